@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125202307_initial } from './Migration20261125202307_initial';
+
+/** Checked-in migrations, in order. Listed statically so they run the same from ts and from dist. */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261125202307_initial', class: Migration20261125202307_initial },
+];

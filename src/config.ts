@@ -1,0 +1,94 @@
+/** One typed configuration object, parsed from the environment once and validated at start. */
+export type Role = 'ingress' | 'api' | 'worker';
+
+export interface Config {
+  databaseUrl: string;
+  redisUrl: string;
+  /** Prefix for every Redis key, channel and BullMQ queue, so several deployments (or test runs) share one Redis. */
+  redisPrefix: string;
+  ocppPort: number;
+  apiPort: number;
+  adminApiKey: string | undefined;
+  ocppCallTimeoutMs: number;
+  heartbeatIntervalS: number;
+  publicApiUrl: string;
+  roles: Set<Role>;
+  logLevel: string;
+  /** Identifies this process in presence records and cross-node routing. */
+  nodeId: string;
+  /** Directory where uploaded diagnostics and firmware files are stored. */
+  dataDir: string;
+  /** Optional TLS for the OCPP listener (security profile 2). */
+  ocppTlsCert: string | undefined;
+  ocppTlsKey: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+const ROLE_NAMES: Role[] = ['ingress', 'api', 'worker'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be an integer, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, fallback: string, protocols: string[]): string {
+  const raw = env[name] || fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL: "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const apiPort = int(env, 'API_PORT', 4000, 0, 65535);
+  const rolesRaw = (env.ROLES || ROLE_NAMES.join(','))
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  for (const role of rolesRaw) {
+    if (!ROLE_NAMES.includes(role as Role)) {
+      throw new ConfigError(`ROLES contains unknown role "${role}" (allowed: ${ROLE_NAMES.join(', ')})`);
+    }
+  }
+  if (rolesRaw.length === 0) throw new ConfigError('ROLES must name at least one role');
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const adminApiKey = env.ADMIN_API_KEY || undefined;
+  if (adminApiKey !== undefined && adminApiKey.length < 16) {
+    throw new ConfigError('ADMIN_API_KEY must be at least 16 characters');
+  }
+  const ocppTlsCert = env.OCPP_TLS_CERT || undefined;
+  const ocppTlsKey = env.OCPP_TLS_KEY || undefined;
+  if (Boolean(ocppTlsCert) !== Boolean(ocppTlsKey)) {
+    throw new ConfigError('OCPP_TLS_CERT and OCPP_TLS_KEY must be set together');
+  }
+  return {
+    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/qcharge', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redisPrefix: env.REDIS_PREFIX || 'qcharge:',
+    ocppPort: int(env, 'OCPP_PORT', 9000, 0, 65535),
+    apiPort,
+    adminApiKey,
+    ocppCallTimeoutMs: int(env, 'OCPP_CALL_TIMEOUT_MS', 30000, 100, 600000),
+    heartbeatIntervalS: int(env, 'HEARTBEAT_INTERVAL_S', 300, 1, 86400),
+    publicApiUrl: url(env, 'PUBLIC_API_URL', `http://127.0.0.1:${apiPort}`, ['http:', 'https:']).replace(/\/$/, ''),
+    roles: new Set(rolesRaw as Role[]),
+    logLevel,
+    nodeId: env.NODE_ID || `${require('os').hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    dataDir: env.DATA_DIR || require('path').resolve('data'),
+    ocppTlsCert,
+    ocppTlsKey,
+  };
+}

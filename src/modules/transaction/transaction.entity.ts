@@ -1,0 +1,28 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { TenantOwned } from '../../platform/tenant-filter';
+
+@Entity({ tableName: 'charging_transaction' })
+@TenantOwned()
+@Unique({ properties: ['tenantId', 'chargePointId', 'connectorId', 'idTagKey', 'startTimestamp'] })
+@Index({ properties: ['tenantId', 'chargePointId', 'stopTimestamp'] })
+@Index({ properties: ['tenantId', 'idTagKey', 'stopTimestamp'] })
+export class ChargingTransaction {
+  /** The OCPP transactionId: one sequence for the whole system. */
+  @PrimaryKey({ type: 'integer', autoincrement: true }) id!: number;
+  @Property({ type: 'uuid' }) tenantId!: string;
+  @Property({ type: 'string', length: 48 }) chargePointId!: string;
+  @Property({ type: 'integer' }) connectorId!: number;
+  @Property({ type: 'string', length: 20 }) idTag!: string;
+  @Property({ type: 'string', length: 20 }) idTagKey!: string;
+  /** idTagInfo.status answered at StartTransaction. */
+  @Property({ type: 'string', length: 16 }) startStatus!: string;
+  @Property({ type: 'datetime' }) startTimestamp!: Date;
+  @Property({ type: 'integer' }) meterStart!: number;
+  @Property({ type: 'integer', nullable: true }) reservationId?: number | null;
+  @Property({ type: 'datetime', nullable: true }) stopTimestamp?: Date | null;
+  @Property({ type: 'integer', nullable: true }) meterStop?: number | null;
+  @Property({ type: 'string', length: 32, nullable: true }) stopReason?: string | null;
+  @Property({ type: 'string', length: 20, nullable: true }) stopIdTag?: string | null;
+  @Property({ type: 'datetime' }) createdAt: Date = new Date();
+  @Property({ type: 'datetime', nullable: true }) stoppedAt?: Date | null;
+}

@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { ChargePointCallError, ChargePointOfflineError, ChargePointTimeoutError } from './call-errors';
+import { CALL, CALLERROR, CALLRESULT, FrameError, parseFrame, serializeCall, serializeError, serializeResult, type Frame } from './frames';
+import { OcppError, isOcppErrorCode } from './ocpp-error';
+import { hasSchema, validatePayload } from './validator';
+
+/**
+ * One OCPP-J 1.6 peer, seen from the CSMS. It knows frames, call correlation and schemas, and nothing
+ * about sockets, databases or tenants: an adapter feeds it text and gives it a way to send text.
+ */
+export interface SessionTransport {
+  send(text: string): void;
+  close(code: number, reason: string): void;
+}
+
+export type CallHandler = (action: string, payload: any, uniqueId: string) => Promise<unknown>;
+
+export interface FrameEvent {
+  direction: 'IN' | 'OUT';
+  messageTypeId: number;
+  uniqueId: string;
+  action?: string;
+  payload?: unknown;
+  errorCode?: string;
+  /** Milliseconds the handler took, for answers to incoming calls. */
+  handlingMs?: number;
+}
+
+export interface SessionOptions {
+  transport: SessionTransport;
+  handler: CallHandler;
+  callTimeoutMs: number;
+  /** Calls from the charge point waiting for their turn; past it they are answered GenericError. */
+  maxQueuedCalls?: number;
+  /** Unparseable or invalid frames tolerated within `badFrameWindowMs` before the socket is closed. */
+  maxBadFrames?: number;
+  badFrameWindowMs?: number;
+  onFrame?: (event: FrameEvent) => void;
+  onProtocolWarning?: (message: string, detail?: unknown) => void;
+}
+
+interface PendingCall {
+  uniqueId: string;
+  action: string;
+  payload: unknown;
+  timeoutMs: number;
+  resolve: (value: any) => void;
+  reject: (error: Error) => void;
+  timer?: NodeJS.Timeout;
+}
+
+/** WebSocket close code for a peer that keeps breaking the protocol (RFC 6455 policy violation). */
+export const CLOSE_POLICY_VIOLATION = 1008;
+
+export class OcppSession {
+  private readonly outgoingQueue: PendingCall[] = [];
+  private inFlight: PendingCall | undefined;
+  private incomingChain: Promise<void> = Promise.resolve();
+  private queuedIncoming = 0;
+  private badFrameTimes: number[] = [];
+  private closed = false;
+
+  constructor(private readonly options: SessionOptions) {}
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Feed one text frame received from the charge point. */
+  receive(text: string): void {
+    if (this.closed) return;
+    let frame: Frame;
+    try {
+      frame = parseFrame(text);
+    } catch (error) {
+      const frameError = error as FrameError;
+      this.options.onFrame?.({ direction: 'IN', messageTypeId: frameError.messageTypeId ?? 0, uniqueId: frameError.uniqueId, payload: text.slice(0, 1024), errorCode: frameError.code });
+      // Answering a broken CALLRESULT/CALLERROR would start an error loop; those are only logged.
+      if (frameError.messageTypeId !== CALLRESULT && frameError.messageTypeId !== CALLERROR) {
+        this.sendError(frameError.uniqueId, frameError.code, frameError.message);
+      } else {
+        this.options.onProtocolWarning?.(frameError.message);
+      }
+      this.countBadFrame();
+      return;
+    }
+    this.options.onFrame?.({
+      direction: 'IN',
+      messageTypeId: frame.type,
+      uniqueId: frame.uniqueId,
+      action: frame.type === CALL ? frame.action : this.inFlight?.uniqueId === frame.uniqueId ? this.inFlight.action : undefined,
+      payload: frame.type === CALLERROR ? frame.errorDetails : frame.payload,
+      errorCode: frame.type === CALLERROR ? frame.errorCode : undefined,
+    });
+    if (frame.type === CALL) this.enqueueIncoming(frame.uniqueId, frame.action, frame.payload);
+    else this.settleOutgoing(frame);
+  }
+
+  /** Sends a CALL and resolves with the validated CALLRESULT payload. Calls are sent one at a time. */
+  call(action: string, payload: unknown, timeoutMs = this.options.callTimeoutMs): Promise<any> {
+    if (this.closed) return Promise.reject(new ChargePointOfflineError());
+    validatePayload(action, 'req', payload);
+    return new Promise((resolve, reject) => {
+      this.outgoingQueue.push({ uniqueId: randomUUID(), action, payload, timeoutMs, resolve, reject });
+      this.sendNextCall();
+    });
+  }
+
+  /** Stops the session: pending and queued calls fail as offline. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    const error = new ChargePointOfflineError('Charge point disconnected');
+    if (this.inFlight) {
+      clearTimeout(this.inFlight.timer);
+      this.inFlight.reject(error);
+      this.inFlight = undefined;
+    }
+    for (const pending of this.outgoingQueue.splice(0)) pending.reject(error);
+  }
+
+  private enqueueIncoming(uniqueId: string, action: string, payload: unknown): void {
+    const max = this.options.maxQueuedCalls ?? 100;
+    if (this.queuedIncoming >= max) {
+      this.sendError(uniqueId, 'GenericError', `More than ${max} calls waiting for an answer`);
+      return;
+    }
+    this.queuedIncoming++;
+    // Calls are handled strictly in arrival order: chargers send a second CALL before the first is answered.
+    this.incomingChain = this.incomingChain.then(() => this.handleCall(uniqueId, action, payload)).finally(() => {
+      this.queuedIncoming--;
+    });
+  }
+
+  private async handleCall(uniqueId: string, action: string, payload: unknown): Promise<void> {
+    const started = performance.now();
+    let response: unknown;
+    try {
+      if (!hasSchema(action, 'req')) throw new OcppError('NotImplemented', `Unknown action ${action}`);
+      validatePayload(action, 'req', payload);
+      response = await this.options.handler(action, payload, uniqueId);
+    } catch (error) {
+      if (error instanceof OcppError) {
+        if (error.code !== 'NotImplemented' && error.code !== 'NotSupported' && error.code !== 'InternalError') this.countBadFrame();
+        this.sendError(uniqueId, error.code, error.message, error.details, action, started);
+      } else {
+        this.options.onProtocolWarning?.(`Handler for ${action} failed`, error);
+        this.sendError(uniqueId, 'InternalError', 'The CSMS could not process this call', {}, action, started);
+      }
+      return;
+    }
+    try {
+      validatePayload(action, 'conf', response);
+    } catch (error) {
+      this.options.onProtocolWarning?.(`Handler for ${action} produced an invalid answer`, { error, response });
+      this.sendError(uniqueId, 'InternalError', 'The CSMS produced an invalid answer', {}, action, started);
+      return;
+    }
+    this.emit(serializeResult(uniqueId, response), { direction: 'OUT', messageTypeId: CALLRESULT, uniqueId, action, payload: response, handlingMs: performance.now() - started });
+  }
+
+  private sendError(uniqueId: string, code: string, description: string, details: unknown = {}, action?: string, started?: number): void {
+    this.emit(serializeError(uniqueId, code, description, details), {
+      direction: 'OUT',
+      messageTypeId: CALLERROR,
+      uniqueId,
+      action,
+      errorCode: code,
+      payload: details,
+      handlingMs: started === undefined ? undefined : performance.now() - started,
+    });
+  }
+
+  private sendNextCall(): void {
+    if (this.inFlight || this.closed) return;
+    const next = this.outgoingQueue.shift();
+    if (!next) return;
+    this.inFlight = next;
+    next.timer = setTimeout(() => {
+      if (this.inFlight !== next) return;
+      this.inFlight = undefined;
+      next.reject(new ChargePointTimeoutError(next.timeoutMs));
+      this.sendNextCall();
+    }, next.timeoutMs);
+    this.emit(serializeCall(next.uniqueId, next.action, next.payload), { direction: 'OUT', messageTypeId: CALL, uniqueId: next.uniqueId, action: next.action, payload: next.payload });
+  }
+
+  private settleOutgoing(frame: Extract<Frame, { type: 3 | 4 }>): void {
+    const pending = this.inFlight;
+    if (!pending || pending.uniqueId !== frame.uniqueId) {
+      this.options.onProtocolWarning?.(`Ignoring answer for unknown uniqueId ${frame.uniqueId}`);
+      return;
+    }
+    clearTimeout(pending.timer);
+    this.inFlight = undefined;
+    if (frame.type === CALLRESULT) {
+      try {
+        validatePayload(pending.action, 'conf', frame.payload);
+        pending.resolve(frame.payload);
+      } catch (error) {
+        const ocppError = error as OcppError;
+        pending.reject(new ChargePointCallError(ocppError.code, `Invalid ${pending.action} answer: ${ocppError.message}`, ocppError.details));
+      }
+    } else {
+      const code = isOcppErrorCode(frame.errorCode) ? frame.errorCode : 'GenericError';
+      pending.reject(new ChargePointCallError(code, frame.errorDescription, frame.errorDetails));
+    }
+    this.sendNextCall();
+  }
+
+  private countBadFrame(): void {
+    const now = Date.now();
+    const window = this.options.badFrameWindowMs ?? 60_000;
+    this.badFrameTimes = this.badFrameTimes.filter((t) => now - t < window);
+    this.badFrameTimes.push(now);
+    if (this.badFrameTimes.length > (this.options.maxBadFrames ?? 50)) {
+      this.options.onProtocolWarning?.('Too many bad frames; closing the connection');
+      this.options.transport.close(CLOSE_POLICY_VIOLATION, 'Too many invalid frames');
+      this.close();
+    }
+  }
+
+  private emit(text: string, event: FrameEvent): void {
+    if (this.closed) return;
+    this.options.transport.send(text);
+    this.options.onFrame?.(event);
+  }
+}

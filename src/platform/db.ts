@@ -1,0 +1,91 @@
+import { MikroORM, ReflectMetadataProvider, type EntityManager } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { Client } from 'pg';
+import { MIGRATIONS } from '../../migrations';
+import { ENTITIES } from './entities';
+import { TENANT_FILTER } from './tenant-filter';
+import type { Logger } from './logger';
+
+export type Orm = MikroORM;
+export type TenantEm = EntityManager;
+
+export function ormOptions(databaseUrl: string) {
+  return {
+    clientUrl: databaseUrl,
+    entities: ENTITIES,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    discovery: { disableDynamicFileAccess: true },
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    pool: { min: 1, max: Number(process.env.DB_POOL_MAX || 20) },
+    migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false },
+    debug: false,
+  };
+}
+
+/** Creates the database named in the URL when it does not exist yet. */
+export async function ensureDatabase(databaseUrl: string, log: Logger): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!name) throw new Error('DATABASE_URL must name a database');
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      try {
+        await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+        log.info({ database: name }, 'created database');
+      } catch (error: any) {
+        if (error.code !== '42P04') throw error; // another process created it meanwhile
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+const MIGRATION_LOCK_KEY = 0x71c4a26e;
+
+/** Runs pending migrations under an advisory lock, so processes starting together never race. */
+export async function migrate(orm: Orm, databaseUrl: string, log: Logger): Promise<void> {
+  const lockClient = new Client({ connectionString: databaseUrl });
+  await lockClient.connect();
+  try {
+    await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const executed = await orm.getMigrator().up();
+    if (executed.length > 0) log.info({ migrations: executed.map((m) => m.name) }, 'applied migrations');
+  } finally {
+    await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lockClient.end();
+  }
+}
+
+export async function openDatabase(databaseUrl: string, log: Logger): Promise<Orm> {
+  await ensureDatabase(databaseUrl, log);
+  const orm = await MikroORM.init(ormOptions(databaseUrl));
+  await migrate(orm, databaseUrl, log);
+  return orm;
+}
+
+/**
+ * The one way to touch tenant data: a fresh EntityManager fork with the tenant filter switched on.
+ * Used by the OCPP dispatcher, the GraphQL context and every job processor.
+ */
+export function tenantEm(orm: Orm, tenantId: string): TenantEm {
+  if (!tenantId) throw new Error('tenantEm needs a tenant id');
+  const em = orm.em.fork({ clear: true });
+  em.setFilterParams(TENANT_FILTER, { tenantId });
+  return em;
+}
+
+export async function withTenant<T>(orm: Orm, tenantId: string, fn: (em: TenantEm) => Promise<T>): Promise<T> {
+  return fn(tenantEm(orm, tenantId));
+}
+
+/** An EntityManager for platform-level tables (tenants, key lookup); tenant-owned entities still need a tenant. */
+export function platformEm(orm: Orm): TenantEm {
+  return orm.em.fork({ clear: true });
+}

@@ -1,0 +1,24 @@
+import { ConfigurationKey } from '../modules/charge-point/configuration-key.entity';
+import { ChargePoint } from '../modules/charge-point/charge-point.entity';
+import { Connector } from '../modules/charge-point/connector.entity';
+import { StatusNotification } from '../modules/charge-point/status-notification.entity';
+import { IdTag } from '../modules/authorization/id-tag.entity';
+import { Command } from '../modules/command/command.entity';
+import { ApiKey } from '../modules/tenant/api-key.entity';
+import { Tenant } from '../modules/tenant/tenant.entity';
+import { MeterValue } from '../modules/transaction/meter-value.entity';
+import { ChargingTransaction } from '../modules/transaction/transaction.entity';
+
+/** Every MikroORM entity; a module adds its entities here. */
+export const ENTITIES = [
+  Tenant,
+  ApiKey,
+  ChargePoint,
+  Connector,
+  StatusNotification,
+  ConfigurationKey,
+  IdTag,
+  ChargingTransaction,
+  MeterValue,
+  Command,
+];
