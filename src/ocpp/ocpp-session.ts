@@ -97,11 +97,11 @@ export class OcppSession {
   }
 
   /** Sends a CALL and resolves with the validated CALLRESULT payload. Calls are sent one at a time. */
-  call(action: string, payload: unknown, timeoutMs = this.options.callTimeoutMs): Promise<any> {
+  call(action: string, payload: unknown, timeoutMs = this.options.callTimeoutMs, uniqueId: string = randomUUID()): Promise<any> {
     if (this.closed) return Promise.reject(new ChargePointOfflineError());
     validatePayload(action, 'req', payload);
     return new Promise((resolve, reject) => {
-      this.outgoingQueue.push({ uniqueId: randomUUID(), action, payload, timeoutMs, resolve, reject });
+      this.outgoingQueue.push({ uniqueId, action, payload, timeoutMs, resolve, reject });
       this.sendNextCall();
     });
   }

@@ -10,10 +10,11 @@ export type Direction = 'req' | 'conf';
 
 const ajv = new Ajv({ strictSchema: false, allErrors: false });
 addFormats(ajv);
-ajv.addSchema(schemas);
 
+// The schemas' ids ("urn:Authorize.req") are URNs without a namespace, which ajv's URI resolver rejects;
+// the schemas reference nothing outside themselves, so each is compiled on its own, keyed by that id.
 const compiled = new Map<string, ValidateFunction>();
-for (const schema of schemas) compiled.set(schema.$id, ajv.getSchema(schema.$id)!);
+for (const { $id, ...schema } of schemas) compiled.set($id, ajv.compile(schema));
 
 export function hasSchema(action: string, direction: Direction): boolean {
   return compiled.has(`urn:${action}.${direction}`);

@@ -5,6 +5,9 @@ import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 import { TENANT_FILTER } from './tenant-filter';
 import type { Logger } from './logger';
+import { ensureDatabase } from './ensure-database';
+
+export { ensureDatabase };
 
 export type Orm = MikroORM;
 export type TenantEm = EntityManager;
@@ -19,32 +22,9 @@ export function ormOptions(databaseUrl: string) {
     allowGlobalContext: false,
     forceUtcTimezone: true,
     pool: { min: 1, max: Number(process.env.DB_POOL_MAX || 20) },
-    migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false },
+    migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     debug: false,
   };
-}
-
-/** Creates the database named in the URL when it does not exist yet. */
-export async function ensureDatabase(databaseUrl: string, log: Logger): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!name) throw new Error('DATABASE_URL must name a database');
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) {
-      try {
-        await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-        log.info({ database: name }, 'created database');
-      } catch (error: any) {
-        if (error.code !== '42P04') throw error; // another process created it meanwhile
-      }
-    }
-  } finally {
-    await client.end();
-  }
 }
 
 const MIGRATION_LOCK_KEY = 0x71c4a26e;

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { TenantOwned } from '../../platform/tenant-filter';
 
@@ -8,6 +8,8 @@ export type IdTagStatus = 'Accepted' | 'Blocked' | 'Expired' | 'Invalid';
 @TenantOwned()
 @Unique({ properties: ['tenantId', 'idTagKey'] })
 export class IdTag {
+  [OptionalProps]?: 'pk' | 'status' | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' }) pk: string = randomUUID();
   @Property({ type: 'uuid' }) tenantId!: string;
   /** As the owner spelled it. */

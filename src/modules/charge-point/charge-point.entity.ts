@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, OptionalProps, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { TenantOwned } from '../../platform/tenant-filter';
 
@@ -8,6 +8,8 @@ export type RegistrationStatus = 'Accepted' | 'Pending' | 'Rejected';
 @TenantOwned()
 @Unique({ properties: ['tenantId', 'identity'] })
 export class ChargePoint {
+  [OptionalProps]?: 'pk' | 'createdAt' | 'registrationStatus';
+
   @PrimaryKey({ type: 'uuid' })
   pk: string = randomUUID();
 

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { TenantOwned } from '../../platform/tenant-filter';
 
@@ -7,6 +7,8 @@ import { TenantOwned } from '../../platform/tenant-filter';
 @TenantOwned()
 @Unique({ properties: ['tenantId', 'chargePointId', 'key'] })
 export class ConfigurationKey {
+  [OptionalProps]?: 'pk' | 'readonly' | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' }) pk: string = randomUUID();
   @Property({ type: 'uuid' }) tenantId!: string;
   @Property({ type: 'string', length: 48 }) chargePointId!: string;

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { TenantOwned } from '../../platform/tenant-filter';
 
 /** Every StatusNotification received, kept as history next to the connector's latest state. */
@@ -6,6 +6,8 @@ import { TenantOwned } from '../../platform/tenant-filter';
 @TenantOwned()
 @Index({ properties: ['tenantId', 'chargePointId', 'receivedAt'] })
 export class StatusNotification {
+  [OptionalProps]?: 'receivedAt';
+
   @PrimaryKey({ type: 'bigint', autoincrement: true }) id!: string;
   @Property({ type: 'uuid' }) tenantId!: string;
   @Property({ type: 'string', length: 48 }) chargePointId!: string;

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { TenantOwned } from '../../platform/tenant-filter';
 
@@ -10,6 +10,8 @@ export type CommandStatus = 'QUEUED' | 'SENT' | 'COMPLETED' | 'FAILED' | 'EXPIRE
 @Index({ properties: ['tenantId', 'chargePointId', 'createdAt'] })
 @Index({ properties: ['tenantId', 'status'] })
 export class Command {
+  [OptionalProps]?: 'id' | 'createdAt' | 'status' | 'attempts';
+
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Property({ type: 'uuid' }) tenantId!: string;
   @Property({ type: 'string', length: 48 }) chargePointId!: string;

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { TenantOwned } from '../../platform/tenant-filter';
 
@@ -7,6 +7,8 @@ export type ApiKeyRole = 'OWNER' | 'OPERATOR' | 'VIEWER';
 @Entity({ tableName: 'api_key' })
 @TenantOwned()
 export class ApiKey {
+  [OptionalProps]?: 'id' | 'createdAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { TenantOwned } from '../../platform/tenant-filter';
 
 export interface SampledValue {
@@ -17,6 +17,8 @@ export interface SampledValue {
 @Index({ properties: ['tenantId', 'transactionId', 'timestamp'] })
 @Index({ properties: ['tenantId', 'chargePointId', 'timestamp'] })
 export class MeterValue {
+  [OptionalProps]?: 'receivedAt';
+
   @PrimaryKey({ type: 'bigint', autoincrement: true }) id!: string;
   @Property({ type: 'uuid' }) tenantId!: string;
   @Property({ type: 'string', length: 48 }) chargePointId!: string;

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, OptionalProps, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { TenantOwned } from '../../platform/tenant-filter';
 
 @Entity({ tableName: 'charging_transaction' })
@@ -7,6 +7,8 @@ import { TenantOwned } from '../../platform/tenant-filter';
 @Index({ properties: ['tenantId', 'chargePointId', 'stopTimestamp'] })
 @Index({ properties: ['tenantId', 'idTagKey', 'stopTimestamp'] })
 export class ChargingTransaction {
+  [OptionalProps]?: 'createdAt';
+
   /** The OCPP transactionId: one sequence for the whole system. */
   @PrimaryKey({ type: 'integer', autoincrement: true }) id!: number;
   @Property({ type: 'uuid' }) tenantId!: string;

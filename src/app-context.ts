@@ -1,0 +1,22 @@
+import type Redis from 'ioredis';
+import type { Config } from './config';
+import type { Orm } from './platform/db';
+import type { EventBus } from './platform/event-bus';
+import type { Logger } from './platform/logger';
+import type { RedisKeys } from './platform/redis';
+import type { Cluster } from './ingress/cluster';
+import type { LastSeenTracker } from './modules/charge-point/last-seen.tracker';
+import type { CommandService } from './modules/command/command.service';
+
+/** The process-wide services every role shares. Built once in main.ts. */
+export interface AppContext {
+  config: Config;
+  orm: Orm;
+  log: Logger;
+  redis: Redis;
+  keys: RedisKeys;
+  events: EventBus;
+  cluster: Cluster;
+  lastSeen: LastSeenTracker;
+  commands: CommandService;
+}

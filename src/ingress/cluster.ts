@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+import { ChargePointCallError, ChargePointOfflineError, ChargePointTimeoutError } from '../ocpp/call-errors';
+import type { Logger } from '../platform/logger';
+import type { RedisKeys } from '../platform/redis';
+
+/** What a node holding charge point sockets can do for the cluster. */
+export interface LocalConnections {
+  call(tenantId: string, chargePointId: string, action: string, payload: unknown, timeoutMs: number, uniqueId?: string): Promise<unknown>;
+  kick(tenantId: string, chargePointId: string, connectionId: string): void;
+  has(tenantId: string, chargePointId: string): boolean;
+  /** Every local connection, for refreshing presence. */
+  entries(): Iterable<{ tenantId: string; chargePointId: string; connectionId: string }>;
+}
+
+type NodeMessage =
+  | { kind: 'call'; requestId: string; replyTo: string; tenantId: string; chargePointId: string; action: string; payload: unknown; timeoutMs: number; uniqueId?: string }
+  | { kind: 'reply'; requestId: string; ok: true; result: unknown }
+  | { kind: 'reply'; requestId: string; ok: false; error: SerializedCallError }
+  | { kind: 'kick'; tenantId: string; chargePointId: string; connectionId: string };
+
+interface SerializedCallError {
+  type: 'offline' | 'timeout' | 'callError' | 'internal';
+  message: string;
+  timeoutMs?: number;
+  ocppErrorCode?: string;
+  errorDetails?: unknown;
+}
+
+const PRESENCE_TTL_S = 90;
+const PRESENCE_REFRESH_MS = 30_000;
+/** Extra time allowed for the two Redis hops of a remote call. */
+const REMOTE_MARGIN_MS = 3_000;
+
+// Deletes the presence entry only while it still names this connection (a newer one may have replaced it).
+const DELETE_IF_OWNED = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/**
+ * Presence and cross-node routing over Redis. Each process subscribes to its own node channel; presence
+ * records say which node and connection hold each charge point, and expire by themselves when a node dies.
+ */
+export class Cluster {
+  private readonly pendingReplies = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  private local: LocalConnections | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly nodeId: string,
+    private readonly redis: Redis,
+    private readonly subscriber: Redis,
+    private readonly keys: RedisKeys,
+    private readonly log: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    this.subscriber.on('message', (channel: string, text: string) => {
+      if (channel !== this.keys.node(this.nodeId)) return;
+      let message: NodeMessage;
+      try {
+        message = JSON.parse(text);
+      } catch {
+        return;
+      }
+      this.onNodeMessage(message);
+    });
+    await this.subscriber.subscribe(this.keys.node(this.nodeId));
+  }
+
+  /** Called by the ingress role: this node now holds sockets. */
+  attachLocal(local: LocalConnections): void {
+    this.local = local;
+    this.refreshTimer = setInterval(() => void this.refreshPresence(), PRESENCE_REFRESH_MS);
+    this.refreshTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.refreshTimer);
+    for (const [, pending] of this.pendingReplies) {
+      clearTimeout(pending.timer);
+      pending.reject(new ChargePointOfflineError('Node shutting down'));
+    }
+    this.pendingReplies.clear();
+  }
+
+  /** Records that this node holds the charge point; tells the previous holder to close its socket. */
+  async claim(tenantId: string, chargePointId: string, connectionId: string): Promise<void> {
+    const key = this.keys.presence(tenantId, chargePointId);
+    const previous = await this.redis.set(key, `${this.nodeId}|${connectionId}`, 'EX', PRESENCE_TTL_S, 'GET');
+    if (!previous) return;
+    const [node, oldConnection] = previous.split('|');
+    if (node !== this.nodeId) this.sendToNode(node, { kind: 'kick', tenantId, chargePointId, connectionId: oldConnection });
+  }
+
+  async release(tenantId: string, chargePointId: string, connectionId: string): Promise<void> {
+    await this.redis.eval(DELETE_IF_OWNED, 1, this.keys.presence(tenantId, chargePointId), `${this.nodeId}|${connectionId}`);
+  }
+
+  async isConnected(tenantId: string, chargePointIds: string[]): Promise<boolean[]> {
+    if (chargePointIds.length === 0) return [];
+    const values = await this.redis.mget(chargePointIds.map((id) => this.keys.presence(tenantId, id)));
+    return values.map((v) => v !== null);
+  }
+
+  /** Sends a CALL to the charge point wherever it is connected and resolves with its CALLRESULT payload. */
+  async call(tenantId: string, chargePointId: string, action: string, payload: unknown, timeoutMs: number, uniqueId?: string): Promise<unknown> {
+    if (this.local?.has(tenantId, chargePointId)) return this.local.call(tenantId, chargePointId, action, payload, timeoutMs, uniqueId);
+    const holder = await this.redis.get(this.keys.presence(tenantId, chargePointId));
+    if (!holder) throw new ChargePointOfflineError();
+    const [node] = holder.split('|');
+    if (node === this.nodeId) {
+      // Stale record of our own: the socket is gone.
+      throw new ChargePointOfflineError();
+    }
+    const requestId = randomUUID();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pendingReplies.delete(requestId);
+        reject(new ChargePointTimeoutError(timeoutMs));
+      }, timeoutMs + REMOTE_MARGIN_MS);
+      this.pendingReplies.set(requestId, { resolve, reject, timer });
+      this.sendToNode(node, { kind: 'call', requestId, replyTo: this.nodeId, tenantId, chargePointId, action, payload, timeoutMs, uniqueId });
+    });
+  }
+
+  private onNodeMessage(message: NodeMessage): void {
+    switch (message.kind) {
+      case 'kick':
+        this.local?.kick(message.tenantId, message.chargePointId, message.connectionId);
+        return;
+      case 'call':
+        void this.serveRemoteCall(message);
+        return;
+      case 'reply': {
+        const pending = this.pendingReplies.get(message.requestId);
+        if (!pending) return;
+        this.pendingReplies.delete(message.requestId);
+        clearTimeout(pending.timer);
+        if (message.ok) pending.resolve(message.result);
+        else pending.reject(deserializeError(message.error));
+      }
+    }
+  }
+
+  private async serveRemoteCall(message: Extract<NodeMessage, { kind: 'call' }>): Promise<void> {
+    let reply: NodeMessage;
+    try {
+      if (!this.local?.has(message.tenantId, message.chargePointId)) throw new ChargePointOfflineError();
+      const result = await this.local.call(message.tenantId, message.chargePointId, message.action, message.payload, message.timeoutMs, message.uniqueId);
+      reply = { kind: 'reply', requestId: message.requestId, ok: true, result };
+    } catch (error) {
+      reply = { kind: 'reply', requestId: message.requestId, ok: false, error: serializeError(error) };
+    }
+    this.sendToNode(message.replyTo, reply);
+  }
+
+  private sendToNode(nodeId: string, message: NodeMessage): void {
+    this.redis.publish(this.keys.node(nodeId), JSON.stringify(message)).catch((error) => {
+      this.log.warn({ err: error, nodeId }, 'node message publish failed');
+    });
+  }
+
+  private async refreshPresence(): Promise<void> {
+    if (!this.local) return;
+    const pipeline = this.redis.pipeline();
+    let count = 0;
+    for (const { tenantId, chargePointId, connectionId } of this.local.entries()) {
+      pipeline.set(this.keys.presence(tenantId, chargePointId), `${this.nodeId}|${connectionId}`, 'EX', PRESENCE_TTL_S);
+      count++;
+    }
+    if (count === 0) return;
+    await pipeline.exec().catch((error) => this.log.warn({ err: error }, 'presence refresh failed'));
+  }
+}
+
+function serializeError(error: unknown): SerializedCallError {
+  if (error instanceof ChargePointOfflineError) return { type: 'offline', message: error.message };
+  if (error instanceof ChargePointTimeoutError) return { type: 'timeout', message: error.message, timeoutMs: error.timeoutMs };
+  if (error instanceof ChargePointCallError) {
+    return { type: 'callError', message: error.errorDescription, ocppErrorCode: error.ocppErrorCode, errorDetails: error.errorDetails };
+  }
+  return { type: 'internal', message: 'Internal error on the node holding the charge point' };
+}
+
+function deserializeError(error: SerializedCallError): Error {
+  switch (error.type) {
+    case 'offline':
+      return new ChargePointOfflineError(error.message);
+    case 'timeout':
+      return new ChargePointTimeoutError(error.timeoutMs ?? 0);
+    case 'callError':
+      return new ChargePointCallError(error.ocppErrorCode ?? 'GenericError', error.message, error.errorDetails);
+    default:
+      return new Error(error.message);
+  }
+}

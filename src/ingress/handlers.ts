@@ -1,0 +1,26 @@
+import type { ChargePointAction } from '../ocpp/actions';
+import type { OcppHandler } from './handler-context';
+import { authorize } from '../modules/authorization/authorize.handler';
+import { bootNotification } from '../modules/charge-point/boot-notification.handler';
+import { dataTransfer } from '../modules/charge-point/data-transfer.handler';
+import { heartbeat } from '../modules/charge-point/heartbeat.handler';
+import { statusNotification } from '../modules/charge-point/status-notification.handler';
+import { diagnosticsStatusNotification } from '../modules/firmware/diagnostics-status-notification.handler';
+import { firmwareStatusNotification } from '../modules/firmware/firmware-status-notification.handler';
+import { meterValues } from '../modules/transaction/meter-values.handler';
+import { startTransactionHandler } from '../modules/transaction/start-transaction.handler';
+import { stopTransactionHandler } from '../modules/transaction/stop-transaction.handler';
+
+/** Exactly one handler per charge-point-initiated OCPP 1.6 action; the compiler checks the set is complete. */
+export const HANDLERS: Record<ChargePointAction, OcppHandler> = {
+  Authorize: authorize,
+  BootNotification: bootNotification,
+  DataTransfer: dataTransfer,
+  DiagnosticsStatusNotification: diagnosticsStatusNotification,
+  FirmwareStatusNotification: firmwareStatusNotification,
+  Heartbeat: heartbeat,
+  MeterValues: meterValues,
+  StartTransaction: startTransactionHandler,
+  StatusNotification: statusNotification,
+  StopTransaction: stopTransactionHandler,
+};

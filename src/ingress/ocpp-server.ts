@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { AppContext } from '../app-context';
+import { isChargePointAction } from '../ocpp/actions';
+import { ChargePointOfflineError } from '../ocpp/call-errors';
+import { OcppError } from '../ocpp/ocpp-error';
+import { OcppSession, type FrameEvent } from '../ocpp/ocpp-session';
+import { tenantEm } from '../platform/db';
+import { clock } from '../platform/clock';
+import { ChargePoint } from '../modules/charge-point/charge-point.entity';
+import type { LocalConnections } from './cluster';
+import type { ChargePointContext } from './handler-context';
+import { HANDLERS } from './handlers';
+import { authenticateUpgrade, OCPP_SUBPROTOCOL, UpgradeRefused, type ChargePointIdentity } from './upgrade-auth';
+
+export const MAX_FRAME_BYTES = 64 * 1024;
+const PING_INTERVAL_MS = 30_000;
+const CLOSE_REPLACED = 1000;
+const CLOSE_GOING_AWAY = 1001;
+
+interface Connection {
+  connectionId: string;
+  identity: ChargePointIdentity;
+  socket: WebSocket;
+  session: OcppSession;
+  alive: boolean;
+}
+
+/** The thin `ws` adapter: HTTP upgrade, authentication, one OcppSession per socket, local registry. */
+export class OcppServer implements LocalConnections {
+  private readonly connections = new Map<string, Connection>();
+  private readonly server: http.Server | https.Server;
+  private readonly wss: WebSocketServer;
+  private pingTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly app: AppContext) {
+    const { ocppTlsCert, ocppTlsKey } = app.config;
+    this.server = ocppTlsCert && ocppTlsKey
+      ? https.createServer({ cert: fs.readFileSync(ocppTlsCert), key: fs.readFileSync(ocppTlsKey) })
+      : http.createServer();
+    this.server.on('request', (_req, res) => {
+      res.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP-J endpoint: connect with a WebSocket to /ocpp/{tenant}/{chargePointId}\n');
+    });
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: MAX_FRAME_BYTES,
+      handleProtocols: (protocols) => (protocols.has(OCPP_SUBPROTOCOL) ? OCPP_SUBPROTOCOL : false),
+      perMessageDeflate: false,
+    });
+    this.server.on('upgrade', (req, socket, head) => void this.onUpgrade(req, socket, head));
+  }
+
+  async listen(port: number): Promise<number> {
+    await new Promise<void>((resolve) => this.server.listen(port, resolve));
+    this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
+    this.pingTimer.unref();
+    this.app.cluster.attachLocal(this);
+    const address = this.server.address();
+    return typeof address === 'object' && address ? address.port : port;
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.pingTimer);
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      for (const connection of this.connections.values()) connection.socket.close(CLOSE_GOING_AWAY, 'Server shutting down');
+      // Sockets that do not finish the closing handshake in time are cut.
+      setTimeout(() => {
+        for (const connection of this.connections.values()) connection.socket.terminate();
+        resolve();
+      }, 3000).unref();
+    });
+    await Promise.all([...this.connections.values()].map((c) => this.forget(c)));
+  }
+
+  // LocalConnections
+  has(tenantId: string, chargePointId: string): boolean {
+    return this.connections.has(key(tenantId, chargePointId));
+  }
+
+  call(tenantId: string, chargePointId: string, action: string, payload: unknown, timeoutMs: number, uniqueId?: string): Promise<unknown> {
+    const connection = this.connections.get(key(tenantId, chargePointId));
+    if (!connection) return Promise.reject(new ChargePointOfflineError());
+    return connection.session.call(action, payload, timeoutMs, uniqueId);
+  }
+
+  kick(tenantId: string, chargePointId: string, connectionId: string): void {
+    const connection = this.connections.get(key(tenantId, chargePointId));
+    if (connection && connection.connectionId === connectionId) connection.socket.close(CLOSE_REPLACED, 'Replaced by a newer connection');
+  }
+
+  *entries() {
+    for (const c of this.connections.values()) {
+      yield { tenantId: c.identity.tenantId, chargePointId: c.identity.chargePointId, connectionId: c.connectionId };
+    }
+  }
+
+  private async onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => undefined);
+    let identity: ChargePointIdentity;
+    try {
+      identity = await authenticateUpgrade(this.app.orm, req);
+    } catch (error) {
+      const status = error instanceof UpgradeRefused ? error.status : 503;
+      if (!(error instanceof UpgradeRefused)) this.app.log.error({ err: error }, 'upgrade failed');
+      else this.app.log.info({ status, url: req.url, reason: error.message }, 'upgrade refused');
+      refuse(socket, status);
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, identity));
+  }
+
+  private onConnection(socket: WebSocket, identity: ChargePointIdentity): void {
+    const { tenantId, chargePointId } = identity;
+    const log = this.app.log.child({ tenantId, chargePointId });
+    const connectionId = randomUUID();
+    const context: ChargePointContext = {
+      tenantId,
+      chargePointId,
+      app: this.app,
+      em: () => tenantEm(this.app.orm, tenantId),
+      registrationStatus: identity.registrationStatus,
+    };
+    const session = new OcppSession({
+      transport: {
+        send: (text) => socket.send(text),
+        close: (code, reason) => socket.close(code, reason),
+      },
+      callTimeoutMs: this.app.config.ocppCallTimeoutMs,
+      handler: (action, payload) => this.dispatch(context, action, payload),
+      onFrame: (event) => this.publishFrame(context, event),
+      onProtocolWarning: (message, detail) => log.warn({ detail }, message),
+    });
+    const connection: Connection = { connectionId, identity, socket, session, alive: true };
+    const previous = this.connections.get(key(tenantId, chargePointId));
+    this.connections.set(key(tenantId, chargePointId), connection);
+    if (previous) previous.socket.close(CLOSE_REPLACED, 'Replaced by a newer connection');
+
+    socket.on('pong', () => (connection.alive = true));
+    socket.on('message', (data, isBinary) => {
+      connection.alive = true;
+      session.receive(isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString());
+    });
+    socket.on('error', (error) => log.warn({ err: error }, 'socket error'));
+    socket.on('close', (code) => {
+      log.info({ code }, 'charge point disconnected');
+      void this.forget(connection);
+    });
+
+    log.info('charge point connected');
+    void this.app.cluster.claim(tenantId, chargePointId, connectionId).catch((error) => log.warn({ err: error }, 'presence claim failed'));
+    void this.markConnection(identity, true);
+  }
+
+  private async dispatch(ctx: ChargePointContext, action: string, payload: unknown): Promise<Record<string, unknown>> {
+    this.app.lastSeen.seen(ctx.tenantId, ctx.chargePointId, clock.now());
+    if (!isChargePointAction(action)) throw new OcppError('NotSupported', `${action} is not sent by a charge point`);
+    if (ctx.registrationStatus !== 'Accepted' && action !== 'BootNotification') {
+      throw new OcppError('SecurityError', `Charge point is ${ctx.registrationStatus}; only BootNotification is accepted`);
+    }
+    return HANDLERS[action](ctx, payload);
+  }
+
+  private publishFrame(ctx: ChargePointContext, event: FrameEvent): void {
+    this.app.events.publish({
+      type: 'ocppMessage',
+      tenantId: ctx.tenantId,
+      chargePointId: ctx.chargePointId,
+      payload: {
+        chargePointId: ctx.chargePointId,
+        direction: event.direction,
+        messageTypeId: event.messageTypeId,
+        uniqueId: event.uniqueId,
+        action: event.action ?? null,
+        payload: event.payload ?? null,
+        errorCode: event.errorCode ?? null,
+        timestamp: clock.now().toISOString(),
+      },
+    });
+  }
+
+  private async forget(connection: Connection): Promise<void> {
+    connection.session.close();
+    const { tenantId, chargePointId } = connection.identity;
+    if (this.connections.get(key(tenantId, chargePointId)) !== connection) return;
+    this.connections.delete(key(tenantId, chargePointId));
+    await this.app.cluster.release(tenantId, chargePointId, connection.connectionId).catch(() => undefined);
+    await this.markConnection(connection.identity, false);
+  }
+
+  private async markConnection(identity: ChargePointIdentity, connected: boolean): Promise<void> {
+    const at = clock.now();
+    const { tenantId, chargePointId } = identity;
+    this.app.events.publish({
+      type: 'chargePointConnectionChanged',
+      tenantId,
+      chargePointId,
+      payload: { chargePointId, connected, at: at.toISOString() },
+    });
+    await tenantEm(this.app.orm, tenantId)
+      .nativeUpdate(ChargePoint, { tenantId, identity: chargePointId }, connected ? { lastConnectedAt: at, lastSeenAt: at } : { lastDisconnectedAt: at })
+      .catch((error) => this.app.log.warn({ err: error }, 'connection time update failed'));
+  }
+
+  private pingAll(): void {
+    for (const connection of this.connections.values()) {
+      if (!connection.alive) {
+        connection.socket.terminate();
+        continue;
+      }
+      connection.alive = false;
+      connection.socket.ping();
+    }
+  }
+}
+
+function key(tenantId: string, chargePointId: string): string {
+  return `${tenantId}\u0000${chargePointId}`;
+}
+
+function refuse(socket: Duplex, status: number): void {
+  const text = http.STATUS_CODES[status] ?? 'Error';
+  const extra = status === 401 ? 'WWW-Authenticate: Basic realm="OCPP"\r\n' : '';
+  socket.end(`HTTP/1.1 ${status} ${text}\r\n${extra}Connection: close\r\nContent-Length: 0\r\n\r\n`);
+}

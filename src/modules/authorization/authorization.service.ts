@@ -1,0 +1,25 @@
+import type { TenantEm } from '../../platform/db';
+import { clock } from '../../platform/clock';
+import { ChargingTransaction } from '../transaction/transaction.entity';
+import { IdTag, idTagKey } from './id-tag.entity';
+
+export interface IdTagInfo {
+  status: 'Accepted' | 'Blocked' | 'Expired' | 'Invalid' | 'ConcurrentTx';
+  expiryDate?: string;
+  parentIdTag?: string;
+}
+
+/** The tenant's verdict on an id tag, as OCPP's IdTagInfo. */
+export async function authorizeIdTag(em: TenantEm, idTag: string, options: { concurrentCheck?: boolean } = {}): Promise<IdTagInfo> {
+  const tag = await em.findOne(IdTag, { idTagKey: idTagKey(idTag) });
+  if (!tag) return { status: 'Invalid' };
+  const info: IdTagInfo = { status: tag.status };
+  if (tag.expiryDate) info.expiryDate = tag.expiryDate.toISOString();
+  if (tag.parentIdTag) info.parentIdTag = tag.parentIdTag;
+  if (info.status === 'Accepted' && tag.expiryDate && tag.expiryDate.getTime() <= clock.now().getTime()) info.status = 'Expired';
+  if (info.status === 'Accepted' && options.concurrentCheck) {
+    const active = await em.count(ChargingTransaction, { idTagKey: tag.idTagKey, stopTimestamp: null });
+    if (active > 0) info.status = 'ConcurrentTx';
+  }
+  return info;
+}

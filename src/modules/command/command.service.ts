@@ -1,0 +1,177 @@
+import type { AppContext } from '../../app-context';
+import { ChargePointCallError, ChargePointOfflineError, ChargePointTimeoutError } from '../../ocpp/call-errors';
+import type { CsmsAction } from '../../ocpp/actions';
+import { OcppError } from '../../ocpp/ocpp-error';
+import { validatePayload } from '../../ocpp/validator';
+import { clock } from '../../platform/clock';
+import type { TenantEm } from '../../platform/db';
+import { BadInputError, NotFoundError } from '../../platform/errors';
+import { ChargePoint } from '../charge-point/charge-point.entity';
+import { COMMAND_HOOKS } from './command-hooks.registry';
+import { Command, type CommandStatus } from './command.entity';
+
+export interface Actor {
+  keyId?: string | null;
+  name?: string | null;
+}
+
+export interface CommandRequest {
+  tenantId: string;
+  chargePointId: string;
+  action: CsmsAction;
+  request: Record<string, any>;
+  actor?: Actor;
+  schedule?: { at?: Date | null; retryUntil?: Date | null } | null;
+}
+
+/** How an attempt ended, in the contract's error codes. */
+export class CommandFailed extends Error {
+  constructor(
+    readonly code: 'CHARGE_POINT_OFFLINE' | 'CHARGE_POINT_TIMEOUT' | 'OCPP_CALL_ERROR',
+    message: string,
+    readonly ocppErrorCode?: string,
+    readonly command?: Command,
+  ) {
+    super(message);
+  }
+}
+
+/** Schedules a stored command for delivery by the worker role (BullMQ). Set by the worker module at start. */
+export type CommandScheduler = (command: Command) => Promise<void>;
+
+export function commandView(c: Command) {
+  return {
+    id: c.id,
+    chargePointId: c.chargePointId,
+    action: c.action,
+    status: c.status,
+    request: c.request,
+    response: c.response ?? null,
+    messageId: c.messageId ?? null,
+    errorCode: c.errorCode ?? null,
+    ocppErrorCode: c.ocppErrorCode ?? null,
+    errorDescription: c.errorDescription ?? null,
+    attempts: c.attempts,
+    createdBy: c.createdByName ?? null,
+    createdAt: c.createdAt.toISOString(),
+    scheduledAt: c.scheduledAt?.toISOString() ?? null,
+    retryUntil: c.retryUntil?.toISOString() ?? null,
+    sentAt: c.sentAt?.toISOString() ?? null,
+    completedAt: c.completedAt?.toISOString() ?? null,
+  };
+}
+
+export class CommandService {
+  scheduler: CommandScheduler | undefined;
+
+  constructor(private readonly app: AppContext) {}
+
+  /**
+   * Records a command and either sends it now (resolving with the charge point's answer) or hands it to
+   * the scheduler. The request is checked against the OCPP schema only: values the charge point may
+   * refuse (unknown keys, connectors, transactions) are passed on, as OCTT expects.
+   */
+  async create(em: TenantEm, input: CommandRequest): Promise<{ command: Command; response: Record<string, any> | null }> {
+    const chargePoint = await em.findOne(ChargePoint, { identity: input.chargePointId });
+    if (!chargePoint) throw new NotFoundError(`Charge point ${input.chargePointId} not found`);
+    const hooks = COMMAND_HOOKS[input.action];
+    const ctx = { app: this.app, em, tenantId: input.tenantId, chargePointId: input.chargePointId };
+    const request = hooks?.prepare ? await hooks.prepare(ctx, stripUndefined(input.request)) : stripUndefined(input.request);
+    try {
+      validatePayload(input.action, 'req', request);
+    } catch (error) {
+      if (error instanceof OcppError) throw new BadInputError(`Invalid ${input.action} request: ${error.message}`);
+      throw error;
+    }
+    const command = em.create(Command, {
+      tenantId: input.tenantId,
+      chargePointId: input.chargePointId,
+      action: input.action,
+      request,
+      status: 'QUEUED',
+      attempts: 0,
+      createdByKeyId: input.actor?.keyId ?? null,
+      createdByName: input.actor?.name ?? null,
+      scheduledAt: input.schedule?.at ?? null,
+      retryUntil: input.schedule?.retryUntil ?? null,
+      createdAt: clock.now(),
+    });
+    await em.persistAndFlush(command);
+    if (input.schedule) {
+      if (!this.scheduler) throw new Error('No command scheduler is configured');
+      await this.scheduler(command);
+      this.publish(command);
+      return { command, response: null };
+    }
+    const response = await this.attempt(em, command);
+    return { command, response };
+  }
+
+  /** One delivery attempt; updates the stored command and publishes each status change. */
+  async attempt(em: TenantEm, command: Command): Promise<Record<string, any>> {
+    const uniqueId = command.attempts === 0 ? command.id : undefined;
+    command.attempts += 1;
+    command.status = 'SENT';
+    command.sentAt = clock.now();
+    command.messageId = uniqueId ?? null;
+    await em.flush();
+    this.publish(command);
+    try {
+      const response = (await this.app.cluster.call(
+        command.tenantId,
+        command.chargePointId,
+        command.action,
+        command.request,
+        this.app.config.ocppCallTimeoutMs,
+        uniqueId,
+      )) as Record<string, any>;
+      const hooks = COMMAND_HOOKS[command.action as CsmsAction];
+      if (hooks?.onResult) {
+        await hooks.onResult({ app: this.app, em, tenantId: command.tenantId, chargePointId: command.chargePointId }, command.request, response);
+      }
+      await this.finish(em, command, 'COMPLETED', { response });
+      return response;
+    } catch (error) {
+      const failure = toCommandFailed(error);
+      if (!failure) {
+        await this.finish(em, command, 'FAILED', { errorCode: 'INTERNAL_SERVER_ERROR', errorDescription: 'Internal error' });
+        throw error;
+      }
+      await this.finish(em, command, 'FAILED', { errorCode: failure.code, ocppErrorCode: failure.ocppErrorCode, errorDescription: failure.message });
+      throw new CommandFailed(failure.code, failure.message, failure.ocppErrorCode, command);
+    }
+  }
+
+  async finish(
+    em: TenantEm,
+    command: Command,
+    status: CommandStatus,
+    outcome: { response?: Record<string, any>; errorCode?: string; ocppErrorCode?: string; errorDescription?: string },
+  ): Promise<void> {
+    command.status = status;
+    command.response = outcome.response ?? command.response ?? null;
+    command.errorCode = outcome.errorCode ?? null;
+    command.ocppErrorCode = outcome.ocppErrorCode ?? null;
+    command.errorDescription = outcome.errorDescription ?? null;
+    if (status === 'COMPLETED' || status === 'FAILED' || status === 'EXPIRED') command.completedAt = clock.now();
+    await em.flush();
+    this.publish(command);
+  }
+
+  publish(command: Command): void {
+    this.app.events.publish({ type: 'commandUpdated', tenantId: command.tenantId, chargePointId: command.chargePointId, payload: commandView(command) });
+  }
+}
+
+export function toCommandFailed(error: unknown): CommandFailed | undefined {
+  if (error instanceof CommandFailed) return error;
+  if (error instanceof ChargePointOfflineError) return new CommandFailed('CHARGE_POINT_OFFLINE', error.message);
+  if (error instanceof ChargePointTimeoutError) return new CommandFailed('CHARGE_POINT_TIMEOUT', error.message);
+  if (error instanceof ChargePointCallError) return new CommandFailed('OCPP_CALL_ERROR', error.message, error.ocppErrorCode);
+  return undefined;
+}
+
+/** GraphQL hands absent optional fields over as null; OCPP wants them left out. */
+function stripUndefined<T extends Record<string, any>>(value: T): T {
+  return JSON.parse(JSON.stringify(value ?? {}, (_key, v) => (v === null ? undefined : v)));
+}

@@ -1,0 +1,15 @@
+import type { OcppHandler } from '../../ingress/handler-context';
+import { recordMeterValues, transactionView } from './transaction.service';
+
+export const meterValues: OcppHandler = async (ctx, payload) => {
+  const transaction = await recordMeterValues(ctx.em(), ctx.tenantId, ctx.chargePointId, payload);
+  if (transaction) {
+    ctx.app.events.publish({
+      type: 'transactionUpdated',
+      tenantId: ctx.tenantId,
+      chargePointId: ctx.chargePointId,
+      payload: { ...transactionView(transaction), event: 'METER_VALUES', meterValue: payload.meterValue },
+    });
+  }
+  return {};
+};

@@ -1,0 +1,10 @@
+import type { OcppHandler } from '../../ingress/handler-context';
+import { startTransaction, transactionView } from './transaction.service';
+
+export const startTransactionHandler: OcppHandler = async (ctx, payload) => {
+  const { transaction, idTagInfo, created } = await startTransaction(ctx.em(), ctx.tenantId, ctx.chargePointId, payload);
+  if (created) {
+    ctx.app.events.publish({ type: 'transactionUpdated', tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, payload: { ...transactionView(transaction), event: 'STARTED' } });
+  }
+  return { transactionId: transaction.id, idTagInfo };
+};

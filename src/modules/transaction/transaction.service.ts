@@ -1,0 +1,154 @@
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { TenantEm } from '../../platform/db';
+import { clock } from '../../platform/clock';
+import { authorizeIdTag, type IdTagInfo } from '../authorization/authorization.service';
+import { idTagKey } from '../authorization/id-tag.entity';
+import { MeterValue, type SampledValue } from './meter-value.entity';
+import { ChargingTransaction } from './transaction.entity';
+
+export interface OcppMeterValue {
+  timestamp: string;
+  sampledValue: Array<Partial<SampledValue> & { value: string }>;
+}
+
+export interface StartRequest {
+  connectorId: number;
+  idTag: string;
+  meterStart: number;
+  reservationId?: number;
+  timestamp: string;
+}
+
+export interface StopRequest {
+  idTag?: string;
+  meterStop: number;
+  timestamp: string;
+  transactionId: number;
+  reason?: string;
+  transactionData?: OcppMeterValue[];
+}
+
+/** OCPP's defaults for the optional SampledValue fields, so stored values are complete. */
+export function withSampledValueDefaults(value: OcppMeterValue['sampledValue'][number]): SampledValue {
+  return {
+    value: value.value,
+    context: value.context ?? 'Sample.Periodic',
+    format: value.format ?? 'Raw',
+    measurand: value.measurand ?? 'Energy.Active.Import.Register',
+    phase: value.phase ?? null,
+    location: value.location ?? 'Outlet',
+    unit: value.unit ?? 'Wh',
+  };
+}
+
+export function meterValueRows(tenantId: string, chargePointId: string, connectorId: number, transactionId: number | null, values: OcppMeterValue[]) {
+  const receivedAt = clock.now();
+  return values.map((mv) => ({
+    tenantId,
+    chargePointId,
+    connectorId,
+    transactionId,
+    timestamp: new Date(mv.timestamp),
+    sampledValue: mv.sampledValue.map(withSampledValueDefaults),
+    receivedAt,
+  }));
+}
+
+/**
+ * Records a StartTransaction durably and returns its transactionId. A transaction is recorded even when
+ * the id tag is not accepted (the charger then stops it itself). A repeated StartTransaction (same charge
+ * point, connector, id tag and timestamp) gets the first one's id and verdict.
+ */
+export async function startTransaction(em: TenantEm, tenantId: string, chargePointId: string, request: StartRequest) {
+  const key = idTagKey(request.idTag);
+  const startTimestamp = new Date(request.timestamp);
+  const existing = await em.findOne(ChargingTransaction, { chargePointId, connectorId: request.connectorId, idTagKey: key, startTimestamp });
+  if (existing) return { transaction: existing, idTagInfo: await verdictFor(em, existing), created: false };
+  const idTagInfo = await authorizeIdTag(em, request.idTag, { concurrentCheck: true });
+  const transaction = em.create(ChargingTransaction, {
+    tenantId,
+    chargePointId,
+    connectorId: request.connectorId,
+    idTag: request.idTag,
+    idTagKey: key,
+    startStatus: idTagInfo.status,
+    startTimestamp,
+    meterStart: request.meterStart,
+    reservationId: request.reservationId ?? null,
+    createdAt: clock.now(),
+  });
+  try {
+    await em.persistAndFlush(transaction);
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    // The same start arrived twice at once: answer with the one that won.
+    const winner = await em.fork().findOneOrFail(ChargingTransaction, { chargePointId, connectorId: request.connectorId, idTagKey: key, startTimestamp });
+    return { transaction: winner, idTagInfo: await verdictFor(em, winner), created: false };
+  }
+  return { transaction, idTagInfo, created: true };
+}
+
+async function verdictFor(em: TenantEm, transaction: ChargingTransaction): Promise<IdTagInfo> {
+  const info = await authorizeIdTag(em, transaction.idTag);
+  return { ...info, status: transaction.startStatus as IdTagInfo['status'] };
+}
+
+/**
+ * Records a StopTransaction. It is always accepted: an unknown or foreign transactionId still has its
+ * meter values stored (without a transaction link), and a repeated stop changes nothing.
+ */
+export async function stopTransaction(em: TenantEm, tenantId: string, chargePointId: string, request: StopRequest) {
+  const idTagInfo = request.idTag !== undefined ? await authorizeIdTag(em, request.idTag) : undefined;
+  const result = await em.transactional(async (tx) => {
+    const transaction = await tx.findOne(ChargingTransaction, { id: request.transactionId, chargePointId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const linkedId = transaction ? transaction.id : null;
+    const connectorId = transaction?.connectorId ?? 0;
+    let stopped = false;
+    if (transaction && !transaction.stopTimestamp) {
+      transaction.stopTimestamp = new Date(request.timestamp);
+      transaction.meterStop = request.meterStop;
+      transaction.stopReason = request.reason ?? 'Local';
+      transaction.stopIdTag = request.idTag ?? null;
+      transaction.stoppedAt = clock.now();
+      stopped = true;
+      if (request.transactionData?.length) {
+        await tx.insertMany(MeterValue, meterValueRows(tenantId, chargePointId, connectorId, linkedId, request.transactionData));
+      }
+    } else if (!transaction && request.transactionData?.length) {
+      await tx.insertMany(MeterValue, meterValueRows(tenantId, chargePointId, connectorId, null, request.transactionData));
+    }
+    return { transaction, stopped };
+  });
+  return { ...result, idTagInfo };
+}
+
+export async function recordMeterValues(
+  em: TenantEm,
+  tenantId: string,
+  chargePointId: string,
+  request: { connectorId: number; transactionId?: number; meterValue: OcppMeterValue[] },
+) {
+  let transaction: ChargingTransaction | null = null;
+  if (request.transactionId !== undefined) {
+    transaction = await em.findOne(ChargingTransaction, { id: request.transactionId, chargePointId });
+  }
+  await em.insertMany(MeterValue, meterValueRows(tenantId, chargePointId, request.connectorId, transaction?.id ?? null, request.meterValue));
+  return transaction;
+}
+
+/** The transaction as the API and the transactionUpdated event show it. */
+export function transactionView(t: ChargingTransaction) {
+  return {
+    id: t.id,
+    chargePointId: t.chargePointId,
+    connectorId: t.connectorId,
+    idTag: t.idTag,
+    startTimestamp: t.startTimestamp.toISOString(),
+    stopTimestamp: t.stopTimestamp?.toISOString() ?? null,
+    meterStart: t.meterStart,
+    meterStop: t.meterStop ?? null,
+    energyWh: t.meterStop != null ? t.meterStop - t.meterStart : null,
+    stopReason: t.stopReason ?? null,
+    reservationId: t.reservationId ?? null,
+  };
+}

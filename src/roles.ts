@@ -1,0 +1,15 @@
+import type { AppContext } from './app-context';
+import type { HttpServer } from './platform/http-server';
+
+/**
+ * What each role adds to a process besides the OCPP listener (ingress) and the health endpoints every
+ * process serves. `start` returns how to stop it.
+ */
+export interface RoleModule {
+  name: string;
+  /** Started in every process, whatever ROLES says (e.g. the command scheduler's producer side). */
+  always?: boolean;
+  start(app: AppContext, http: HttpServer): Promise<(() => Promise<void>) | void>;
+}
+
+export const ROLE_MODULES: RoleModule[] = [];

@@ -1,0 +1,72 @@
+import type { AppContext } from './app-context';
+import { loadConfig, type Config } from './config';
+import { Cluster } from './ingress/cluster';
+import { OcppServer } from './ingress/ocpp-server';
+import { LastSeenTracker } from './modules/charge-point/last-seen.tracker';
+import { CommandService } from './modules/command/command.service';
+import { openDatabase } from './platform/db';
+import { EventBus } from './platform/event-bus';
+import { HttpServer } from './platform/http-server';
+import { createLogger, type Logger } from './platform/logger';
+import { createRedis, RedisKeys } from './platform/redis';
+import { ROLE_MODULES } from './roles';
+
+export interface RunningServer {
+  app: AppContext;
+  ocppPort: number | undefined;
+  apiPort: number;
+  stop(): Promise<void>;
+}
+
+/** Starts the roles named in the config in this process; used by main.ts and by the tests. */
+export async function startServer(config: Config = loadConfig(), log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const orm = await openDatabase(config.databaseUrl, log);
+  const redis = createRedis(config.redisUrl);
+  const subscriber = createRedis(config.redisUrl);
+  redis.on('error', (error) => log.warn({ err: error }, 'redis error'));
+  subscriber.on('error', (error) => log.warn({ err: error }, 'redis subscriber error'));
+  const keys = new RedisKeys(config.redisPrefix);
+  const events = new EventBus(redis, subscriber, keys, log);
+  const cluster = new Cluster(config.nodeId, redis, subscriber, keys, log);
+  await cluster.start();
+  const lastSeen = new LastSeenTracker(orm, log);
+  lastSeen.start();
+  const app = { config, orm, log, redis, keys, events, cluster, lastSeen } as AppContext;
+  app.commands = new CommandService(app);
+
+  const http = new HttpServer(async () => {
+    const [pg, pong] = await Promise.all([orm.isConnected(), redis.ping()]);
+    return pg && pong === 'PONG';
+  });
+  const stoppers: Array<() => Promise<void>> = [];
+  for (const role of ROLE_MODULES) {
+    if (role.always || config.roles.has(role.name as never)) {
+      const stop = await role.start(app, http);
+      if (stop) stoppers.push(stop);
+    }
+  }
+
+  let ocppServer: OcppServer | undefined;
+  let ocppPort: number | undefined;
+  if (config.roles.has('ingress')) {
+    ocppServer = new OcppServer(app);
+    ocppPort = await ocppServer.listen(config.ocppPort);
+    log.info({ port: ocppPort }, 'OCPP listener ready');
+  }
+  const apiPort = await http.listen(config.apiPort);
+  log.info({ port: apiPort, roles: [...config.roles], nodeId: config.nodeId }, 'QCharge started');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await ocppServer?.close();
+      await http.close();
+      for (const stopRole of stoppers.reverse()) await stopRole().catch((error) => log.warn({ err: error }, 'role stop failed'));
+      await lastSeen.stop();
+      await cluster.stop();
+      subscriber.disconnect();
+      await redis.quit().catch(() => undefined);
+      await orm.close();
+    })());
+  return { app, ocppPort, apiPort, stop };
+}

@@ -1,0 +1,266 @@
+import WebSocket from 'ws';
+import { RPCClient } from 'ocpp-rpc';
+import { ChargingTransaction } from '../src/modules/transaction/transaction.entity';
+import { MeterValue } from '../src/modules/transaction/meter-value.entity';
+import { ChargePoint } from '../src/modules/charge-point/charge-point.entity';
+import { Connector } from '../src/modules/charge-point/connector.entity';
+import { tenantEm } from '../src/platform/db';
+import type { RunningServer } from '../src/server';
+import { connectChargePoint, startTestServer, waitFor } from './support/harness';
+import { seedTenant } from './support/seed';
+
+const BOOT = { chargePointVendor: 'QCharge', chargePointModel: 'Sim-1', chargePointSerialNumber: 'SN-1', firmwareVersion: '1.2.3', iccid: 'ICC', imsi: 'IMSI', meterType: 'MT', meterSerialNumber: 'MSN' };
+
+let server: RunningServer;
+let tenant: Awaited<ReturnType<typeof seedTenant>>;
+const clients: RPCClient[] = [];
+
+async function connect(identity: string, password?: string, slug = tenant.slug): Promise<RPCClient> {
+  const client = await connectChargePoint({ server, tenantSlug: slug, identity, password });
+  clients.push(client);
+  return client;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tenant = await seedTenant(server);
+});
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close({ force: true }).catch(() => undefined)));
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+describe('Core profile, charge point initiated', () => {
+  it('boots, stores identity, answers heartbeat and status notifications', async () => {
+    await tenant.chargePoint('CP-BOOT');
+    const cp = await connect('CP-BOOT');
+    const boot = await cp.call('BootNotification', BOOT);
+    expect(boot.status).toBe('Accepted');
+    expect(boot.interval).toBe(300);
+    expect(Math.abs(Date.parse(boot.currentTime) - Date.now())).toBeLessThan(5000);
+    const hb = await cp.call('Heartbeat', {});
+    expect(typeof hb.currentTime).toBe('string');
+    for (const connectorId of [0, 1, 2]) {
+      expect(await cp.call('StatusNotification', { connectorId, status: 'Available', errorCode: 'NoError' })).toEqual({});
+    }
+    await cp.call('StatusNotification', { connectorId: 1, status: 'Faulted', errorCode: 'ConnectorLockFailure', info: 'lock', vendorErrorCode: 'E42', timestamp: new Date().toISOString() });
+    const em = tenantEm(server.app.orm, tenant.tenantId);
+    const stored = await em.findOneOrFail(ChargePoint, { identity: 'CP-BOOT' });
+    expect(stored).toMatchObject({ vendor: 'QCharge', model: 'Sim-1', serialNumber: 'SN-1', firmwareVersion: '1.2.3', iccid: 'ICC', imsi: 'IMSI', meterType: 'MT', meterSerialNumber: 'MSN' });
+    const connectors = await em.find(Connector, { chargePointId: 'CP-BOOT' }, { orderBy: { connectorId: 'asc' } });
+    expect(connectors.map((c) => [c.connectorId, c.status, c.errorCode])).toEqual([
+      [0, 'Available', 'NoError'],
+      [1, 'Faulted', 'ConnectorLockFailure'],
+      [2, 'Available', 'NoError'],
+    ]);
+    expect(connectors[1].vendorErrorCode).toBe('E42');
+  });
+
+  it('answers Authorize with each outcome', async () => {
+    await tenant.chargePoint('CP-AUTH');
+    await tenant.idTag('GOOD-TAG', 'Accepted', { parentIdTag: 'PARENT' });
+    await tenant.idTag('BLOCKED-TAG', 'Blocked');
+    await tenant.idTag('OLD-TAG', 'Accepted', { expiryDate: new Date(Date.now() - 60_000) });
+    await tenant.idTag('INVALID-TAG', 'Invalid');
+    const cp = await connect('CP-AUTH');
+    await cp.call('BootNotification', BOOT);
+    expect((await cp.call('Authorize', { idTag: 'GOOD-TAG' })).idTagInfo).toEqual({ status: 'Accepted', parentIdTag: 'PARENT' });
+    expect((await cp.call('Authorize', { idTag: 'good-tag' })).idTagInfo.status).toBe('Accepted');
+    expect((await cp.call('Authorize', { idTag: 'UNKNOWN' })).idTagInfo.status).toBe('Invalid');
+    expect((await cp.call('Authorize', { idTag: 'BLOCKED-TAG' })).idTagInfo.status).toBe('Blocked');
+    expect((await cp.call('Authorize', { idTag: 'OLD-TAG' })).idTagInfo.status).toBe('Expired');
+    expect((await cp.call('Authorize', { idTag: 'INVALID-TAG' })).idTagInfo.status).toBe('Invalid');
+  });
+
+  it('runs a full charging session with meter values, ConcurrentTx and duplicate start', async () => {
+    await tenant.chargePoint('CP-TX');
+    await tenant.idTag('TX-TAG');
+    const cp = await connect('CP-TX');
+    await cp.call('BootNotification', BOOT);
+    const timestamp = new Date().toISOString();
+    const start = await cp.call('StartTransaction', { connectorId: 1, idTag: 'TX-TAG', meterStart: 1000, timestamp });
+    expect(start.transactionId).toBeGreaterThan(0);
+    expect(start.idTagInfo.status).toBe('Accepted');
+    const again = await cp.call('StartTransaction', { connectorId: 1, idTag: 'TX-TAG', meterStart: 1000, timestamp });
+    expect(again.transactionId).toBe(start.transactionId);
+    const concurrent = await cp.call('StartTransaction', { connectorId: 2, idTag: 'tx-tag', meterStart: 0, timestamp: new Date().toISOString() });
+    expect(concurrent.idTagInfo.status).toBe('ConcurrentTx');
+    expect(concurrent.transactionId).toBeGreaterThan(start.transactionId);
+    await cp.call('MeterValues', {
+      connectorId: 1,
+      transactionId: start.transactionId,
+      meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: '1500' }, { value: '16.0', measurand: 'Current.Import', unit: 'A', phase: 'L1' }] }],
+    });
+    const stop = await cp.call('StopTransaction', {
+      transactionId: start.transactionId,
+      idTag: 'TX-TAG',
+      meterStop: 2500,
+      timestamp: new Date().toISOString(),
+      reason: 'EVDisconnected',
+      transactionData: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: '2500', context: 'Transaction.End' }] }],
+    });
+    expect(stop.idTagInfo.status).toBe('Accepted');
+    const em = tenantEm(server.app.orm, tenant.tenantId);
+    const tx = await em.findOneOrFail(ChargingTransaction, { id: start.transactionId });
+    expect(tx).toMatchObject({ meterStart: 1000, meterStop: 2500, stopReason: 'EVDisconnected' });
+    const values = await em.find(MeterValue, { transactionId: start.transactionId }, { orderBy: { id: 'asc' } });
+    expect(values).toHaveLength(2);
+    expect(values[0].sampledValue[0]).toEqual({ value: '1500', context: 'Sample.Periodic', format: 'Raw', measurand: 'Energy.Active.Import.Register', phase: null, location: 'Outlet', unit: 'Wh' });
+    expect(values[0].sampledValue[1]).toMatchObject({ measurand: 'Current.Import', unit: 'A', phase: 'L1' });
+    expect(values[1].sampledValue[0].context).toBe('Transaction.End');
+    // A repeated stop and a stop for an unknown transaction are answered without error.
+    expect(await cp.call('StopTransaction', { transactionId: start.transactionId, meterStop: 9999, timestamp: new Date().toISOString() })).toEqual({});
+    expect(await cp.call('StopTransaction', { transactionId: 999999999, meterStop: 1, timestamp: new Date().toISOString(), idTag: 'NOPE' })).toEqual({ idTagInfo: { status: 'Invalid' } });
+    const unchanged = await tenantEm(server.app.orm, tenant.tenantId).findOneOrFail(ChargingTransaction, { id: start.transactionId });
+    expect(unchanged.meterStop).toBe(2500);
+  });
+
+  it('accepts an offline-buffered session with old timestamps and an unknown tag', async () => {
+    await tenant.chargePoint('CP-OFFLINE');
+    await tenant.idTag('OFF-TAG');
+    const cp = await connect('CP-OFFLINE');
+    await cp.call('BootNotification', BOOT);
+    const fourHoursAgo = new Date(Date.now() - 4 * 3600_000).toISOString();
+    const threeHoursAgo = new Date(Date.now() - 3 * 3600_000).toISOString();
+    const start = await cp.call('StartTransaction', { connectorId: 1, idTag: 'OFF-TAG', meterStart: 0, timestamp: fourHoursAgo });
+    expect(start.idTagInfo.status).toBe('Accepted');
+    await cp.call('StopTransaction', { transactionId: start.transactionId, meterStop: 700, timestamp: threeHoursAgo, reason: 'Local', idTag: 'OFF-TAG' });
+    const invalid = await cp.call('StartTransaction', { connectorId: 2, idTag: 'NOT-KNOWN', meterStart: 0, timestamp: fourHoursAgo });
+    expect(invalid.transactionId).toBeGreaterThan(0);
+    expect(invalid.idTagInfo.status).toBe('Invalid');
+    const tx = await tenantEm(server.app.orm, tenant.tenantId).findOneOrFail(ChargingTransaction, { id: start.transactionId });
+    expect(tx.startTimestamp.toISOString()).toBe(fourHoursAgo);
+    expect(tx.stopTimestamp!.toISOString()).toBe(threeHoursAgo);
+  });
+
+  it('answers Pending, refuses other calls until Accepted', async () => {
+    const created = await tenant.chargePoint('CP-PENDING', { registrationStatus: 'Pending' });
+    const cp = await connect('CP-PENDING');
+    expect((await cp.call('BootNotification', BOOT)).status).toBe('Pending');
+    await expect(cp.call('Heartbeat', {})).rejects.toMatchObject({ rpcErrorCode: 'SecurityError' });
+    await tenantEm(server.app.orm, tenant.tenantId).nativeUpdate(ChargePoint, { pk: created.pk }, { registrationStatus: 'Accepted' });
+    expect((await cp.call('BootNotification', BOOT)).status).toBe('Accepted');
+    expect(await cp.call('Heartbeat', {})).toHaveProperty('currentTime');
+  });
+
+  it('answers DataTransfer with UnknownVendorId', async () => {
+    await tenant.chargePoint('CP-DT');
+    const cp = await connect('CP-DT');
+    await cp.call('BootNotification', BOOT);
+    expect(await cp.call('DataTransfer', { vendorId: 'specific-vendor-id', messageId: 'x', data: 'y' })).toEqual({ status: 'UnknownVendorId' });
+  });
+});
+
+describe('OCPP-J framing errors', () => {
+  let socket: WebSocket;
+  const received: unknown[] = [];
+
+  beforeAll(async () => {
+    await tenant.chargePoint('CP-RAW');
+    socket = new WebSocket(`ws://127.0.0.1:${server.ocppPort}/ocpp/${tenant.slug}/CP-RAW`, 'ocpp1.6');
+    socket.on('message', (data) => received.push(JSON.parse(data.toString())));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    socket.send(JSON.stringify([2, 'boot', 'BootNotification', BOOT]));
+    await waitFor(() => received.length === 1);
+  });
+
+  afterAll(() => socket.close());
+
+  async function answerTo(frame: string): Promise<any> {
+    const before = received.length;
+    socket.send(frame);
+    await waitFor(() => received.length > before);
+    return received[received.length - 1];
+  }
+
+  it.each([
+    ['not JSON', '[2, "a1", "Heartbeat", {', 'FormationViolation', 'a1'],
+    ['not an array', '{"hello": 1}', 'FormationViolation', '-1'],
+    ['unknown message type', '[7, "a2", "Heartbeat", {}]', 'FormationViolation', 'a2'],
+    ['missing payload', '[2, "a3", "Heartbeat"]', 'ProtocolError', 'a3'],
+    ['unknown action', '[2, "a4", "FlyToTheMoon", {}]', 'NotImplemented', 'a4'],
+    ['CSMS-only action', '[2, "a5", "Reset", {"type": "Hard"}]', 'NotSupported', 'a5'],
+    ['missing required field', '[2, "a6", "Authorize", {}]', 'OccurenceConstraintViolation', 'a6'],
+    ['wrong type', '[2, "a7", "StartTransaction", {"connectorId": "one", "idTag": "X", "meterStart": 0, "timestamp": "2024-01-01T00:00:00Z"}]', 'TypeConstraintViolation', 'a7'],
+    ['too long', `[2, "a8", "Authorize", {"idTag": "${'X'.repeat(21)}"}]`, 'PropertyConstraintViolation', 'a8'],
+    ['bad enum', '[2, "a9", "StatusNotification", {"connectorId": 1, "status": "Dancing", "errorCode": "NoError"}]', 'PropertyConstraintViolation', 'a9'],
+    ['unknown property', '[2, "a10", "Heartbeat", {"extra": true}]', 'FormationViolation', 'a10'],
+    ['uniqueId too long', `[2, "${'u'.repeat(37)}", "Heartbeat", {}]`, 'FormationViolation', 'u'.repeat(36)],
+  ])('%s gets %s', async (_name, frame, code, uniqueId) => {
+    const answer = await answerTo(frame);
+    expect(answer).toEqual([4, uniqueId, code, expect.any(String), expect.any(Object)]);
+  });
+
+  it('still answers good calls on the same socket', async () => {
+    const answer = await answerTo('[2, "ok1", "Heartbeat", {}]');
+    expect(answer).toEqual([3, 'ok1', { currentTime: expect.any(String) }]);
+  });
+
+  it('refuses frames over 64 KiB by closing the socket', async () => {
+    const big = new WebSocket(`ws://127.0.0.1:${server.ocppPort}/ocpp/${tenant.slug}/CP-RAW`, 'ocpp1.6');
+    await new Promise((resolve) => big.once('open', resolve));
+    const closed = new Promise<number>((resolve) => big.once('close', (code) => resolve(code)));
+    big.send(JSON.stringify([2, 'big', 'DataTransfer', { vendorId: 'v', data: 'x'.repeat(70 * 1024) }]));
+    expect(await closed).toBe(1009);
+  });
+});
+
+describe('connection handshake', () => {
+  function attempt(path: string, options: { protocols?: string[]; auth?: string } = {}): Promise<number> {
+    return new Promise((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${server.ocppPort}${path}`, options.protocols ?? ['ocpp1.6'], {
+        headers: options.auth ? { authorization: `Basic ${Buffer.from(options.auth).toString('base64')}` } : {},
+      });
+      ws.on('open', () => {
+        ws.close();
+        resolve(101);
+      });
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('error', () => undefined);
+    });
+  }
+
+  it('refuses unknown charge points, unknown tenants, wrong passwords and missing subprotocols', async () => {
+    await tenant.chargePoint('CP-SECURE', { password: 'correct-horse-battery' });
+    expect(await attempt(`/ocpp/${tenant.slug}/NOPE`)).toBe(404);
+    expect(await attempt(`/ocpp/no-such-tenant/CP-SECURE`)).toBe(404);
+    expect(await attempt(`/ocpp/${tenant.slug}/CP-SECURE`)).toBe(401);
+    expect(await attempt(`/ocpp/${tenant.slug}/CP-SECURE`, { auth: 'CP-SECURE:wrong-password-123456' })).toBe(401);
+    expect(await attempt(`/ocpp/${tenant.slug}/CP-SECURE`, { auth: 'CP-OTHER:correct-horse-battery' })).toBe(401);
+    expect(await attempt(`/ocpp/${tenant.slug}/CP-SECURE`, { auth: 'CP-SECURE:correct-horse-battery', protocols: ['ocpp0.1'] })).toBe(400);
+    expect(await attempt(`/ocpp/${tenant.slug}/CP-SECURE`, { auth: 'CP-SECURE:correct-horse-battery', protocols: ['ocpp0.1', 'ocpp1.6'] })).toBe(101);
+  });
+
+  it('replaces an older connection of the same charge point', async () => {
+    await tenant.chargePoint('CP-TWICE');
+    const first = await connect('CP-TWICE');
+    const closed = new Promise<number>((resolve) => first.once('close', ({ code }: { code: number }) => resolve(code)));
+    const second = await connect('CP-TWICE');
+    expect(await closed).toBe(1000);
+    expect((await second.call('BootNotification', BOOT)).status).toBe('Accepted');
+  });
+
+  it('keeps tenants apart: the same charge point id in another tenant is a different charge point', async () => {
+    const other = await seedTenant(server);
+    await other.chargePoint('CP-SHARED-ID');
+    await tenant.chargePoint('CP-SHARED-ID');
+    await other.idTag('OTHER-TENANT-TAG');
+    const cpA = await connect('CP-SHARED-ID');
+    const cpB = await connect('CP-SHARED-ID', undefined, other.slug);
+    expect((await cpA.call('Authorize', { idTag: 'OTHER-TENANT-TAG' })).idTagInfo.status).toBe('Invalid');
+    expect((await cpB.call('Authorize', { idTag: 'OTHER-TENANT-TAG' })).idTagInfo.status).toBe('Accepted');
+    await cpB.call('BootNotification', { chargePointVendor: 'B-Vendor', chargePointModel: 'B' });
+    const a = await tenantEm(server.app.orm, tenant.tenantId).findOneOrFail(ChargePoint, { identity: 'CP-SHARED-ID' });
+    expect(a.vendor).toBeNull();
+    // Another tenant's transaction id is unknown here.
+    await other.idTag('B-TAG');
+    const txB = await cpB.call('StartTransaction', { connectorId: 1, idTag: 'B-TAG', meterStart: 0, timestamp: new Date().toISOString() });
+    await cpA.call('StopTransaction', { transactionId: txB.transactionId, meterStop: 5, timestamp: new Date().toISOString() });
+    const stillOpen = await tenantEm(server.app.orm, other.tenantId).findOneOrFail(ChargingTransaction, { id: txB.transactionId });
+    expect(stillOpen.stopTimestamp).toBeNull();
+  });
+});

@@ -1,0 +1,24 @@
+import Redis from 'ioredis';
+import { Client } from 'pg';
+
+export default async function globalTeardown(): Promise<void> {
+  const url = process.env.QCHARGE_TEST_DATABASE_URL;
+  if (url) {
+    const name = new URL(url).pathname.slice(1);
+    const admin = new Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+  const prefix = process.env.QCHARGE_TEST_REDIS_PREFIX;
+  if (prefix) {
+    const redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379');
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+    await redis.quit();
+  }
+}
