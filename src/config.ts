@@ -21,6 +21,8 @@ export interface Config {
   /** Optional TLS for the OCPP listener (security profile 2). */
   ocppTlsCert: string | undefined;
   ocppTlsKey: string | undefined;
+  /** Behind a load balancer: take the client address from X-Forwarded-For (for login-failure limits). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -35,6 +37,14 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
 function url(env: NodeJS.ProcessEnv, name: string, fallback: string, protocols: string[]): string {
@@ -90,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR || require('path').resolve('data'),
     ocppTlsCert,
     ocppTlsKey,
+    trustProxy: bool(env, 'TRUST_PROXY', false),
   };
 }

@@ -107,7 +107,7 @@ export class OcppServer implements LocalConnections {
     socket.on('error', () => undefined);
     let identity: ChargePointIdentity;
     try {
-      identity = await authenticateUpgrade(this.app.orm, req);
+      identity = await authenticateUpgrade(this.app.orm, req, { trustProxy: this.app.config.trustProxy });
     } catch (error) {
       const status = error instanceof UpgradeRefused ? error.status : 503;
       if (!(error instanceof UpgradeRefused)) this.app.log.error({ err: error }, 'upgrade failed');

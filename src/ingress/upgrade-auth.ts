@@ -4,9 +4,14 @@ import { platformEm, tenantEm } from '../platform/db';
 import { Tenant } from '../modules/tenant/tenant.entity';
 import { ChargePoint } from '../modules/charge-point/charge-point.entity';
 import { verifyPassword } from '../modules/charge-point/password';
+import { AuthFailureLimiter } from './auth-limiter';
 
 export const OCPP_SUBPROTOCOL = 'ocpp1.6';
 const PATH = /^\/ocpp\/([^/]+)\/([^/]+)\/?$/;
+
+/** 10 failed logins a minute per address, 20 per charge point; then 429 until the minute is over. */
+const failuresByAddress = new AuthFailureLimiter(10, 60_000);
+const failuresByChargePoint = new AuthFailureLimiter(20, 60_000);
 
 export interface ChargePointIdentity {
   tenantId: string;
@@ -42,7 +47,13 @@ function basicCredentials(req: IncomingMessage): { user: string; password: strin
  * Tenancy point 1: the upgrade resolves `{ tenantId, chargePointId }` once, from the URL and HTTP Basic
  * credentials, before a WebSocket exists.
  */
-export async function authenticateUpgrade(orm: Orm, req: IncomingMessage): Promise<ChargePointIdentity> {
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined;
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress || 'unknown';
+}
+
+export async function authenticateUpgrade(orm: Orm, req: IncomingMessage, options: { trustProxy?: boolean } = {}): Promise<ChargePointIdentity> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const match = PATH.exec(url.pathname);
   if (!match) throw new UpgradeRefused(404, 'Unknown path');
@@ -60,8 +71,18 @@ export async function authenticateUpgrade(orm: Orm, req: IncomingMessage): Promi
   const chargePoint = await tenantEm(orm, tenant.id).findOne(ChargePoint, { identity: chargePointId });
   if (!chargePoint) throw new UpgradeRefused(404, 'Unknown charge point');
   if (chargePoint.passwordHash) {
+    const address = `ip:${clientAddress(req, options.trustProxy ?? false)}`;
+    const target = `cp:${tenant.id}:${chargePointId}`;
+    if (failuresByAddress.isBlocked(address) || failuresByChargePoint.isBlocked(target)) {
+      throw new UpgradeRefused(429, 'Too many failed logins; try again later');
+    }
     const credentials = basicCredentials(req);
     if (!credentials || credentials.user !== chargePointId || !(await verifyPassword(credentials.password, chargePoint.passwordHash))) {
+      // A handshake without credentials is how most clients learn that auth is needed: not a guess.
+      if (credentials) {
+        failuresByAddress.recordFailure(address);
+        failuresByChargePoint.recordFailure(target);
+      }
       throw new UpgradeRefused(401, 'Invalid credentials');
     }
   }
