@@ -7,6 +7,7 @@ import type { RedisKeys } from './platform/redis';
 import type { Cluster } from './ingress/cluster';
 import type { LastSeenTracker } from './modules/charge-point/last-seen.tracker';
 import type { CommandService } from './modules/command/command.service';
+import type { Jobs } from './platform/queues';
 
 /** The process-wide services every role shares. Built once in main.ts. */
 export interface AppContext {
@@ -19,4 +20,6 @@ export interface AppContext {
   cluster: Cluster;
   lastSeen: LastSeenTracker;
   commands: CommandService;
+  /** BullMQ producer side (every role); processors run in the worker role. See platform/queues.ts. */
+  jobs: Jobs;
 }

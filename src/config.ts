@@ -23,6 +23,12 @@ export interface Config {
   ocppTlsKey: string | undefined;
   /** Behind a load balancer: take the client address from X-Forwarded-For (for login-failure limits). */
   trustProxy: boolean;
+  /** Seconds a presence record lives without refresh: how long a crashed node's charge points still look connected. */
+  presenceTtlS: number;
+  /** StatusNotification history, meter values and finished commands older than this many days are deleted. */
+  retentionDays: number;
+  /** How often the worker reconciles presence (charge points of crashed nodes are marked disconnected). */
+  maintenanceIntervalS: number;
 }
 
 export class ConfigError extends Error {}
@@ -101,5 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ocppTlsCert,
     ocppTlsKey,
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    presenceTtlS: int(env, 'PRESENCE_TTL_S', 90, 2, 3600),
+    retentionDays: int(env, 'RETENTION_DAYS', 90, 1, 36500),
+    maintenanceIntervalS: int(env, 'MAINTENANCE_INTERVAL_S', 60, 1, 86400),
   };
 }

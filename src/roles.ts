@@ -1,5 +1,6 @@
 import type { AppContext } from './app-context';
 import type { HttpServer } from './platform/http-server';
+import { workerRole } from './worker/worker.role';
 
 /**
  * What each role adds to a process besides the OCPP listener (ingress) and the health endpoints every
@@ -12,4 +13,4 @@ export interface RoleModule {
   start(app: AppContext, http: HttpServer): Promise<(() => Promise<void>) | void>;
 }
 
-export const ROLE_MODULES: RoleModule[] = [];
+export const ROLE_MODULES: RoleModule[] = [workerRole];

@@ -9,6 +9,8 @@ import { EventBus } from './platform/event-bus';
 import { HttpServer } from './platform/http-server';
 import { createLogger, type Logger } from './platform/logger';
 import { createRedis, RedisKeys } from './platform/redis';
+import { Jobs } from './platform/queues';
+import { scheduleCommand } from './modules/command/command.jobs';
 import { ROLE_MODULES } from './roles';
 
 export interface RunningServer {
@@ -33,6 +35,8 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   lastSeen.start();
   const app = { config, orm, log, redis, keys, events, cluster, lastSeen } as AppContext;
   app.commands = new CommandService(app);
+  app.jobs = new Jobs(config, log);
+  app.commands.scheduler = (command) => scheduleCommand(app, command);
 
   const http = new HttpServer(async () => {
     const [pg, pong] = await Promise.all([orm.isConnected(), redis.ping()]);
@@ -64,6 +68,7 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
       for (const stopRole of stoppers.reverse()) await stopRole().catch((error) => log.warn({ err: error }, 'role stop failed'));
       await lastSeen.stop();
       await cluster.stop();
+      await app.jobs.close();
       subscriber.disconnect();
       await redis.quit().catch(() => undefined);
       await orm.close();

@@ -107,8 +107,11 @@ export class CommandService {
     return { command, response };
   }
 
-  /** One delivery attempt; updates the stored command and publishes each status change. */
-  async attempt(em: TenantEm, command: Command): Promise<Record<string, any>> {
+  /**
+   * One delivery attempt; updates the stored command and publishes each status change. Failures whose code
+   * is in `options.retryOn` put the command back to QUEUED (the scheduler retries it) instead of FAILED.
+   */
+  async attempt(em: TenantEm, command: Command, options: { retryOn?: ReadonlyArray<CommandFailed['code']> } = {}): Promise<Record<string, any>> {
     const uniqueId = command.attempts === 0 ? command.id : undefined;
     command.attempts += 1;
     command.status = 'SENT';
@@ -136,6 +139,10 @@ export class CommandService {
       if (!failure) {
         await this.finish(em, command, 'FAILED', { errorCode: 'INTERNAL_SERVER_ERROR', errorDescription: 'Internal error' });
         throw error;
+      }
+      if (options.retryOn?.includes(failure.code)) {
+        await this.finish(em, command, 'QUEUED', { errorCode: failure.code, errorDescription: failure.message });
+        throw new CommandFailed(failure.code, failure.message, failure.ocppErrorCode, command);
       }
       await this.finish(em, command, 'FAILED', { errorCode: failure.code, ocppErrorCode: failure.ocppErrorCode, errorDescription: failure.message });
       throw new CommandFailed(failure.code, failure.message, failure.ocppErrorCode, command);

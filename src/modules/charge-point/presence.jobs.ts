@@ -1,0 +1,42 @@
+import { clock } from '../../platform/clock';
+import type { JobProcessor } from '../../platform/queues';
+import { ChargePoint } from './charge-point.entity';
+
+export const PRESENCE_RECONCILE_JOB = 'presence.reconcile';
+
+/**
+ * Heartbeat loss: a node that dies (SIGKILL, power loss) never marks its charge points disconnected; its
+ * presence records simply expire. This finds charge points the database still believes connected whose
+ * presence is gone, publishes them as disconnected and stamps lastDisconnectedAt.
+ */
+export const reconcilePresence: JobProcessor = async ({ app, em, tenantId }) => {
+  const believedConnected = await em
+    .createQueryBuilder(ChargePoint, 'c')
+    .select(['c.identity', 'c.lastConnectedAt'])
+    .where({ lastConnectedAt: { $ne: null } })
+    .andWhere('(c.last_disconnected_at is null or c.last_disconnected_at < c.last_connected_at)')
+    .getResultList();
+  const batchSize = 500;
+  for (let offset = 0; offset < believedConnected.length; offset += batchSize) {
+    const batch = believedConnected.slice(offset, offset + batchSize);
+    const present = await app.cluster.isConnected(tenantId, batch.map((c) => c.identity));
+    for (const [index, chargePoint] of batch.entries()) {
+      if (present[index]) continue;
+      const at = clock.now();
+      // Only if nobody connected it since we read the row.
+      const updated = await em.nativeUpdate(
+        ChargePoint,
+        { tenantId, identity: chargePoint.identity, lastConnectedAt: chargePoint.lastConnectedAt },
+        { lastDisconnectedAt: at },
+      );
+      if (updated === 0) continue;
+      app.log.info({ tenantId, chargePointId: chargePoint.identity }, 'presence lost: marking charge point disconnected');
+      app.events.publish({
+        type: 'chargePointConnectionChanged',
+        tenantId,
+        chargePointId: chargePoint.identity,
+        payload: { chargePointId: chargePoint.identity, connected: false, at: at.toISOString() },
+      });
+    }
+  }
+};

@@ -1,0 +1,87 @@
+import { DelayedError } from 'bullmq';
+import type { AppContext } from '../../app-context';
+import { clock } from '../../platform/clock';
+import type { JobProcessor } from '../../platform/queues';
+import type { Command } from './command.entity';
+import { Command as CommandEntity } from './command.entity';
+import { CommandFailed } from './command.service';
+
+export const COMMAND_DELIVER_JOB = 'command.deliver';
+
+/** A scheduled command without `retryUntil` keeps trying this long after it was due. */
+export const DEFAULT_RETRY_WINDOW_MS = 24 * 3600 * 1000;
+/** Backoff between attempts: 1 s, 2 s, 4 s ... capped. A charge point that connects cuts the wait short. */
+export const RETRY_BASE_MS = 1000;
+export const RETRY_MAX_MS = 60_000;
+
+const RETRYABLE = ['CHARGE_POINT_OFFLINE', 'CHARGE_POINT_TIMEOUT'] as const;
+
+export interface CommandJobData {
+  tenantId: string;
+  commandId: string;
+  /** Waits so far, for the backoff. */
+  retries?: number;
+}
+
+/** The CommandService scheduler: one job per command (job id = command id, so never two), due at `at`. */
+export async function scheduleCommand(app: AppContext, command: Command): Promise<void> {
+  const data: CommandJobData = { tenantId: command.tenantId, commandId: command.id };
+  // The processor settles the command itself; BullMQ retries are only for infrastructure failures.
+  await app.jobs.schedule(COMMAND_DELIVER_JOB, data, { at: command.scheduledAt ?? null, jobId: command.id });
+}
+
+export function retryDeadline(command: Command): Date {
+  if (command.retryUntil) return command.retryUntil;
+  return new Date((command.scheduledAt ?? command.createdAt).getTime() + DEFAULT_RETRY_WINDOW_MS);
+}
+
+/**
+ * Delivers one scheduled command. BullMQ's job lock guarantees one attempt in flight per command; the
+ * status check makes a re-run of a settled command a no-op. A command found SENT was interrupted by a
+ * worker crash mid-call: it is tried again (at-least-once in that one case; the OCPP answer is unknown).
+ */
+export const deliverCommand: JobProcessor<CommandJobData> = async ({ app, em, job, token }, data) => {
+  const command = await em.findOne(CommandEntity, { id: data.commandId });
+  if (!command || (command.status !== 'QUEUED' && command.status !== 'SENT')) return;
+
+  const now = clock.now();
+  const deadline = retryDeadline(command);
+  if (now.getTime() >= deadline.getTime()) {
+    await expire(app, em, command);
+    return;
+  }
+
+  const [online] = await app.cluster.isConnected(command.tenantId, [command.chargePointId]);
+  if (online) {
+    try {
+      await app.commands.attempt(em, command, { retryOn: RETRYABLE });
+      return;
+    } catch (error) {
+      // A final outcome (FAILED) is already stored and published by attempt().
+      if (!(error instanceof CommandFailed) || !(RETRYABLE as readonly string[]).includes(error.code)) return;
+    }
+  } else if (command.status === 'SENT') {
+    await app.commands.finish(em, command, 'QUEUED', { errorCode: 'CHARGE_POINT_OFFLINE', errorDescription: 'Charge point is not connected' });
+  }
+
+  const retries = (data.retries ?? 0) + 1;
+  const wait = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.min(retries - 1, 16));
+  const runAt = Math.min(Date.now() + wait, deadline.getTime());
+  await job.updateData({ ...data, retries });
+  if (!online) await app.jobs.parkUntilConnected(command.tenantId, command.chargePointId, job.id!);
+  await job.moveToDelayed(runAt, token);
+  // The charge point may have connected between our check and the park: the ingress then found nothing
+  // to promote, so promote ourselves.
+  if (!online) {
+    const [nowOnline] = await app.cluster.isConnected(command.tenantId, [command.chargePointId]);
+    if (nowOnline) await job.promote().catch(() => undefined);
+  }
+  throw new DelayedError();
+};
+
+async function expire(app: AppContext, em: Parameters<JobProcessor>[0]['em'], command: Command): Promise<void> {
+  await app.commands.finish(em, command, 'EXPIRED', {
+    errorCode: command.errorCode ?? 'CHARGE_POINT_OFFLINE',
+    errorDescription: 'Not delivered before retryUntil',
+  });
+}

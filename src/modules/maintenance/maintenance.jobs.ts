@@ -1,0 +1,32 @@
+import type { Job } from 'bullmq';
+import type { AppContext } from '../../app-context';
+import { platformEm } from '../../platform/db';
+import { PRESENCE_RECONCILE_JOB } from '../charge-point/presence.jobs';
+import { Tenant } from '../tenant/tenant.entity';
+import { RETENTION_CLEANUP_JOB } from './retention.jobs';
+
+/** Repeating platform ticks (BullMQ job schedulers): each fans out into one tenant job per tenant. */
+export const MAINTENANCE_TICKS = {
+  'presence.tick': PRESENCE_RECONCILE_JOB,
+  'retention.tick': RETENTION_CLEANUP_JOB,
+} as const;
+
+export type MaintenanceTick = keyof typeof MAINTENANCE_TICKS;
+
+const RETENTION_EVERY_MS = 3600 * 1000;
+
+/** Installs (or updates) the schedulers; idempotent, so every worker may call it at start. */
+export async function installMaintenanceSchedulers(app: AppContext): Promise<void> {
+  const queue = app.jobs.maintenance;
+  await queue.upsertJobScheduler('presence.tick', { every: app.config.maintenanceIntervalS * 1000 }, { name: 'presence.tick' });
+  await queue.upsertJobScheduler('retention.tick', { every: RETENTION_EVERY_MS }, { name: 'retention.tick' });
+}
+
+/** Platform-level: reads only the tenant list, and hands each tenant's work to a tenant-scoped job. */
+export async function runMaintenanceTick(app: AppContext, job: Job): Promise<void> {
+  const jobName = MAINTENANCE_TICKS[job.name as MaintenanceTick];
+  if (!jobName) return;
+  const tenants = await platformEm(app.orm).find(Tenant, {}, { fields: ['id'] });
+  if (tenants.length === 0) return;
+  await app.jobs.queue.addBulk(tenants.map((t) => ({ name: jobName, data: { tenantId: t.id }, opts: { attempts: 1 } })));
+}

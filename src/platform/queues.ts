@@ -1,0 +1,157 @@
+/**
+ * Background jobs on BullMQ. Every process can enqueue (`app.jobs`); only the worker role processes.
+ *
+ * How a module uses them:
+ *
+ *   1. Enqueue (any role). Job data always carries the tenant id:
+ *        await app.jobs.schedule('reservation.expire', { tenantId, reservationId }, {
+ *          at: reservation.expiryDate,               // or `delay` in ms; neither = now
+ *          jobId: `reservation-expire-${reservationId}`, // optional; a second add with the same id is ignored
+ *          replace: true,                             // optional; drops a not-yet-running job with that id first
+ *        });
+ *      `app.jobs.cancel(jobId)` removes a job that has not started.
+ *
+ *   2. Process (worker role). In `src/modules/<concept>/<concept>.jobs.ts`:
+ *        export const expireReservation: JobProcessor<{ tenantId: string; reservationId: number }> =
+ *          async ({ app, em }, data) => { ... };
+ *      and add it under its name to JOB_PROCESSORS in `src/worker/job-processors.ts`. The worker calls it
+ *      with `em = tenantEm(orm, data.tenantId)` (tenancy point 3): no other way in to tenant data.
+ *      A processor that throws is retried (JOB_DEFAULTS.attempts, exponential backoff); make it idempotent.
+ *
+ *   3. Jobs that wait for a charge point (e.g. commands for an offline one): `parkUntilConnected` records
+ *      the job id per charge point; the ingress calls `promoteWaiting` when the charge point connects, which
+ *      moves those delayed jobs forward to run now.
+ *
+ * Job ids must not contain ':' (BullMQ key separator). Queue keys use the deployment prefix as BullMQ
+ * `prefix`, because BullMQ forbids ioredis keyPrefix.
+ */
+import { Queue, type Job, type JobsOptions } from 'bullmq';
+import Redis from 'ioredis';
+import type { AppContext } from '../app-context';
+import type { Config } from '../config';
+import type { TenantEm } from './db';
+import type { Logger } from './logger';
+
+export const TENANT_QUEUE = 'jobs';
+/** Platform-level repeating ticks; they fan out into tenant jobs and touch no tenant data themselves. */
+export const MAINTENANCE_QUEUE = 'maintenance';
+
+/** Bounded queues: finished jobs are kept only this long / this many, for inspection. */
+export const JOB_DEFAULTS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { count: 1000, age: 24 * 3600 },
+  removeOnFail: { count: 5000, age: 7 * 24 * 3600 },
+};
+
+/** Waiting-job sets expire if no charge point ever connects again, so they never grow without end. */
+const WAITING_SET_TTL_S = 7 * 24 * 3600;
+
+export interface TenantJobData {
+  tenantId: string;
+}
+
+export interface JobContext {
+  app: AppContext;
+  tenantId: string;
+  /** A fresh EntityManager fork with the tenant filter on. */
+  em: TenantEm;
+  job: Job;
+  /** The worker's lock token, for `job.moveToDelayed(ts, token)` + `throw new DelayedError()`. */
+  token: string | undefined;
+}
+
+export type JobProcessor<D extends TenantJobData = TenantJobData> = (ctx: JobContext, data: D) => Promise<void>;
+
+export interface ScheduleOptions {
+  at?: Date | null;
+  delay?: number;
+  jobId?: string;
+  replace?: boolean;
+  attempts?: number;
+}
+
+export function bullPrefix(config: Config): string {
+  return `${config.redisPrefix}bull`;
+}
+
+/** A connection as BullMQ wants it: no per-request retry limit (blocking commands), no key prefix. */
+export function bullConnection(config: Config): Redis {
+  return new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+}
+
+export class Jobs {
+  readonly queue: Queue;
+  readonly maintenance: Queue;
+  private readonly connection: Redis;
+
+  constructor(
+    private readonly config: Config,
+    private readonly log: Logger,
+  ) {
+    this.connection = bullConnection(config);
+    this.connection.on('error', (error) => log.warn({ err: error }, 'bullmq redis error'));
+    const prefix = bullPrefix(config);
+    this.queue = new Queue(TENANT_QUEUE, { connection: this.connection, prefix, defaultJobOptions: JOB_DEFAULTS });
+    this.maintenance = new Queue(MAINTENANCE_QUEUE, { connection: this.connection, prefix, defaultJobOptions: { ...JOB_DEFAULTS, attempts: 1 } });
+    this.queue.on('error', (error) => log.warn({ err: error }, 'job queue error'));
+    this.maintenance.on('error', (error) => log.warn({ err: error }, 'maintenance queue error'));
+  }
+
+  async schedule<D extends TenantJobData>(name: string, data: D, options: ScheduleOptions = {}): Promise<Job> {
+    if (!data.tenantId) throw new Error(`Job ${name} needs a tenantId`);
+    const delay = options.at ? Math.max(0, options.at.getTime() - Date.now()) : Math.max(0, options.delay ?? 0);
+    if (options.replace && options.jobId) await this.cancel(options.jobId);
+    const opts: JobsOptions = { delay, jobId: options.jobId };
+    if (options.attempts !== undefined) opts.attempts = options.attempts;
+    return this.queue.add(name, data, opts);
+  }
+
+  /** Removes a job that is not running; returns whether there was one. */
+  async cancel(jobId: string): Promise<boolean> {
+    const job = await this.queue.getJob(jobId);
+    if (!job) return false;
+    try {
+      await job.remove();
+      return true;
+    } catch {
+      // Locked by a worker right now: it runs to its end; processors re-check state anyway.
+      return false;
+    }
+  }
+
+  /** Records that a delayed job should run as soon as the charge point connects. */
+  async parkUntilConnected(tenantId: string, chargePointId: string, jobId: string): Promise<void> {
+    const key = this.waitingKey(tenantId, chargePointId);
+    await this.connection.multi().sadd(key, jobId).expire(key, WAITING_SET_TTL_S).exec();
+  }
+
+  /** Called by the ingress after it claimed a charge point: its parked jobs run now instead of at their backoff. */
+  async promoteWaiting(tenantId: string, chargePointId: string): Promise<number> {
+    const key = this.waitingKey(tenantId, chargePointId);
+    const jobIds = await this.connection.smembers(key);
+    if (jobIds.length === 0) return 0;
+    await this.connection.srem(key, ...jobIds);
+    let promoted = 0;
+    for (const jobId of jobIds) {
+      const job = await this.queue.getJob(jobId);
+      if (!job) continue;
+      // Only delayed jobs can be promoted; a job that is running or done needs nothing.
+      await job.promote().then(
+        () => promoted++,
+        () => undefined,
+      );
+    }
+    if (promoted > 0) this.log.debug({ tenantId, chargePointId, promoted }, 'promoted jobs waiting for the charge point');
+    return promoted;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.queue.close(), this.maintenance.close()]).catch(() => undefined);
+    await this.connection.quit().catch(() => undefined);
+  }
+
+  private waitingKey(tenantId: string, chargePointId: string): string {
+    return `${this.config.redisPrefix}waiting-jobs:${tenantId}:${chargePointId}`;
+  }
+}

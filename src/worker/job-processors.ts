@@ -1,0 +1,14 @@
+import type { JobProcessor } from '../platform/queues';
+import { reconcilePresence, PRESENCE_RECONCILE_JOB } from '../modules/charge-point/presence.jobs';
+import { COMMAND_DELIVER_JOB, deliverCommand } from '../modules/command/command.jobs';
+import { cleanupRetention, RETENTION_CLEANUP_JOB } from '../modules/maintenance/retention.jobs';
+
+/**
+ * Every tenant job the worker runs, by job name: one line per processor (see src/platform/queues.ts).
+ * Each runs inside tenantEm(orm, data.tenantId).
+ */
+export const JOB_PROCESSORS: Record<string, JobProcessor<any>> = {
+  [COMMAND_DELIVER_JOB]: deliverCommand,
+  [PRESENCE_RECONCILE_JOB]: reconcilePresence,
+  [RETENTION_CLEANUP_JOB]: cleanupRetention,
+};
