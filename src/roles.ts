@@ -1,6 +1,7 @@
 import type { AppContext } from './app-context';
 import type { HttpServer } from './platform/http-server';
 import { workerRole } from './worker/worker.role';
+import { uploadsRole } from './modules/diagnostics/uploads.role';
 
 /**
  * What each role adds to a process besides the OCPP listener (ingress) and the health endpoints every
@@ -13,4 +14,4 @@ export interface RoleModule {
   start(app: AppContext, http: HttpServer): Promise<(() => Promise<void>) | void>;
 }
 
-export const ROLE_MODULES: RoleModule[] = [workerRole];
+export const ROLE_MODULES: RoleModule[] = [uploadsRole, workerRole];

@@ -8,6 +8,12 @@ import { ApiKey } from '../modules/tenant/api-key.entity';
 import { Tenant } from '../modules/tenant/tenant.entity';
 import { MeterValue } from '../modules/transaction/meter-value.entity';
 import { ChargingTransaction } from '../modules/transaction/transaction.entity';
+import { Reservation } from '../modules/reservation/reservation.entity';
+import { LocalListEntry } from '../modules/local-list/local-list-entry.entity';
+import { LocalListState } from '../modules/local-list/local-list-state.entity';
+import { ChargingProfile } from '../modules/smart-charging/charging-profile.entity';
+import { DiagnosticsStatusEvent, FirmwareStatusEvent } from '../modules/firmware/status-event.entity';
+import { DiagnosticsFile, DiagnosticsUploadToken } from '../modules/diagnostics/diagnostics-file.entity';
 
 /** Every MikroORM entity; a module adds its entities here. */
 export const ENTITIES = [
@@ -21,4 +27,12 @@ export const ENTITIES = [
   ChargingTransaction,
   MeterValue,
   Command,
+  Reservation,
+  LocalListEntry,
+  LocalListState,
+  ChargingProfile,
+  FirmwareStatusEvent,
+  DiagnosticsStatusEvent,
+  DiagnosticsFile,
+  DiagnosticsUploadToken,
 ];

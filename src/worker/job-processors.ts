@@ -2,6 +2,7 @@ import type { JobProcessor } from '../platform/queues';
 import { reconcilePresence, PRESENCE_RECONCILE_JOB } from '../modules/charge-point/presence.jobs';
 import { COMMAND_DELIVER_JOB, deliverCommand } from '../modules/command/command.jobs';
 import { cleanupRetention, RETENTION_CLEANUP_JOB } from '../modules/maintenance/retention.jobs';
+import { expireReservationJob, RESERVATION_EXPIRE_JOB } from '../modules/reservation/reservation.jobs';
 
 /**
  * Every tenant job the worker runs, by job name: one line per processor (see src/platform/queues.ts).
@@ -11,4 +12,5 @@ export const JOB_PROCESSORS: Record<string, JobProcessor<any>> = {
   [COMMAND_DELIVER_JOB]: deliverCommand,
   [PRESENCE_RECONCILE_JOB]: reconcilePresence,
   [RETENTION_CLEANUP_JOB]: cleanupRetention,
+  [RESERVATION_EXPIRE_JOB]: expireReservationJob,
 };

@@ -1,6 +1,8 @@
 import type { OcppHandler } from '../../ingress/handler-context';
+import { applyReservations } from '../reservation/reservation.service';
 import { authorizeIdTag } from './authorization.service';
 
-export const authorize: OcppHandler = async (ctx, payload: { idTag: string }) => ({
-  idTagInfo: await authorizeIdTag(ctx.em(), payload.idTag),
-});
+export const authorize: OcppHandler = async (ctx, payload: { idTag: string }) => {
+  const em = ctx.em();
+  return { idTagInfo: await applyReservations(em, ctx.chargePointId, await authorizeIdTag(em, payload.idTag), payload.idTag) };
+};

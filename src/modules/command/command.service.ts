@@ -145,6 +145,13 @@ export class CommandService {
         throw new CommandFailed(failure.code, failure.message, failure.ocppErrorCode, command);
       }
       await this.finish(em, command, 'FAILED', { errorCode: failure.code, ocppErrorCode: failure.ocppErrorCode, errorDescription: failure.message });
+      const hooks = COMMAND_HOOKS[command.action as CsmsAction];
+      if (hooks?.onFailure) {
+        const ctx = { app: this.app, em, tenantId: command.tenantId, chargePointId: command.chargePointId };
+        await hooks.onFailure(ctx, command.request, { code: failure.code, message: failure.message }).catch((hookError) =>
+          this.app.log.warn({ err: hookError, commandId: command.id }, 'command onFailure hook failed'),
+        );
+      }
       throw new CommandFailed(failure.code, failure.message, failure.ocppErrorCode, command);
     }
   }

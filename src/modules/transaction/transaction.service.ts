@@ -3,6 +3,7 @@ import type { TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import { authorizeIdTag, type IdTagInfo } from '../authorization/authorization.service';
 import { idTagKey } from '../authorization/id-tag.entity';
+import { applyReservations, consumeReservation } from '../reservation/reservation.service';
 import { MeterValue, type SampledValue } from './meter-value.entity';
 import { ChargingTransaction } from './transaction.entity';
 
@@ -64,7 +65,8 @@ export async function startTransaction(em: TenantEm, tenantId: string, chargePoi
   const startTimestamp = new Date(request.timestamp);
   const existing = await em.findOne(ChargingTransaction, { chargePointId, connectorId: request.connectorId, idTagKey: key, startTimestamp });
   if (existing) return { transaction: existing, idTagInfo: await verdictFor(em, existing), created: false };
-  const idTagInfo = await authorizeIdTag(em, request.idTag, { concurrentCheck: true });
+  const verdict = await authorizeIdTag(em, request.idTag, { concurrentCheck: true });
+  const idTagInfo = await applyReservations(em, chargePointId, verdict, request.idTag, { connectorId: request.connectorId, reservationId: request.reservationId });
   const transaction = em.create(ChargingTransaction, {
     tenantId,
     chargePointId,
@@ -84,6 +86,13 @@ export async function startTransaction(em: TenantEm, tenantId: string, chargePoi
     // The same start arrived twice at once: answer with the one that won.
     const winner = await em.fork().findOneOrFail(ChargingTransaction, { chargePointId, connectorId: request.connectorId, idTagKey: key, startTimestamp });
     return { transaction: winner, idTagInfo: await verdictFor(em, winner), created: false };
+  }
+  if (idTagInfo.status === 'Accepted') {
+    const used = await consumeReservation(em, chargePointId, transaction, idTagInfo.parentIdTag);
+    if (used && transaction.reservationId == null) {
+      transaction.reservationId = used.id;
+      await em.flush();
+    }
   }
   return { transaction, idTagInfo, created: true };
 }

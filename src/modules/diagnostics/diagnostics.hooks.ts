@@ -1,0 +1,12 @@
+import type { CommandHookRegistry } from '../command/command-hooks';
+import { createUploadLocation } from './diagnostics.service';
+
+/** GetDiagnostics without a location gets the CSMS's own one-time upload URL; other locations pass through untouched. */
+export const diagnosticsHooks: CommandHookRegistry = {
+  GetDiagnostics: {
+    async prepare(ctx, request) {
+      if (request.location) return request;
+      return { ...request, location: await createUploadLocation(ctx.app, ctx.em, ctx.tenantId, ctx.chargePointId) };
+    },
+  },
+};

@@ -1,0 +1,114 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import type { AppContext } from '../../app-context';
+import { clock } from '../../platform/clock';
+import { platformEm, tenantEm, type TenantEm } from '../../platform/db';
+import { DiagnosticsFile, DiagnosticsUploadToken } from './diagnostics-file.entity';
+
+/** Largest diagnostics upload accepted. */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+/** A charge point may wait for startTime/stopTime and retry, so the URL stays valid for a day. */
+const UPLOAD_TOKEN_TTL_MS = 24 * 3600_000;
+
+export class UploadTooLargeError extends Error {}
+export class UploadTokenError extends Error {}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** A one-time upload URL for GetDiagnostics without a location. */
+export async function createUploadLocation(app: AppContext, em: TenantEm, tenantId: string, chargePointId: string): Promise<string> {
+  const token = randomBytes(24).toString('base64url');
+  em.persist(em.create(DiagnosticsUploadToken, { tenantId, chargePointId, tokenHash: hashToken(token), expiresAt: new Date(clock.now().getTime() + UPLOAD_TOKEN_TTL_MS), createdAt: clock.now() }));
+  await em.flush();
+  return `${app.config.publicApiUrl}/uploads/diagnostics/${token}`;
+}
+
+/** The live token for an upload. Looked up across tenants: the token is what names the tenant. */
+export async function findUploadToken(app: AppContext, token: string): Promise<DiagnosticsUploadToken | null> {
+  const row = await platformEm(app.orm).findOne(DiagnosticsUploadToken, { tokenHash: hashToken(token) }, { filters: false });
+  if (!row || row.usedAt || row.expiresAt.getTime() <= clock.now().getTime()) return null;
+  return row;
+}
+
+/**
+ * Streams one upload to DATA_DIR/<tenantId>/diagnostics/, then claims the token; the token is spent only
+ * by a complete upload, so a charge point whose upload broke off can retry with the same URL.
+ */
+export async function storeUpload(
+  app: AppContext,
+  token: DiagnosticsUploadToken,
+  body: Readable,
+  meta: { fileName: string; contentType?: string | null },
+): Promise<DiagnosticsFile> {
+  const fileId = randomUUID();
+  const relative = path.join(token.tenantId, 'diagnostics', fileId);
+  const target = path.join(app.config.dataDir, relative);
+  const partial = `${target}.part`;
+  await mkdir(path.dirname(target), { recursive: true });
+  let size = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      if (size > MAX_UPLOAD_BYTES) callback(new UploadTooLargeError(`upload exceeds ${MAX_UPLOAD_BYTES} bytes`));
+      else callback(null, chunk);
+    },
+  });
+  try {
+    await pipeline(body, limit, createWriteStream(partial));
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  const em = tenantEm(app.orm, token.tenantId);
+  const claimed = await em.nativeUpdate(DiagnosticsUploadToken, { id: token.id, usedAt: null, expiresAt: { $gt: clock.now() } }, { usedAt: clock.now(), fileId });
+  if (claimed === 0) {
+    await rm(partial, { force: true });
+    throw new UploadTokenError('upload URL already used or expired');
+  }
+  await rename(partial, target);
+  const file = em.create(DiagnosticsFile, {
+    id: fileId,
+    tenantId: token.tenantId,
+    chargePointId: token.chargePointId,
+    fileName: safeFileName(meta.fileName),
+    size,
+    contentType: meta.contentType ?? null,
+    storagePath: relative,
+    uploadedAt: clock.now(),
+  });
+  await em.persistAndFlush(file);
+  return file;
+}
+
+/** Keeps the charge point's name for display, never as a path. */
+export function safeFileName(name: string): string {
+  const base = path.basename(name || '').replace(/[^\w.\-]+/g, '_').slice(0, 200);
+  return base && base !== '.' && base !== '..' ? base : 'diagnostics';
+}
+
+export function filePath(app: AppContext, file: DiagnosticsFile): string {
+  return path.join(app.config.dataDir, file.storagePath);
+}
+
+export async function listDiagnosticsFiles(em: TenantEm, chargePointId: string) {
+  return em.find(DiagnosticsFile, { chargePointId }, { orderBy: { uploadedAt: 'desc' }, limit: 1000 });
+}
+
+export function diagnosticsFileView(app: AppContext, f: DiagnosticsFile) {
+  return {
+    id: f.id,
+    chargePointId: f.chargePointId,
+    fileName: f.fileName,
+    size: f.size,
+    contentType: f.contentType ?? null,
+    uploadedAt: f.uploadedAt.toISOString(),
+    downloadUrl: `${app.config.publicApiUrl}/files/diagnostics/${f.id}`,
+  };
+}

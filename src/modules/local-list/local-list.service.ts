@@ -1,0 +1,88 @@
+import type { TenantEm } from '../../platform/db';
+import { clock } from '../../platform/clock';
+import { idTagKey } from '../authorization/id-tag.entity';
+import { ChargePoint } from '../charge-point/charge-point.entity';
+import { LocalListEntry, type LocalIdTagInfo } from './local-list-entry.entity';
+import { LocalListState } from './local-list-state.entity';
+
+export interface AuthorizationData {
+  idTag: string;
+  idTagInfo?: LocalIdTagInfo;
+}
+
+export interface SendLocalListRequest {
+  listVersion: number;
+  updateType: 'Full' | 'Differential';
+  localAuthorizationList?: AuthorizationData[];
+}
+
+/** The version to send when the caller leaves it out: one above what the charge point has, as far as we know. */
+export async function nextListVersion(em: TenantEm, chargePointId: string): Promise<number> {
+  const [chargePoint, state] = await Promise.all([em.findOne(ChargePoint, { identity: chargePointId }), em.findOne(LocalListState, { chargePointId })]);
+  return Math.max(chargePoint?.localListVersion ?? 0, state?.reportedVersion ?? 0, 0) + 1;
+}
+
+/** The charge point installed the list: our copy now matches it. */
+export async function applyAcceptedList(em: TenantEm, tenantId: string, chargePointId: string, request: SendLocalListRequest): Promise<void> {
+  const entries = request.localAuthorizationList ?? [];
+  await em.transactional(async (tx) => {
+    if (request.updateType === 'Full') await tx.nativeDelete(LocalListEntry, { tenantId, chargePointId });
+    const removed = entries.filter((e) => !e.idTagInfo).map((e) => idTagKey(e.idTag));
+    if (removed.length) await tx.nativeDelete(LocalListEntry, { tenantId, chargePointId, idTagKey: { $in: removed } });
+    const upserts = entries.filter((e) => e.idTagInfo);
+    if (upserts.length) {
+      await tx.upsertMany(
+        LocalListEntry,
+        upserts.map((e) => ({ tenantId, chargePointId, idTag: e.idTag, idTagKey: idTagKey(e.idTag), idTagInfo: e.idTagInfo, updatedAt: clock.now() })),
+        { onConflictFields: ['tenantId', 'chargePointId', 'idTagKey'], onConflictAction: 'merge', onConflictMergeFields: ['idTag', 'idTagInfo', 'updatedAt'] },
+      );
+    }
+    await tx.nativeUpdate(ChargePoint, { tenantId, identity: chargePointId }, { localListVersion: request.listVersion });
+    await setState(tx, tenantId, chargePointId, { reportedVersion: request.listVersion, resyncNeeded: false, resyncReason: null });
+  });
+}
+
+/**
+ * VersionMismatch or Failed: the charge point's list is not what we sent and may not be what we had.
+ * We keep our copy and flag that a Full list should be sent; we never send one unasked (OCTT counts
+ * unsolicited calls as failures).
+ */
+export async function flagResync(em: TenantEm, tenantId: string, chargePointId: string, reason: string, reportedVersion?: number): Promise<void> {
+  await setState(em, tenantId, chargePointId, { resyncNeeded: true, resyncReason: reason, ...(reportedVersion !== undefined ? { reportedVersion } : {}) });
+}
+
+/** GetLocalListVersion's answer: record it, and flag a resync when it is not the version we believe in. */
+export async function recordReportedVersion(em: TenantEm, tenantId: string, chargePointId: string, listVersion: number): Promise<void> {
+  const chargePoint = await em.findOne(ChargePoint, { identity: chargePointId });
+  const believed = chargePoint?.localListVersion ?? null;
+  // -1: the charge point has no local list support; 0: no list. Neither disagrees with "never sent".
+  const agrees = believed === null ? listVersion <= 0 : believed === listVersion;
+  if (agrees) return setState(em, tenantId, chargePointId, { reportedVersion: listVersion });
+  // The charge point's version is the fact now; its content is what we no longer know.
+  await em.nativeUpdate(ChargePoint, { tenantId, identity: chargePointId }, { localListVersion: listVersion });
+  await flagResync(em, tenantId, chargePointId, `charge point reports version ${listVersion}, CSMS expected ${believed ?? 'none'}`, listVersion);
+}
+
+async function setState(em: TenantEm, tenantId: string, chargePointId: string, fields: Partial<Pick<LocalListState, 'reportedVersion' | 'resyncNeeded' | 'resyncReason'>>) {
+  await em.upsert(
+    LocalListState,
+    { tenantId, chargePointId, ...fields, updatedAt: clock.now() },
+    { onConflictFields: ['tenantId', 'chargePointId'], onConflictAction: 'merge', onConflictMergeFields: [...Object.keys(fields), 'updatedAt'] as never },
+  );
+}
+
+export async function localListView(em: TenantEm, chargePointId: string) {
+  const [chargePoint, entries, state] = await Promise.all([
+    em.findOne(ChargePoint, { identity: chargePointId }),
+    em.find(LocalListEntry, { chargePointId }, { orderBy: { idTagKey: 'asc' } }),
+    em.findOne(LocalListState, { chargePointId }),
+  ]);
+  return {
+    chargePointId,
+    listVersion: chargePoint?.localListVersion ?? null,
+    entries: entries.map((e) => ({ idTag: e.idTag, idTagInfo: e.idTagInfo ?? null })),
+    reportedListVersion: state?.reportedVersion ?? null,
+    resyncNeeded: state?.resyncNeeded ?? false,
+    resyncReason: state?.resyncReason ?? null,
+  };
+}

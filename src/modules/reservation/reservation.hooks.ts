@@ -1,0 +1,37 @@
+import { OcppError } from '../../ocpp/ocpp-error';
+import { validatePayload } from '../../ocpp/validator';
+import { BadInputError } from '../../platform/errors';
+import type { CommandHookRegistry } from '../command/command-hooks';
+import { scheduleReservationExpiry } from './reservation.jobs';
+import { failPendingReservation, openReservation, recordCancelAnswer, recordReserveNowAnswer } from './reservation.service';
+
+/** ReserveNow gets its reservationId (and parentIdTag) from the CSMS; answers move the reservation along. */
+export const reservationHooks: CommandHookRegistry = {
+  ReserveNow: {
+    async prepare(ctx, request) {
+      // Checked before the row exists, so a malformed request leaves no reservation behind.
+      try {
+        validatePayload('ReserveNow', 'req', { reservationId: 0, ...request });
+      } catch (error) {
+        if (error instanceof OcppError) throw new BadInputError(`Invalid ReserveNow request: ${error.message}`);
+        throw error;
+      }
+      const reservation = await openReservation(ctx.em, ctx.tenantId, ctx.chargePointId, request as never);
+      const prepared: Record<string, any> = { ...request, reservationId: reservation.id };
+      if (reservation.parentIdTag) prepared.parentIdTag = reservation.parentIdTag;
+      return prepared;
+    },
+    async onResult(ctx, request, response) {
+      const reservation = await recordReserveNowAnswer(ctx.em, ctx.chargePointId, request.reservationId, response.status);
+      if (reservation?.status === 'ACTIVE') await scheduleReservationExpiry(ctx.app, reservation);
+    },
+    async onFailure(ctx, request) {
+      await failPendingReservation(ctx.em, ctx.chargePointId, request.reservationId);
+    },
+  },
+  CancelReservation: {
+    async onResult(ctx, request, response) {
+      await recordCancelAnswer(ctx.em, ctx.chargePointId, request.reservationId, response.status);
+    },
+  },
+};

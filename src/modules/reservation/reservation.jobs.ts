@@ -1,0 +1,22 @@
+import type { AppContext } from '../../app-context';
+import type { JobProcessor } from '../../platform/queues';
+import type { Reservation } from './reservation.entity';
+import { expireReservation } from './reservation.service';
+
+export const RESERVATION_EXPIRE_JOB = 'reservation.expire';
+
+/** Ends the reservation at its expiryDate even if the charge point never says so. Idempotent. */
+export const expireReservationJob: JobProcessor<{ tenantId: string; reservationId: number }> = async ({ app, em, tenantId }, data) => {
+  if (await expireReservation(em, data.reservationId)) {
+    app.log.debug({ tenantId, reservationId: data.reservationId }, 'reservation expired');
+  }
+};
+
+export async function scheduleReservationExpiry(app: AppContext, reservation: Reservation): Promise<void> {
+  await app.jobs.schedule(
+    RESERVATION_EXPIRE_JOB,
+    { tenantId: reservation.tenantId, reservationId: reservation.id },
+    // A replaced reservation (same id, new expiryDate) moves its job.
+    { at: reservation.expiryDate, jobId: `reservation-expire-${reservation.id}`, replace: true },
+  );
+}

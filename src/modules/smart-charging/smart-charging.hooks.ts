@@ -1,0 +1,31 @@
+import type { CommandHookRegistry } from '../command/command-hooks';
+import { clearProfiles, nextChargingProfileId, storeAcceptedProfile } from './smart-charging.service';
+
+/** The CSMS assigns chargingProfileIds left out, and keeps the profiles the charge point accepted. */
+export const smartChargingHooks: CommandHookRegistry = {
+  SetChargingProfile: {
+    async prepare(ctx, request) {
+      const profile = request.csChargingProfiles;
+      if (!profile || profile.chargingProfileId !== undefined) return request;
+      return { ...request, csChargingProfiles: { chargingProfileId: await nextChargingProfileId(ctx.em), ...profile } };
+    },
+    async onResult(ctx, request, response) {
+      if (response.status !== 'Accepted') return;
+      await storeAcceptedProfile(ctx.em, ctx.tenantId, ctx.chargePointId, request.connectorId, request.csChargingProfiles);
+    },
+  },
+  ClearChargingProfile: {
+    async onResult(ctx, request, response) {
+      if (response.status !== 'Accepted') return;
+      await clearProfiles(ctx.em, ctx.tenantId, ctx.chargePointId, request);
+    },
+  },
+  RemoteStartTransaction: {
+    // OCPP requires chargingProfileId on the TxProfile; the API lets it be left out.
+    async prepare(ctx, request) {
+      const profile = request.chargingProfile;
+      if (!profile || profile.chargingProfileId !== undefined) return request;
+      return { ...request, chargingProfile: { chargingProfileId: await nextChargingProfileId(ctx.em), ...profile } };
+    },
+  },
+};
