@@ -1,5 +1,6 @@
 import type { AppContext } from './app-context';
 import type { HttpServer } from './platform/http-server';
+import { apiRole } from './api/api.role';
 import { workerRole } from './worker/worker.role';
 import { uploadsRole } from './modules/diagnostics/uploads.role';
 
@@ -14,4 +15,4 @@ export interface RoleModule {
   start(app: AppContext, http: HttpServer): Promise<(() => Promise<void>) | void>;
 }
 
-export const ROLE_MODULES: RoleModule[] = [uploadsRole, workerRole];
+export const ROLE_MODULES: RoleModule[] = [apiRole, uploadsRole, workerRole];

@@ -1,0 +1,33 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { RoleModule } from '../roles';
+import type { GraphQLContext } from './context';
+import { formatGraphQLError } from './errors';
+import { graphqlHttpHandler } from './graphql-http';
+import { mountGraphqlWs } from './graphql-ws';
+import { validationRules } from './limits';
+import { buildApiSchema } from './schema';
+
+/** The api role: GraphQL over HTTP (Apollo Server) and WebSocket (graphql-ws) at /graphql on API_PORT. */
+export const apiRole: RoleModule = {
+  name: 'api',
+  async start(app, http) {
+    const introspection = process.env.GRAPHQL_INTROSPECTION !== 'false';
+    const schema = buildApiSchema();
+    const apollo = new ApolloServer<GraphQLContext>({
+      schema,
+      introspection,
+      includeStacktraceInErrorResponses: false,
+      validationRules: validationRules({ introspection: true }),
+      formatError: (formatted, error) => formatGraphQLError(formatted, error, app.log),
+      plugins: [ApolloServerPluginLandingPageDisabled()],
+    });
+    await apollo.start();
+    http.mount('/graphql', graphqlHttpHandler(app, apollo));
+    const stopWs = mountGraphqlWs(app, http, schema, { introspection });
+    return async () => {
+      await stopWs();
+      await apollo.stop();
+    };
+  },
+};

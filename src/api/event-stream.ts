@@ -1,0 +1,82 @@
+import type { AppContext } from '../app-context';
+import client from 'prom-client';
+import type { DomainEvent, EventType } from '../platform/event-bus';
+import { registry } from '../platform/metrics';
+
+/** Events kept for a subscriber that reads slower than they arrive; older ones are dropped beyond this. */
+const MAX_BUFFERED = 1000;
+
+const openStreams = new client.Gauge({
+  name: 'qcharge_graphql_subscriptions',
+  help: 'Open GraphQL subscriptions (event streams) on this process',
+  registers: [registry],
+});
+const openStreamsByTenant = new Map<string, number>();
+
+function countStream(tenantId: string, delta: 1 | -1): void {
+  openStreams.inc(delta);
+  const count = (openStreamsByTenant.get(tenantId) ?? 0) + delta;
+  if (count > 0) openStreamsByTenant.set(tenantId, count);
+  else openStreamsByTenant.delete(tenantId);
+}
+
+/** Open event streams of a tenant on this process: tests wait on it before making events happen. */
+export function openEventStreams(tenantId: string): number {
+  return openStreamsByTenant.get(tenantId) ?? 0;
+}
+
+/**
+ * A tenant's events of one type as an async iterator for a subscription resolver. The tenant comes from
+ * the caller's key and is the first filter; the optional charge point narrows it. Ending the iterator
+ * (client unsubscribes or disconnects) stops listening.
+ */
+export async function eventStream(
+  app: AppContext,
+  tenantId: string,
+  type: EventType,
+  chargePointId?: string | null,
+): Promise<AsyncIterableIterator<DomainEvent>> {
+  const buffered: DomainEvent[] = [];
+  let waiting: ((result: IteratorResult<DomainEvent>) => void) | undefined;
+  let done = false;
+  const unsubscribe = await app.events.subscribe(tenantId, (event) => {
+    if (done || event.tenantId !== tenantId || event.type !== type) return;
+    if (chargePointId != null && event.chargePointId !== chargePointId) return;
+    if (waiting) {
+      const resolve = waiting;
+      waiting = undefined;
+      resolve({ value: event, done: false });
+      return;
+    }
+    buffered.push(event);
+    if (buffered.length > MAX_BUFFERED) buffered.shift();
+  });
+  countStream(tenantId, 1);
+  const finish = (): IteratorResult<DomainEvent> => {
+    if (!done) {
+      done = true;
+      unsubscribe();
+      countStream(tenantId, -1);
+      buffered.length = 0;
+      waiting?.({ value: undefined, done: true });
+      waiting = undefined;
+    }
+    return { value: undefined, done: true };
+  };
+  const iterator: AsyncIterableIterator<DomainEvent> = {
+    next() {
+      if (buffered.length > 0) return Promise.resolve({ value: buffered.shift()!, done: false });
+      if (done) return Promise.resolve({ value: undefined, done: true });
+      return new Promise((resolve) => (waiting = resolve));
+    },
+    return() {
+      return Promise.resolve(finish());
+    },
+    throw(error) {
+      finish();
+      return Promise.reject(error);
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}

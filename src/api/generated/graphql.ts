@@ -1,0 +1,2009 @@
+/* eslint-disable */
+// GENERATED FILE: do not edit. Source: schema.graphql; regenerate with `npm run codegen`.
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { Tenant as TenantModel } from '../../modules/tenant/tenant.entity';
+import type { ApiKey as ApiKeyModel } from '../../modules/tenant/api-key.entity';
+import type { ChargePoint as ChargePointModel } from '../../modules/charge-point/charge-point.entity';
+import type { Connector as ConnectorModel } from '../../modules/charge-point/connector.entity';
+import type { ConfigurationKey as ConfigurationKeyModel } from '../../modules/charge-point/configuration-key.entity';
+import type { IdTag as IdTagModel } from '../../modules/authorization/id-tag.entity';
+import type { MeterValue as MeterValueModel } from '../../modules/transaction/meter-value.entity';
+import type { TransactionParent as TransactionParentModel, CommandParent as CommandParentModel } from '../models';
+import type { GraphQLContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An RFC 3339 date-time string, always answered in UTC. */
+  DateTime: { input: Date; output: Date | string; }
+  /** Any JSON value (OCPP payloads). */
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  role: Role;
+};
+
+export type AuthorizationDataInput = {
+  idTag: Scalars['String']['input'];
+  idTagInfo?: InputMaybe<IdTagInfoInput>;
+};
+
+export type AuthorizationStatus =
+  | 'Accepted'
+  | 'Blocked'
+  | 'ConcurrentTx'
+  | 'Expired'
+  | 'Invalid';
+
+export type AvailabilityType =
+  | 'Inoperative'
+  | 'Operative';
+
+export type CancelReservationInput = {
+  chargePointId: Scalars['ID']['input'];
+  reservationId: Scalars['Int']['input'];
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type CancelReservationPayload = {
+  __typename?: 'CancelReservationPayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type ChangeAvailabilityInput = {
+  chargePointId: Scalars['ID']['input'];
+  connectorId: Scalars['Int']['input'];
+  schedule?: InputMaybe<CommandSchedule>;
+  type: AvailabilityType;
+};
+
+export type ChangeAvailabilityPayload = {
+  __typename?: 'ChangeAvailabilityPayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type ChangeConfigurationInput = {
+  chargePointId: Scalars['ID']['input'];
+  key: Scalars['String']['input'];
+  schedule?: InputMaybe<CommandSchedule>;
+  value: Scalars['String']['input'];
+};
+
+export type ChangeConfigurationPayload = {
+  __typename?: 'ChangeConfigurationPayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type ChargePoint = {
+  __typename?: 'ChargePoint';
+  chargeBoxSerialNumber?: Maybe<Scalars['String']['output']>;
+  /** Configuration values read back from the charge point (GetConfiguration, accepted ChangeConfiguration). */
+  configuration: Array<ConfigurationKey>;
+  connected: Scalars['Boolean']['output'];
+  connectors: Array<Connector>;
+  createdAt: Scalars['DateTime']['output'];
+  diagnosticsStatus?: Maybe<Scalars['String']['output']>;
+  firmwareStatus?: Maybe<Scalars['String']['output']>;
+  firmwareVersion?: Maybe<Scalars['String']['output']>;
+  iccid?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  imsi?: Maybe<Scalars['String']['output']>;
+  lastBootAt?: Maybe<Scalars['DateTime']['output']>;
+  lastHeartbeatAt?: Maybe<Scalars['DateTime']['output']>;
+  lastSeenAt?: Maybe<Scalars['DateTime']['output']>;
+  localListVersion?: Maybe<Scalars['Int']['output']>;
+  meterSerialNumber?: Maybe<Scalars['String']['output']>;
+  meterType?: Maybe<Scalars['String']['output']>;
+  model?: Maybe<Scalars['String']['output']>;
+  registrationStatus: RegistrationStatus;
+  serialNumber?: Maybe<Scalars['String']['output']>;
+  vendor?: Maybe<Scalars['String']['output']>;
+};
+
+export type ChargePointConnection = {
+  __typename?: 'ChargePointConnection';
+  edges: Array<ChargePointEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ChargePointConnectionEvent = {
+  __typename?: 'ChargePointConnectionEvent';
+  at: Scalars['DateTime']['output'];
+  chargePointId: Scalars['ID']['output'];
+  connected: Scalars['Boolean']['output'];
+};
+
+export type ChargePointEdge = {
+  __typename?: 'ChargePointEdge';
+  cursor: Scalars['String']['output'];
+  node: ChargePoint;
+};
+
+export type ChargingProfile = {
+  __typename?: 'ChargingProfile';
+  chargePointId: Scalars['ID']['output'];
+  chargingProfileId: Scalars['Int']['output'];
+  chargingProfileKind: ChargingProfileKindType;
+  chargingProfilePurpose: ChargingProfilePurposeType;
+  chargingSchedule: ChargingSchedule;
+  connectorId: Scalars['Int']['output'];
+  recurrencyKind?: Maybe<RecurrencyKindType>;
+  stackLevel: Scalars['Int']['output'];
+  transactionId?: Maybe<Scalars['Int']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  validFrom?: Maybe<Scalars['DateTime']['output']>;
+  validTo?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ChargingProfileInput = {
+  /** Left out: the CSMS assigns one. */
+  chargingProfileId?: InputMaybe<Scalars['Int']['input']>;
+  chargingProfileKind: ChargingProfileKindType;
+  chargingProfilePurpose: ChargingProfilePurposeType;
+  chargingSchedule: ChargingScheduleInput;
+  recurrencyKind?: InputMaybe<RecurrencyKindType>;
+  stackLevel: Scalars['Int']['input'];
+  transactionId?: InputMaybe<Scalars['Int']['input']>;
+  validFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  validTo?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type ChargingProfileKindType =
+  | 'Absolute'
+  | 'Recurring'
+  | 'Relative';
+
+export type ChargingProfilePurposeType =
+  | 'ChargePointMaxProfile'
+  | 'TxDefaultProfile'
+  | 'TxProfile';
+
+export type ChargingRateUnitType =
+  | 'A'
+  | 'W';
+
+export type ChargingSchedule = {
+  __typename?: 'ChargingSchedule';
+  chargingRateUnit: ChargingRateUnitType;
+  chargingSchedulePeriod: Array<ChargingSchedulePeriod>;
+  duration?: Maybe<Scalars['Int']['output']>;
+  minChargingRate?: Maybe<Scalars['Float']['output']>;
+  startSchedule?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ChargingScheduleInput = {
+  chargingRateUnit: ChargingRateUnitType;
+  chargingSchedulePeriod: Array<ChargingSchedulePeriodInput>;
+  duration?: InputMaybe<Scalars['Int']['input']>;
+  minChargingRate?: InputMaybe<Scalars['Float']['input']>;
+  startSchedule?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type ChargingSchedulePeriod = {
+  __typename?: 'ChargingSchedulePeriod';
+  limit: Scalars['Float']['output'];
+  numberPhases?: Maybe<Scalars['Int']['output']>;
+  startPeriod: Scalars['Int']['output'];
+};
+
+export type ChargingSchedulePeriodInput = {
+  limit: Scalars['Float']['input'];
+  numberPhases?: InputMaybe<Scalars['Int']['input']>;
+  startPeriod: Scalars['Int']['input'];
+};
+
+export type ClearCacheInput = {
+  chargePointId: Scalars['ID']['input'];
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type ClearCachePayload = {
+  __typename?: 'ClearCachePayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type ClearChargingProfileInput = {
+  chargePointId: Scalars['ID']['input'];
+  chargingProfilePurpose?: InputMaybe<ChargingProfilePurposeType>;
+  connectorId?: InputMaybe<Scalars['Int']['input']>;
+  id?: InputMaybe<Scalars['Int']['input']>;
+  schedule?: InputMaybe<CommandSchedule>;
+  stackLevel?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ClearChargingProfilePayload = {
+  __typename?: 'ClearChargingProfilePayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type Command = {
+  __typename?: 'Command';
+  action: Scalars['String']['output'];
+  attempts: Scalars['Int']['output'];
+  chargePointId: Scalars['ID']['output'];
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Name of the API key that issued the command. */
+  createdBy?: Maybe<Scalars['String']['output']>;
+  /** Contract error code of the last failed attempt (CHARGE_POINT_OFFLINE, ...). */
+  errorCode?: Maybe<Scalars['String']['output']>;
+  errorDescription?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** OCPP uniqueId of the CALL last sent for this command. */
+  messageId?: Maybe<Scalars['String']['output']>;
+  ocppErrorCode?: Maybe<Scalars['String']['output']>;
+  request: Scalars['JSON']['output'];
+  response?: Maybe<Scalars['JSON']['output']>;
+  retryUntil?: Maybe<Scalars['DateTime']['output']>;
+  scheduledAt?: Maybe<Scalars['DateTime']['output']>;
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  status: CommandStatus;
+};
+
+export type CommandFilter = {
+  chargePointId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<CommandStatus>;
+};
+
+/** Queue the command instead of waiting for the answer: sent at `at` (or now), retried until `retryUntil`. */
+export type CommandSchedule = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  retryUntil?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type CommandStatus =
+  | 'COMPLETED'
+  | 'EXPIRED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'SENT';
+
+export type ConfigurationKey = {
+  __typename?: 'ConfigurationKey';
+  key: Scalars['String']['output'];
+  readonly: Scalars['Boolean']['output'];
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+export type Connector = {
+  __typename?: 'Connector';
+  connectorId: Scalars['Int']['output'];
+  errorCode: Scalars['String']['output'];
+  info?: Maybe<Scalars['String']['output']>;
+  status: Scalars['String']['output'];
+  /** The charge point's own time of the StatusNotification, when it sent one. */
+  timestamp?: Maybe<Scalars['DateTime']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  vendorErrorCode?: Maybe<Scalars['String']['output']>;
+  vendorId?: Maybe<Scalars['String']['output']>;
+};
+
+export type ConnectorStatusEvent = {
+  __typename?: 'ConnectorStatusEvent';
+  chargePointId: Scalars['ID']['output'];
+  connectorId: Scalars['Int']['output'];
+  errorCode: Scalars['String']['output'];
+  info?: Maybe<Scalars['String']['output']>;
+  status: Scalars['String']['output'];
+  timestamp?: Maybe<Scalars['DateTime']['output']>;
+  vendorErrorCode?: Maybe<Scalars['String']['output']>;
+  vendorId?: Maybe<Scalars['String']['output']>;
+};
+
+export type CreateApiKeyInput = {
+  name: Scalars['String']['input'];
+  role: Role;
+};
+
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  apiKey: ApiKey;
+  /** The key's secret, for `Authorization: Bearer`. Shown once. */
+  secret: Scalars['String']['output'];
+};
+
+export type CreateChargePointInput = {
+  id: Scalars['ID']['input'];
+  /** 16 to 40 bytes (OCPP AuthorizationKey). Without one the charge point connects without credentials. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  registrationStatus?: InputMaybe<RegistrationStatus>;
+};
+
+export type CreateChargePointPayload = {
+  __typename?: 'CreateChargePointPayload';
+  chargePoint: ChargePoint;
+};
+
+export type CreateTenantInput = {
+  name: Scalars['String']['input'];
+  slug: Scalars['String']['input'];
+};
+
+export type CreateTenantPayload = {
+  __typename?: 'CreateTenantPayload';
+  /** The tenant's first OWNER key. Shown once. */
+  apiKey: Scalars['String']['output'];
+  tenant: Tenant;
+};
+
+export type DataTransferInput = {
+  chargePointId: Scalars['ID']['input'];
+  data?: InputMaybe<Scalars['String']['input']>;
+  messageId?: InputMaybe<Scalars['String']['input']>;
+  schedule?: InputMaybe<CommandSchedule>;
+  vendorId: Scalars['String']['input'];
+};
+
+export type DataTransferPayload = {
+  __typename?: 'DataTransferPayload';
+  command: Command;
+  data?: Maybe<Scalars['String']['output']>;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type DeleteChargePointInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type DeleteChargePointPayload = {
+  __typename?: 'DeleteChargePointPayload';
+  deleted: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+};
+
+export type DeleteIdTagInput = {
+  idTag: Scalars['String']['input'];
+};
+
+export type DeleteIdTagPayload = {
+  __typename?: 'DeleteIdTagPayload';
+  deleted: Scalars['Boolean']['output'];
+  idTag: Scalars['String']['output'];
+};
+
+export type DiagnosticsFile = {
+  __typename?: 'DiagnosticsFile';
+  chargePointId: Scalars['ID']['output'];
+  contentType?: Maybe<Scalars['String']['output']>;
+  /** Download URL; needs the same Bearer key. */
+  downloadUrl: Scalars['String']['output'];
+  fileName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  size: Scalars['Int']['output'];
+  uploadedAt: Scalars['DateTime']['output'];
+};
+
+export type DiagnosticsStatusEvent = {
+  __typename?: 'DiagnosticsStatusEvent';
+  receivedAt: Scalars['DateTime']['output'];
+  status: Scalars['String']['output'];
+};
+
+export type Direction =
+  | 'IN'
+  | 'OUT';
+
+export type FirmwareStatusEvent = {
+  __typename?: 'FirmwareStatusEvent';
+  receivedAt: Scalars['DateTime']['output'];
+  status: Scalars['String']['output'];
+};
+
+export type GetCompositeScheduleInput = {
+  chargePointId: Scalars['ID']['input'];
+  chargingRateUnit?: InputMaybe<ChargingRateUnitType>;
+  connectorId: Scalars['Int']['input'];
+  duration: Scalars['Int']['input'];
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type GetCompositeSchedulePayload = {
+  __typename?: 'GetCompositeSchedulePayload';
+  chargingSchedule?: Maybe<ChargingSchedule>;
+  command: Command;
+  connectorId?: Maybe<Scalars['Int']['output']>;
+  messageId?: Maybe<Scalars['String']['output']>;
+  scheduleStart?: Maybe<Scalars['DateTime']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type GetConfigurationInput = {
+  chargePointId: Scalars['ID']['input'];
+  key?: InputMaybe<Array<Scalars['String']['input']>>;
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type GetConfigurationPayload = {
+  __typename?: 'GetConfigurationPayload';
+  command: Command;
+  configurationKey?: Maybe<Array<KeyValue>>;
+  messageId?: Maybe<Scalars['String']['output']>;
+  unknownKey?: Maybe<Array<Scalars['String']['output']>>;
+};
+
+export type GetDiagnosticsInput = {
+  chargePointId: Scalars['ID']['input'];
+  /** Left out: the CSMS hands out its own one-time upload URL under PUBLIC_API_URL. */
+  location?: InputMaybe<Scalars['String']['input']>;
+  retries?: InputMaybe<Scalars['Int']['input']>;
+  retryInterval?: InputMaybe<Scalars['Int']['input']>;
+  schedule?: InputMaybe<CommandSchedule>;
+  startTime?: InputMaybe<Scalars['DateTime']['input']>;
+  stopTime?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type GetDiagnosticsPayload = {
+  __typename?: 'GetDiagnosticsPayload';
+  command: Command;
+  fileName?: Maybe<Scalars['String']['output']>;
+  /** The location sent to the charge point. */
+  location?: Maybe<Scalars['String']['output']>;
+  messageId?: Maybe<Scalars['String']['output']>;
+};
+
+export type GetLocalListVersionInput = {
+  chargePointId: Scalars['ID']['input'];
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type GetLocalListVersionPayload = {
+  __typename?: 'GetLocalListVersionPayload';
+  command: Command;
+  listVersion?: Maybe<Scalars['Int']['output']>;
+  messageId?: Maybe<Scalars['String']['output']>;
+};
+
+export type IdTag = {
+  __typename?: 'IdTag';
+  expiryDate?: Maybe<Scalars['DateTime']['output']>;
+  idTag: Scalars['String']['output'];
+  parentIdTag?: Maybe<Scalars['String']['output']>;
+  status: IdTagStatus;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type IdTagInfo = {
+  __typename?: 'IdTagInfo';
+  expiryDate?: Maybe<Scalars['DateTime']['output']>;
+  parentIdTag?: Maybe<Scalars['String']['output']>;
+  status: Scalars['String']['output'];
+};
+
+export type IdTagInfoInput = {
+  expiryDate?: InputMaybe<Scalars['DateTime']['input']>;
+  parentIdTag?: InputMaybe<Scalars['String']['input']>;
+  status: AuthorizationStatus;
+};
+
+/** Status stored for an id tag (OCPP AuthorizationStatus without ConcurrentTx, which is never stored). */
+export type IdTagStatus =
+  | 'Accepted'
+  | 'Blocked'
+  | 'Expired'
+  | 'Invalid';
+
+export type KeyValue = {
+  __typename?: 'KeyValue';
+  key: Scalars['String']['output'];
+  readonly: Scalars['Boolean']['output'];
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+export type LocalAuthorizationList = {
+  __typename?: 'LocalAuthorizationList';
+  chargePointId: Scalars['ID']['output'];
+  entries: Array<LocalListEntry>;
+  /** The version the CSMS believes the charge point holds (null: never sent). */
+  listVersion?: Maybe<Scalars['Int']['output']>;
+};
+
+export type LocalListEntry = {
+  __typename?: 'LocalListEntry';
+  idTag: Scalars['String']['output'];
+  idTagInfo?: Maybe<IdTagInfo>;
+};
+
+export type MessageTrigger =
+  | 'BootNotification'
+  | 'DiagnosticsStatusNotification'
+  | 'FirmwareStatusNotification'
+  | 'Heartbeat'
+  | 'MeterValues'
+  | 'StatusNotification';
+
+export type MeterValue = {
+  __typename?: 'MeterValue';
+  sampledValue: Array<SampledValue>;
+  timestamp: Scalars['DateTime']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  cancelReservation: CancelReservationPayload;
+  changeAvailability: ChangeAvailabilityPayload;
+  changeConfiguration: ChangeConfigurationPayload;
+  clearCache: ClearCachePayload;
+  clearChargingProfile: ClearChargingProfilePayload;
+  createApiKey: CreateApiKeyPayload;
+  createChargePoint: CreateChargePointPayload;
+  createTenant: CreateTenantPayload;
+  dataTransfer: DataTransferPayload;
+  deleteChargePoint: DeleteChargePointPayload;
+  deleteIdTag: DeleteIdTagPayload;
+  getCompositeSchedule: GetCompositeSchedulePayload;
+  getConfiguration: GetConfigurationPayload;
+  getDiagnostics: GetDiagnosticsPayload;
+  getLocalListVersion: GetLocalListVersionPayload;
+  remoteStartTransaction: RemoteStartTransactionPayload;
+  remoteStopTransaction: RemoteStopTransactionPayload;
+  reserveNow: ReserveNowPayload;
+  reset: ResetPayload;
+  revokeApiKey: RevokeApiKeyPayload;
+  rotateChargePointPassword: RotateChargePointPasswordPayload;
+  sendLocalList: SendLocalListPayload;
+  setChargingProfile: SetChargingProfilePayload;
+  triggerMessage: TriggerMessagePayload;
+  unlockConnector: UnlockConnectorPayload;
+  updateChargePoint: UpdateChargePointPayload;
+  updateFirmware: UpdateFirmwarePayload;
+  upsertIdTag: UpsertIdTagPayload;
+};
+
+
+export type MutationCancelReservationArgs = {
+  input: CancelReservationInput;
+};
+
+
+export type MutationChangeAvailabilityArgs = {
+  input: ChangeAvailabilityInput;
+};
+
+
+export type MutationChangeConfigurationArgs = {
+  input: ChangeConfigurationInput;
+};
+
+
+export type MutationClearCacheArgs = {
+  input: ClearCacheInput;
+};
+
+
+export type MutationClearChargingProfileArgs = {
+  input: ClearChargingProfileInput;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+export type MutationCreateChargePointArgs = {
+  input: CreateChargePointInput;
+};
+
+
+export type MutationCreateTenantArgs = {
+  input: CreateTenantInput;
+};
+
+
+export type MutationDataTransferArgs = {
+  input: DataTransferInput;
+};
+
+
+export type MutationDeleteChargePointArgs = {
+  input: DeleteChargePointInput;
+};
+
+
+export type MutationDeleteIdTagArgs = {
+  input: DeleteIdTagInput;
+};
+
+
+export type MutationGetCompositeScheduleArgs = {
+  input: GetCompositeScheduleInput;
+};
+
+
+export type MutationGetConfigurationArgs = {
+  input: GetConfigurationInput;
+};
+
+
+export type MutationGetDiagnosticsArgs = {
+  input: GetDiagnosticsInput;
+};
+
+
+export type MutationGetLocalListVersionArgs = {
+  input: GetLocalListVersionInput;
+};
+
+
+export type MutationRemoteStartTransactionArgs = {
+  input: RemoteStartTransactionInput;
+};
+
+
+export type MutationRemoteStopTransactionArgs = {
+  input: RemoteStopTransactionInput;
+};
+
+
+export type MutationReserveNowArgs = {
+  input: ReserveNowInput;
+};
+
+
+export type MutationResetArgs = {
+  input: ResetInput;
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  input: RevokeApiKeyInput;
+};
+
+
+export type MutationRotateChargePointPasswordArgs = {
+  input: RotateChargePointPasswordInput;
+};
+
+
+export type MutationSendLocalListArgs = {
+  input: SendLocalListInput;
+};
+
+
+export type MutationSetChargingProfileArgs = {
+  input: SetChargingProfileInput;
+};
+
+
+export type MutationTriggerMessageArgs = {
+  input: TriggerMessageInput;
+};
+
+
+export type MutationUnlockConnectorArgs = {
+  input: UnlockConnectorInput;
+};
+
+
+export type MutationUpdateChargePointArgs = {
+  input: UpdateChargePointInput;
+};
+
+
+export type MutationUpdateFirmwareArgs = {
+  input: UpdateFirmwareInput;
+};
+
+
+export type MutationUpsertIdTagArgs = {
+  input: UpsertIdTagInput;
+};
+
+export type OcppMessage = {
+  __typename?: 'OcppMessage';
+  action?: Maybe<Scalars['String']['output']>;
+  chargePointId: Scalars['ID']['output'];
+  direction: Direction;
+  errorCode?: Maybe<Scalars['String']['output']>;
+  messageTypeId: Scalars['Int']['output'];
+  payload?: Maybe<Scalars['JSON']['output']>;
+  timestamp: Scalars['DateTime']['output'];
+  uniqueId: Scalars['String']['output'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  apiKeys: Array<ApiKey>;
+  chargePoint: ChargePoint;
+  chargePoints: ChargePointConnection;
+  chargingProfiles: Array<ChargingProfile>;
+  command: Command;
+  commands: Array<Command>;
+  diagnosticsFiles: Array<DiagnosticsFile>;
+  diagnosticsStatusHistory: Array<DiagnosticsStatusEvent>;
+  firmwareStatusHistory: Array<FirmwareStatusEvent>;
+  idTags: Array<IdTag>;
+  localAuthorizationList: LocalAuthorizationList;
+  /** The tenant of the calling key. */
+  me: Tenant;
+  reservations: Array<Reservation>;
+  /** Admin key only. */
+  tenants: Array<Tenant>;
+  transaction: Transaction;
+  transactions: TransactionConnection;
+};
+
+
+export type QueryChargePointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryChargePointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryChargingProfilesArgs = {
+  chargePointId: Scalars['ID']['input'];
+};
+
+
+export type QueryCommandArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCommandsArgs = {
+  filter?: InputMaybe<CommandFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDiagnosticsFilesArgs = {
+  chargePointId: Scalars['ID']['input'];
+};
+
+
+export type QueryDiagnosticsStatusHistoryArgs = {
+  chargePointId: Scalars['ID']['input'];
+};
+
+
+export type QueryFirmwareStatusHistoryArgs = {
+  chargePointId: Scalars['ID']['input'];
+};
+
+
+export type QueryLocalAuthorizationListArgs = {
+  chargePointId: Scalars['ID']['input'];
+};
+
+
+export type QueryReservationsArgs = {
+  filter?: InputMaybe<ReservationFilter>;
+};
+
+
+export type QueryTransactionArgs = {
+  id: Scalars['Int']['input'];
+};
+
+
+export type QueryTransactionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TransactionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RecurrencyKindType =
+  | 'Daily'
+  | 'Weekly';
+
+export type RegistrationStatus =
+  | 'Accepted'
+  | 'Pending'
+  | 'Rejected';
+
+export type RemoteStartTransactionInput = {
+  chargePointId: Scalars['ID']['input'];
+  chargingProfile?: InputMaybe<ChargingProfileInput>;
+  connectorId?: InputMaybe<Scalars['Int']['input']>;
+  idTag: Scalars['String']['input'];
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type RemoteStartTransactionPayload = {
+  __typename?: 'RemoteStartTransactionPayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type RemoteStopTransactionInput = {
+  chargePointId: Scalars['ID']['input'];
+  schedule?: InputMaybe<CommandSchedule>;
+  transactionId: Scalars['Int']['input'];
+};
+
+export type RemoteStopTransactionPayload = {
+  __typename?: 'RemoteStopTransactionPayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type Reservation = {
+  __typename?: 'Reservation';
+  chargePointId: Scalars['ID']['output'];
+  connectorId: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  expiryDate: Scalars['DateTime']['output'];
+  id: Scalars['Int']['output'];
+  idTag: Scalars['String']['output'];
+  parentIdTag?: Maybe<Scalars['String']['output']>;
+  /** The charge point's answer to ReserveNow. */
+  responseStatus?: Maybe<Scalars['String']['output']>;
+  status: ReservationStatus;
+  transactionId?: Maybe<Scalars['Int']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ReservationFilter = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  chargePointId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ReservationStatus =
+  /** Accepted by the charge point and not yet used, cancelled or expired. */
+  | 'ACTIVE'
+  | 'CANCELLED'
+  | 'EXPIRED'
+  /** Sent, waiting for the charge point's answer. */
+  | 'PENDING'
+  /** The charge point answered Faulted, Occupied, Rejected or Unavailable, or the request failed. */
+  | 'REJECTED'
+  | 'USED';
+
+export type ReserveNowInput = {
+  chargePointId: Scalars['ID']['input'];
+  connectorId: Scalars['Int']['input'];
+  expiryDate: Scalars['DateTime']['input'];
+  idTag: Scalars['String']['input'];
+  /** Left out: taken from the id tag's stored parent. */
+  parentIdTag?: InputMaybe<Scalars['String']['input']>;
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type ReserveNowPayload = {
+  __typename?: 'ReserveNowPayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  /** Assigned by the CSMS. */
+  reservationId: Scalars['Int']['output'];
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type ResetInput = {
+  chargePointId: Scalars['ID']['input'];
+  schedule?: InputMaybe<CommandSchedule>;
+  type: ResetType;
+};
+
+export type ResetPayload = {
+  __typename?: 'ResetPayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type ResetType =
+  | 'Hard'
+  | 'Soft';
+
+export type RevokeApiKeyInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type RevokeApiKeyPayload = {
+  __typename?: 'RevokeApiKeyPayload';
+  apiKey: ApiKey;
+};
+
+export type Role =
+  | 'OPERATOR'
+  | 'OWNER'
+  | 'VIEWER';
+
+export type RotateChargePointPasswordInput = {
+  chargePointId: Scalars['ID']['input'];
+  /** Left out: a random one is generated. */
+  password?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RotateChargePointPasswordPayload = {
+  __typename?: 'RotateChargePointPasswordPayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  /** The new password, shown once; stored only when status is Accepted. */
+  password: Scalars['String']['output'];
+  /** The charge point's answer to ChangeConfiguration(AuthorizationKey). */
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type SampledValue = {
+  __typename?: 'SampledValue';
+  context?: Maybe<Scalars['String']['output']>;
+  format?: Maybe<Scalars['String']['output']>;
+  location?: Maybe<Scalars['String']['output']>;
+  measurand?: Maybe<Scalars['String']['output']>;
+  phase?: Maybe<Scalars['String']['output']>;
+  unit?: Maybe<Scalars['String']['output']>;
+  value: Scalars['String']['output'];
+};
+
+export type SendLocalListInput = {
+  chargePointId: Scalars['ID']['input'];
+  /** Left out: the CSMS uses the next version. */
+  listVersion?: InputMaybe<Scalars['Int']['input']>;
+  localAuthorizationList?: InputMaybe<Array<AuthorizationDataInput>>;
+  schedule?: InputMaybe<CommandSchedule>;
+  updateType: UpdateType;
+};
+
+export type SendLocalListPayload = {
+  __typename?: 'SendLocalListPayload';
+  command: Command;
+  /** The version sent. */
+  listVersion: Scalars['Int']['output'];
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type SetChargingProfileInput = {
+  chargePointId: Scalars['ID']['input'];
+  connectorId: Scalars['Int']['input'];
+  csChargingProfiles: ChargingProfileInput;
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type SetChargingProfilePayload = {
+  __typename?: 'SetChargingProfilePayload';
+  /** The chargingProfileId sent (assigned by the CSMS when left out). */
+  chargingProfileId: Scalars['Int']['output'];
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  chargePointConnectionChanged: ChargePointConnectionEvent;
+  commandUpdated: Command;
+  connectorStatusChanged: ConnectorStatusEvent;
+  ocppMessages: OcppMessage;
+  transactionUpdated: Transaction;
+};
+
+
+export type SubscriptionChargePointConnectionChangedArgs = {
+  chargePointId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionCommandUpdatedArgs = {
+  chargePointId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionConnectorStatusChangedArgs = {
+  chargePointId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionOcppMessagesArgs = {
+  chargePointId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionTransactionUpdatedArgs = {
+  chargePointId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Tenant = {
+  __typename?: 'Tenant';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  slug: Scalars['String']['output'];
+};
+
+export type Transaction = {
+  __typename?: 'Transaction';
+  active: Scalars['Boolean']['output'];
+  chargePointId: Scalars['ID']['output'];
+  connectorId: Scalars['Int']['output'];
+  energyWh?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['Int']['output'];
+  idTag: Scalars['String']['output'];
+  meterStart: Scalars['Int']['output'];
+  meterStop?: Maybe<Scalars['Int']['output']>;
+  meterValues: Array<MeterValue>;
+  reservationId?: Maybe<Scalars['Int']['output']>;
+  /** idTagInfo.status answered at StartTransaction. */
+  startStatus: Scalars['String']['output'];
+  startTimestamp: Scalars['DateTime']['output'];
+  stopReason?: Maybe<Scalars['String']['output']>;
+  stopTimestamp?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type TransactionConnection = {
+  __typename?: 'TransactionConnection';
+  edges: Array<TransactionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TransactionEdge = {
+  __typename?: 'TransactionEdge';
+  cursor: Scalars['String']['output'];
+  node: Transaction;
+};
+
+export type TransactionFilter = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  chargePointId?: InputMaybe<Scalars['ID']['input']>;
+  idTag?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type TriggerMessageInput = {
+  chargePointId: Scalars['ID']['input'];
+  connectorId?: InputMaybe<Scalars['Int']['input']>;
+  requestedMessage: MessageTrigger;
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type TriggerMessagePayload = {
+  __typename?: 'TriggerMessagePayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type UnlockConnectorInput = {
+  chargePointId: Scalars['ID']['input'];
+  connectorId: Scalars['Int']['input'];
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type UnlockConnectorPayload = {
+  __typename?: 'UnlockConnectorPayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type UpdateChargePointInput = {
+  id: Scalars['ID']['input'];
+  /** A new password; null removes it. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  registrationStatus?: InputMaybe<RegistrationStatus>;
+};
+
+export type UpdateChargePointPayload = {
+  __typename?: 'UpdateChargePointPayload';
+  chargePoint: ChargePoint;
+};
+
+export type UpdateFirmwareInput = {
+  chargePointId: Scalars['ID']['input'];
+  location: Scalars['String']['input'];
+  retries?: InputMaybe<Scalars['Int']['input']>;
+  retrieveDate: Scalars['DateTime']['input'];
+  retryInterval?: InputMaybe<Scalars['Int']['input']>;
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type UpdateFirmwarePayload = {
+  __typename?: 'UpdateFirmwarePayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+};
+
+export type UpdateType =
+  | 'Differential'
+  | 'Full';
+
+export type UpsertIdTagInput = {
+  expiryDate?: InputMaybe<Scalars['DateTime']['input']>;
+  idTag: Scalars['String']['input'];
+  parentIdTag?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<IdTagStatus>;
+};
+
+export type UpsertIdTagPayload = {
+  __typename?: 'UpsertIdTagPayload';
+  idTag: IdTag;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  ApiKey: ResolverTypeWrapper<ApiKeyModel>;
+  AuthorizationDataInput: AuthorizationDataInput;
+  AuthorizationStatus: AuthorizationStatus;
+  AvailabilityType: AvailabilityType;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CancelReservationInput: CancelReservationInput;
+  CancelReservationPayload: ResolverTypeWrapper<Omit<CancelReservationPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  ChangeAvailabilityInput: ChangeAvailabilityInput;
+  ChangeAvailabilityPayload: ResolverTypeWrapper<Omit<ChangeAvailabilityPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  ChangeConfigurationInput: ChangeConfigurationInput;
+  ChangeConfigurationPayload: ResolverTypeWrapper<Omit<ChangeConfigurationPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  ChargePoint: ResolverTypeWrapper<ChargePointModel>;
+  ChargePointConnection: ResolverTypeWrapper<Omit<ChargePointConnection, 'edges'> & { edges: Array<ResolversTypes['ChargePointEdge']> }>;
+  ChargePointConnectionEvent: ResolverTypeWrapper<ChargePointConnectionEvent>;
+  ChargePointEdge: ResolverTypeWrapper<Omit<ChargePointEdge, 'node'> & { node: ResolversTypes['ChargePoint'] }>;
+  ChargingProfile: ResolverTypeWrapper<ChargingProfile>;
+  ChargingProfileInput: ChargingProfileInput;
+  ChargingProfileKindType: ChargingProfileKindType;
+  ChargingProfilePurposeType: ChargingProfilePurposeType;
+  ChargingRateUnitType: ChargingRateUnitType;
+  ChargingSchedule: ResolverTypeWrapper<ChargingSchedule>;
+  ChargingScheduleInput: ChargingScheduleInput;
+  ChargingSchedulePeriod: ResolverTypeWrapper<ChargingSchedulePeriod>;
+  ChargingSchedulePeriodInput: ChargingSchedulePeriodInput;
+  ClearCacheInput: ClearCacheInput;
+  ClearCachePayload: ResolverTypeWrapper<Omit<ClearCachePayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  ClearChargingProfileInput: ClearChargingProfileInput;
+  ClearChargingProfilePayload: ResolverTypeWrapper<Omit<ClearChargingProfilePayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  Command: ResolverTypeWrapper<CommandParentModel>;
+  CommandFilter: CommandFilter;
+  CommandSchedule: CommandSchedule;
+  CommandStatus: CommandStatus;
+  ConfigurationKey: ResolverTypeWrapper<ConfigurationKeyModel>;
+  Connector: ResolverTypeWrapper<ConnectorModel>;
+  ConnectorStatusEvent: ResolverTypeWrapper<ConnectorStatusEvent>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: ResolverTypeWrapper<Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
+  CreateChargePointInput: CreateChargePointInput;
+  CreateChargePointPayload: ResolverTypeWrapper<Omit<CreateChargePointPayload, 'chargePoint'> & { chargePoint: ResolversTypes['ChargePoint'] }>;
+  CreateTenantInput: CreateTenantInput;
+  CreateTenantPayload: ResolverTypeWrapper<Omit<CreateTenantPayload, 'tenant'> & { tenant: ResolversTypes['Tenant'] }>;
+  DataTransferInput: DataTransferInput;
+  DataTransferPayload: ResolverTypeWrapper<Omit<DataTransferPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteChargePointInput: DeleteChargePointInput;
+  DeleteChargePointPayload: ResolverTypeWrapper<DeleteChargePointPayload>;
+  DeleteIdTagInput: DeleteIdTagInput;
+  DeleteIdTagPayload: ResolverTypeWrapper<DeleteIdTagPayload>;
+  DiagnosticsFile: ResolverTypeWrapper<DiagnosticsFile>;
+  DiagnosticsStatusEvent: ResolverTypeWrapper<DiagnosticsStatusEvent>;
+  Direction: Direction;
+  FirmwareStatusEvent: ResolverTypeWrapper<FirmwareStatusEvent>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GetCompositeScheduleInput: GetCompositeScheduleInput;
+  GetCompositeSchedulePayload: ResolverTypeWrapper<Omit<GetCompositeSchedulePayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  GetConfigurationInput: GetConfigurationInput;
+  GetConfigurationPayload: ResolverTypeWrapper<Omit<GetConfigurationPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  GetDiagnosticsInput: GetDiagnosticsInput;
+  GetDiagnosticsPayload: ResolverTypeWrapper<Omit<GetDiagnosticsPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  GetLocalListVersionInput: GetLocalListVersionInput;
+  GetLocalListVersionPayload: ResolverTypeWrapper<Omit<GetLocalListVersionPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IdTag: ResolverTypeWrapper<IdTagModel>;
+  IdTagInfo: ResolverTypeWrapper<IdTagInfo>;
+  IdTagInfoInput: IdTagInfoInput;
+  IdTagStatus: IdTagStatus;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  KeyValue: ResolverTypeWrapper<KeyValue>;
+  LocalAuthorizationList: ResolverTypeWrapper<LocalAuthorizationList>;
+  LocalListEntry: ResolverTypeWrapper<LocalListEntry>;
+  MessageTrigger: MessageTrigger;
+  MeterValue: ResolverTypeWrapper<MeterValueModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OcppMessage: ResolverTypeWrapper<OcppMessage>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecurrencyKindType: RecurrencyKindType;
+  RegistrationStatus: RegistrationStatus;
+  RemoteStartTransactionInput: RemoteStartTransactionInput;
+  RemoteStartTransactionPayload: ResolverTypeWrapper<Omit<RemoteStartTransactionPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  RemoteStopTransactionInput: RemoteStopTransactionInput;
+  RemoteStopTransactionPayload: ResolverTypeWrapper<Omit<RemoteStopTransactionPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  Reservation: ResolverTypeWrapper<Reservation>;
+  ReservationFilter: ReservationFilter;
+  ReservationStatus: ReservationStatus;
+  ReserveNowInput: ReserveNowInput;
+  ReserveNowPayload: ResolverTypeWrapper<Omit<ReserveNowPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  ResetInput: ResetInput;
+  ResetPayload: ResolverTypeWrapper<Omit<ResetPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  ResetType: ResetType;
+  RevokeApiKeyInput: RevokeApiKeyInput;
+  RevokeApiKeyPayload: ResolverTypeWrapper<Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
+  Role: Role;
+  RotateChargePointPasswordInput: RotateChargePointPasswordInput;
+  RotateChargePointPasswordPayload: ResolverTypeWrapper<Omit<RotateChargePointPasswordPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  SampledValue: ResolverTypeWrapper<SampledValue>;
+  SendLocalListInput: SendLocalListInput;
+  SendLocalListPayload: ResolverTypeWrapper<Omit<SendLocalListPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  SetChargingProfileInput: SetChargingProfileInput;
+  SetChargingProfilePayload: ResolverTypeWrapper<Omit<SetChargingProfilePayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Tenant: ResolverTypeWrapper<TenantModel>;
+  Transaction: ResolverTypeWrapper<TransactionParentModel>;
+  TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
+  TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
+  TransactionFilter: TransactionFilter;
+  TriggerMessageInput: TriggerMessageInput;
+  TriggerMessagePayload: ResolverTypeWrapper<Omit<TriggerMessagePayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  UnlockConnectorInput: UnlockConnectorInput;
+  UnlockConnectorPayload: ResolverTypeWrapper<Omit<UnlockConnectorPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  UpdateChargePointInput: UpdateChargePointInput;
+  UpdateChargePointPayload: ResolverTypeWrapper<Omit<UpdateChargePointPayload, 'chargePoint'> & { chargePoint: ResolversTypes['ChargePoint'] }>;
+  UpdateFirmwareInput: UpdateFirmwareInput;
+  UpdateFirmwarePayload: ResolverTypeWrapper<Omit<UpdateFirmwarePayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  UpdateType: UpdateType;
+  UpsertIdTagInput: UpsertIdTagInput;
+  UpsertIdTagPayload: ResolverTypeWrapper<Omit<UpsertIdTagPayload, 'idTag'> & { idTag: ResolversTypes['IdTag'] }>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  ApiKey: ApiKeyModel;
+  AuthorizationDataInput: AuthorizationDataInput;
+  Boolean: Scalars['Boolean']['output'];
+  CancelReservationInput: CancelReservationInput;
+  CancelReservationPayload: Omit<CancelReservationPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  ChangeAvailabilityInput: ChangeAvailabilityInput;
+  ChangeAvailabilityPayload: Omit<ChangeAvailabilityPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  ChangeConfigurationInput: ChangeConfigurationInput;
+  ChangeConfigurationPayload: Omit<ChangeConfigurationPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  ChargePoint: ChargePointModel;
+  ChargePointConnection: Omit<ChargePointConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChargePointEdge']> };
+  ChargePointConnectionEvent: ChargePointConnectionEvent;
+  ChargePointEdge: Omit<ChargePointEdge, 'node'> & { node: ResolversParentTypes['ChargePoint'] };
+  ChargingProfile: ChargingProfile;
+  ChargingProfileInput: ChargingProfileInput;
+  ChargingSchedule: ChargingSchedule;
+  ChargingScheduleInput: ChargingScheduleInput;
+  ChargingSchedulePeriod: ChargingSchedulePeriod;
+  ChargingSchedulePeriodInput: ChargingSchedulePeriodInput;
+  ClearCacheInput: ClearCacheInput;
+  ClearCachePayload: Omit<ClearCachePayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  ClearChargingProfileInput: ClearChargingProfileInput;
+  ClearChargingProfilePayload: Omit<ClearChargingProfilePayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  Command: CommandParentModel;
+  CommandFilter: CommandFilter;
+  CommandSchedule: CommandSchedule;
+  ConfigurationKey: ConfigurationKeyModel;
+  Connector: ConnectorModel;
+  ConnectorStatusEvent: ConnectorStatusEvent;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
+  CreateChargePointInput: CreateChargePointInput;
+  CreateChargePointPayload: Omit<CreateChargePointPayload, 'chargePoint'> & { chargePoint: ResolversParentTypes['ChargePoint'] };
+  CreateTenantInput: CreateTenantInput;
+  CreateTenantPayload: Omit<CreateTenantPayload, 'tenant'> & { tenant: ResolversParentTypes['Tenant'] };
+  DataTransferInput: DataTransferInput;
+  DataTransferPayload: Omit<DataTransferPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  DateTime: Scalars['DateTime']['output'];
+  DeleteChargePointInput: DeleteChargePointInput;
+  DeleteChargePointPayload: DeleteChargePointPayload;
+  DeleteIdTagInput: DeleteIdTagInput;
+  DeleteIdTagPayload: DeleteIdTagPayload;
+  DiagnosticsFile: DiagnosticsFile;
+  DiagnosticsStatusEvent: DiagnosticsStatusEvent;
+  FirmwareStatusEvent: FirmwareStatusEvent;
+  Float: Scalars['Float']['output'];
+  GetCompositeScheduleInput: GetCompositeScheduleInput;
+  GetCompositeSchedulePayload: Omit<GetCompositeSchedulePayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  GetConfigurationInput: GetConfigurationInput;
+  GetConfigurationPayload: Omit<GetConfigurationPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  GetDiagnosticsInput: GetDiagnosticsInput;
+  GetDiagnosticsPayload: Omit<GetDiagnosticsPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  GetLocalListVersionInput: GetLocalListVersionInput;
+  GetLocalListVersionPayload: Omit<GetLocalListVersionPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  ID: Scalars['ID']['output'];
+  IdTag: IdTagModel;
+  IdTagInfo: IdTagInfo;
+  IdTagInfoInput: IdTagInfoInput;
+  Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
+  KeyValue: KeyValue;
+  LocalAuthorizationList: LocalAuthorizationList;
+  LocalListEntry: LocalListEntry;
+  MeterValue: MeterValueModel;
+  Mutation: Record<PropertyKey, never>;
+  OcppMessage: OcppMessage;
+  PageInfo: PageInfo;
+  Query: Record<PropertyKey, never>;
+  RemoteStartTransactionInput: RemoteStartTransactionInput;
+  RemoteStartTransactionPayload: Omit<RemoteStartTransactionPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  RemoteStopTransactionInput: RemoteStopTransactionInput;
+  RemoteStopTransactionPayload: Omit<RemoteStopTransactionPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  Reservation: Reservation;
+  ReservationFilter: ReservationFilter;
+  ReserveNowInput: ReserveNowInput;
+  ReserveNowPayload: Omit<ReserveNowPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  ResetInput: ResetInput;
+  ResetPayload: Omit<ResetPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  RevokeApiKeyInput: RevokeApiKeyInput;
+  RevokeApiKeyPayload: Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
+  RotateChargePointPasswordInput: RotateChargePointPasswordInput;
+  RotateChargePointPasswordPayload: Omit<RotateChargePointPasswordPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  SampledValue: SampledValue;
+  SendLocalListInput: SendLocalListInput;
+  SendLocalListPayload: Omit<SendLocalListPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  SetChargingProfileInput: SetChargingProfileInput;
+  SetChargingProfilePayload: Omit<SetChargingProfilePayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
+  Tenant: TenantModel;
+  Transaction: TransactionParentModel;
+  TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
+  TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
+  TransactionFilter: TransactionFilter;
+  TriggerMessageInput: TriggerMessageInput;
+  TriggerMessagePayload: Omit<TriggerMessagePayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  UnlockConnectorInput: UnlockConnectorInput;
+  UnlockConnectorPayload: Omit<UnlockConnectorPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  UpdateChargePointInput: UpdateChargePointInput;
+  UpdateChargePointPayload: Omit<UpdateChargePointPayload, 'chargePoint'> & { chargePoint: ResolversParentTypes['ChargePoint'] };
+  UpdateFirmwareInput: UpdateFirmwareInput;
+  UpdateFirmwarePayload: Omit<UpdateFirmwarePayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  UpsertIdTagInput: UpsertIdTagInput;
+  UpsertIdTagPayload: Omit<UpsertIdTagPayload, 'idTag'> & { idTag: ResolversParentTypes['IdTag'] };
+};
+
+export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type CancelReservationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CancelReservationPayload'] = ResolversParentTypes['CancelReservationPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ChangeAvailabilityPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeAvailabilityPayload'] = ResolversParentTypes['ChangeAvailabilityPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ChangeConfigurationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeConfigurationPayload'] = ResolversParentTypes['ChangeConfigurationPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ChargePointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargePoint'] = ResolversParentTypes['ChargePoint']> = {
+  chargeBoxSerialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  configuration?: Resolver<Array<ResolversTypes['ConfigurationKey']>, ParentType, ContextType>;
+  connected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  connectors?: Resolver<Array<ResolversTypes['Connector']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  diagnosticsStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firmwareStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firmwareVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  iccid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imsi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastBootAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastHeartbeatAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  localListVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  meterSerialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  meterType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registrationStatus?: Resolver<ResolversTypes['RegistrationStatus'], ParentType, ContextType>;
+  serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  vendor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ChargePointConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargePointConnection'] = ResolversParentTypes['ChargePointConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChargePointEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChargePointConnectionEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargePointConnectionEvent'] = ResolversParentTypes['ChargePointConnectionEvent']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  connected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ChargePointEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargePointEdge'] = ResolversParentTypes['ChargePointEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ChargePoint'], ParentType, ContextType>;
+};
+
+export type ChargingProfileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargingProfile'] = ResolversParentTypes['ChargingProfile']> = {
+  chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  chargingProfileId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  chargingProfileKind?: Resolver<ResolversTypes['ChargingProfileKindType'], ParentType, ContextType>;
+  chargingProfilePurpose?: Resolver<ResolversTypes['ChargingProfilePurposeType'], ParentType, ContextType>;
+  chargingSchedule?: Resolver<ResolversTypes['ChargingSchedule'], ParentType, ContextType>;
+  connectorId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recurrencyKind?: Resolver<Maybe<ResolversTypes['RecurrencyKindType']>, ParentType, ContextType>;
+  stackLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type ChargingScheduleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargingSchedule'] = ResolversParentTypes['ChargingSchedule']> = {
+  chargingRateUnit?: Resolver<ResolversTypes['ChargingRateUnitType'], ParentType, ContextType>;
+  chargingSchedulePeriod?: Resolver<Array<ResolversTypes['ChargingSchedulePeriod']>, ParentType, ContextType>;
+  duration?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minChargingRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  startSchedule?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type ChargingSchedulePeriodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargingSchedulePeriod'] = ResolversParentTypes['ChargingSchedulePeriod']> = {
+  limit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  numberPhases?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  startPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClearCachePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClearCachePayload'] = ResolversParentTypes['ClearCachePayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ClearChargingProfilePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClearChargingProfilePayload'] = ResolversParentTypes['ClearChargingProfilePayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CommandResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Command'] = ResolversParentTypes['Command']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ocppErrorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  request?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  response?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  retryUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scheduledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  sentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CommandStatus'], ParentType, ContextType>;
+};
+
+export type ConfigurationKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConfigurationKey'] = ResolversParentTypes['ConfigurationKey']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readonly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ConnectorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Connector'] = ResolversParentTypes['Connector']> = {
+  connectorId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errorCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  info?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  vendorErrorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  vendorId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ConnectorStatusEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConnectorStatusEvent'] = ResolversParentTypes['ConnectorStatusEvent']> = {
+  chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  connectorId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errorCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  info?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  vendorErrorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  vendorId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CreateApiKeyPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateApiKeyPayload'] = ResolversParentTypes['CreateApiKeyPayload']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CreateChargePointPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateChargePointPayload'] = ResolversParentTypes['CreateChargePointPayload']> = {
+  chargePoint?: Resolver<ResolversTypes['ChargePoint'], ParentType, ContextType>;
+};
+
+export type CreateTenantPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateTenantPayload'] = ResolversParentTypes['CreateTenantPayload']> = {
+  apiKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType>;
+};
+
+export type DataTransferPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DataTransferPayload'] = ResolversParentTypes['DataTransferPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  data?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DeleteChargePointPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteChargePointPayload'] = ResolversParentTypes['DeleteChargePointPayload']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type DeleteIdTagPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteIdTagPayload'] = ResolversParentTypes['DeleteIdTagPayload']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  idTag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DiagnosticsFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DiagnosticsFile'] = ResolversParentTypes['DiagnosticsFile']> = {
+  chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  contentType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  downloadUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type DiagnosticsStatusEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DiagnosticsStatusEvent'] = ResolversParentTypes['DiagnosticsStatusEvent']> = {
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FirmwareStatusEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FirmwareStatusEvent'] = ResolversParentTypes['FirmwareStatusEvent']> = {
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GetCompositeSchedulePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GetCompositeSchedulePayload'] = ResolversParentTypes['GetCompositeSchedulePayload']> = {
+  chargingSchedule?: Resolver<Maybe<ResolversTypes['ChargingSchedule']>, ParentType, ContextType>;
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  connectorId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scheduleStart?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GetConfigurationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GetConfigurationPayload'] = ResolversParentTypes['GetConfigurationPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  configurationKey?: Resolver<Maybe<Array<ResolversTypes['KeyValue']>>, ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unknownKey?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+};
+
+export type GetDiagnosticsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GetDiagnosticsPayload'] = ResolversParentTypes['GetDiagnosticsPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  fileName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GetLocalListVersionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GetLocalListVersionPayload'] = ResolversParentTypes['GetLocalListVersionPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  listVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type IdTagResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IdTag'] = ResolversParentTypes['IdTag']> = {
+  expiryDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  idTag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parentIdTag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IdTagStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type IdTagInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IdTagInfo'] = ResolversParentTypes['IdTagInfo']> = {
+  expiryDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  parentIdTag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type KeyValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['KeyValue'] = ResolversParentTypes['KeyValue']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readonly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type LocalAuthorizationListResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LocalAuthorizationList'] = ResolversParentTypes['LocalAuthorizationList']> = {
+  chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['LocalListEntry']>, ParentType, ContextType>;
+  listVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type LocalListEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LocalListEntry'] = ResolversParentTypes['LocalListEntry']> = {
+  idTag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  idTagInfo?: Resolver<Maybe<ResolversTypes['IdTagInfo']>, ParentType, ContextType>;
+};
+
+export type MeterValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeterValue'] = ResolversParentTypes['MeterValue']> = {
+  sampledValue?: Resolver<Array<ResolversTypes['SampledValue']>, ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelReservation?: Resolver<ResolversTypes['CancelReservationPayload'], ParentType, ContextType, RequireFields<MutationCancelReservationArgs, 'input'>>;
+  changeAvailability?: Resolver<ResolversTypes['ChangeAvailabilityPayload'], ParentType, ContextType, RequireFields<MutationChangeAvailabilityArgs, 'input'>>;
+  changeConfiguration?: Resolver<ResolversTypes['ChangeConfigurationPayload'], ParentType, ContextType, RequireFields<MutationChangeConfigurationArgs, 'input'>>;
+  clearCache?: Resolver<ResolversTypes['ClearCachePayload'], ParentType, ContextType, RequireFields<MutationClearCacheArgs, 'input'>>;
+  clearChargingProfile?: Resolver<ResolversTypes['ClearChargingProfilePayload'], ParentType, ContextType, RequireFields<MutationClearChargingProfileArgs, 'input'>>;
+  createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createChargePoint?: Resolver<ResolversTypes['CreateChargePointPayload'], ParentType, ContextType, RequireFields<MutationCreateChargePointArgs, 'input'>>;
+  createTenant?: Resolver<ResolversTypes['CreateTenantPayload'], ParentType, ContextType, RequireFields<MutationCreateTenantArgs, 'input'>>;
+  dataTransfer?: Resolver<ResolversTypes['DataTransferPayload'], ParentType, ContextType, RequireFields<MutationDataTransferArgs, 'input'>>;
+  deleteChargePoint?: Resolver<ResolversTypes['DeleteChargePointPayload'], ParentType, ContextType, RequireFields<MutationDeleteChargePointArgs, 'input'>>;
+  deleteIdTag?: Resolver<ResolversTypes['DeleteIdTagPayload'], ParentType, ContextType, RequireFields<MutationDeleteIdTagArgs, 'input'>>;
+  getCompositeSchedule?: Resolver<ResolversTypes['GetCompositeSchedulePayload'], ParentType, ContextType, RequireFields<MutationGetCompositeScheduleArgs, 'input'>>;
+  getConfiguration?: Resolver<ResolversTypes['GetConfigurationPayload'], ParentType, ContextType, RequireFields<MutationGetConfigurationArgs, 'input'>>;
+  getDiagnostics?: Resolver<ResolversTypes['GetDiagnosticsPayload'], ParentType, ContextType, RequireFields<MutationGetDiagnosticsArgs, 'input'>>;
+  getLocalListVersion?: Resolver<ResolversTypes['GetLocalListVersionPayload'], ParentType, ContextType, RequireFields<MutationGetLocalListVersionArgs, 'input'>>;
+  remoteStartTransaction?: Resolver<ResolversTypes['RemoteStartTransactionPayload'], ParentType, ContextType, RequireFields<MutationRemoteStartTransactionArgs, 'input'>>;
+  remoteStopTransaction?: Resolver<ResolversTypes['RemoteStopTransactionPayload'], ParentType, ContextType, RequireFields<MutationRemoteStopTransactionArgs, 'input'>>;
+  reserveNow?: Resolver<ResolversTypes['ReserveNowPayload'], ParentType, ContextType, RequireFields<MutationReserveNowArgs, 'input'>>;
+  reset?: Resolver<ResolversTypes['ResetPayload'], ParentType, ContextType, RequireFields<MutationResetArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
+  rotateChargePointPassword?: Resolver<ResolversTypes['RotateChargePointPasswordPayload'], ParentType, ContextType, RequireFields<MutationRotateChargePointPasswordArgs, 'input'>>;
+  sendLocalList?: Resolver<ResolversTypes['SendLocalListPayload'], ParentType, ContextType, RequireFields<MutationSendLocalListArgs, 'input'>>;
+  setChargingProfile?: Resolver<ResolversTypes['SetChargingProfilePayload'], ParentType, ContextType, RequireFields<MutationSetChargingProfileArgs, 'input'>>;
+  triggerMessage?: Resolver<ResolversTypes['TriggerMessagePayload'], ParentType, ContextType, RequireFields<MutationTriggerMessageArgs, 'input'>>;
+  unlockConnector?: Resolver<ResolversTypes['UnlockConnectorPayload'], ParentType, ContextType, RequireFields<MutationUnlockConnectorArgs, 'input'>>;
+  updateChargePoint?: Resolver<ResolversTypes['UpdateChargePointPayload'], ParentType, ContextType, RequireFields<MutationUpdateChargePointArgs, 'input'>>;
+  updateFirmware?: Resolver<ResolversTypes['UpdateFirmwarePayload'], ParentType, ContextType, RequireFields<MutationUpdateFirmwareArgs, 'input'>>;
+  upsertIdTag?: Resolver<ResolversTypes['UpsertIdTagPayload'], ParentType, ContextType, RequireFields<MutationUpsertIdTagArgs, 'input'>>;
+};
+
+export type OcppMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OcppMessage'] = ResolversParentTypes['OcppMessage']> = {
+  action?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  messageTypeId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  payload?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  uniqueId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  chargePoint?: Resolver<ResolversTypes['ChargePoint'], ParentType, ContextType, RequireFields<QueryChargePointArgs, 'id'>>;
+  chargePoints?: Resolver<ResolversTypes['ChargePointConnection'], ParentType, ContextType, RequireFields<QueryChargePointsArgs, 'first'>>;
+  chargingProfiles?: Resolver<Array<ResolversTypes['ChargingProfile']>, ParentType, ContextType, RequireFields<QueryChargingProfilesArgs, 'chargePointId'>>;
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType, RequireFields<QueryCommandArgs, 'id'>>;
+  commands?: Resolver<Array<ResolversTypes['Command']>, ParentType, ContextType, RequireFields<QueryCommandsArgs, 'first'>>;
+  diagnosticsFiles?: Resolver<Array<ResolversTypes['DiagnosticsFile']>, ParentType, ContextType, RequireFields<QueryDiagnosticsFilesArgs, 'chargePointId'>>;
+  diagnosticsStatusHistory?: Resolver<Array<ResolversTypes['DiagnosticsStatusEvent']>, ParentType, ContextType, RequireFields<QueryDiagnosticsStatusHistoryArgs, 'chargePointId'>>;
+  firmwareStatusHistory?: Resolver<Array<ResolversTypes['FirmwareStatusEvent']>, ParentType, ContextType, RequireFields<QueryFirmwareStatusHistoryArgs, 'chargePointId'>>;
+  idTags?: Resolver<Array<ResolversTypes['IdTag']>, ParentType, ContextType>;
+  localAuthorizationList?: Resolver<ResolversTypes['LocalAuthorizationList'], ParentType, ContextType, RequireFields<QueryLocalAuthorizationListArgs, 'chargePointId'>>;
+  me?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType>;
+  reservations?: Resolver<Array<ResolversTypes['Reservation']>, ParentType, ContextType, Partial<QueryReservationsArgs>>;
+  tenants?: Resolver<Array<ResolversTypes['Tenant']>, ParentType, ContextType>;
+  transaction?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<QueryTransactionArgs, 'id'>>;
+  transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<QueryTransactionsArgs, 'first'>>;
+};
+
+export type RemoteStartTransactionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoteStartTransactionPayload'] = ResolversParentTypes['RemoteStartTransactionPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RemoteStopTransactionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoteStopTransactionPayload'] = ResolversParentTypes['RemoteStopTransactionPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ReservationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Reservation'] = ResolversParentTypes['Reservation']> = {
+  chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  connectorId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiryDate?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  idTag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parentIdTag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  responseStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReservationStatus'], ParentType, ContextType>;
+  transactionId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ReserveNowPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReserveNowPayload'] = ResolversParentTypes['ReserveNowPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reservationId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ResetPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ResetPayload'] = ResolversParentTypes['ResetPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RevokeApiKeyPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RevokeApiKeyPayload'] = ResolversParentTypes['RevokeApiKeyPayload']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+};
+
+export type RotateChargePointPasswordPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RotateChargePointPasswordPayload'] = ResolversParentTypes['RotateChargePointPasswordPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  password?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SampledValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SampledValue'] = ResolversParentTypes['SampledValue']> = {
+  context?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  format?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  measurand?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phase?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SendLocalListPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendLocalListPayload'] = ResolversParentTypes['SendLocalListPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  listVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SetChargingProfilePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SetChargingProfilePayload'] = ResolversParentTypes['SetChargingProfilePayload']> = {
+  chargingProfileId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  chargePointConnectionChanged?: SubscriptionResolver<ResolversTypes['ChargePointConnectionEvent'], "chargePointConnectionChanged", ParentType, ContextType, Partial<SubscriptionChargePointConnectionChangedArgs>>;
+  commandUpdated?: SubscriptionResolver<ResolversTypes['Command'], "commandUpdated", ParentType, ContextType, Partial<SubscriptionCommandUpdatedArgs>>;
+  connectorStatusChanged?: SubscriptionResolver<ResolversTypes['ConnectorStatusEvent'], "connectorStatusChanged", ParentType, ContextType, Partial<SubscriptionConnectorStatusChangedArgs>>;
+  ocppMessages?: SubscriptionResolver<ResolversTypes['OcppMessage'], "ocppMessages", ParentType, ContextType, Partial<SubscriptionOcppMessagesArgs>>;
+  transactionUpdated?: SubscriptionResolver<ResolversTypes['Transaction'], "transactionUpdated", ParentType, ContextType, Partial<SubscriptionTransactionUpdatedArgs>>;
+};
+
+export type TenantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  connectorId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  energyWh?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  idTag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  meterStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meterStop?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  meterValues?: Resolver<Array<ResolversTypes['MeterValue']>, ParentType, ContextType>;
+  reservationId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  startStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startTimestamp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  stopReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stopTimestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type TransactionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TransactionConnection'] = ResolversParentTypes['TransactionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TransactionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TransactionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TransactionEdge'] = ResolversParentTypes['TransactionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType>;
+};
+
+export type TriggerMessagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TriggerMessagePayload'] = ResolversParentTypes['TriggerMessagePayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type UnlockConnectorPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnlockConnectorPayload'] = ResolversParentTypes['UnlockConnectorPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type UpdateChargePointPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateChargePointPayload'] = ResolversParentTypes['UpdateChargePointPayload']> = {
+  chargePoint?: Resolver<ResolversTypes['ChargePoint'], ParentType, ContextType>;
+};
+
+export type UpdateFirmwarePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateFirmwarePayload'] = ResolversParentTypes['UpdateFirmwarePayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type UpsertIdTagPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpsertIdTagPayload'] = ResolversParentTypes['UpsertIdTagPayload']> = {
+  idTag?: Resolver<ResolversTypes['IdTag'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GraphQLContext> = {
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  CancelReservationPayload?: CancelReservationPayloadResolvers<ContextType>;
+  ChangeAvailabilityPayload?: ChangeAvailabilityPayloadResolvers<ContextType>;
+  ChangeConfigurationPayload?: ChangeConfigurationPayloadResolvers<ContextType>;
+  ChargePoint?: ChargePointResolvers<ContextType>;
+  ChargePointConnection?: ChargePointConnectionResolvers<ContextType>;
+  ChargePointConnectionEvent?: ChargePointConnectionEventResolvers<ContextType>;
+  ChargePointEdge?: ChargePointEdgeResolvers<ContextType>;
+  ChargingProfile?: ChargingProfileResolvers<ContextType>;
+  ChargingSchedule?: ChargingScheduleResolvers<ContextType>;
+  ChargingSchedulePeriod?: ChargingSchedulePeriodResolvers<ContextType>;
+  ClearCachePayload?: ClearCachePayloadResolvers<ContextType>;
+  ClearChargingProfilePayload?: ClearChargingProfilePayloadResolvers<ContextType>;
+  Command?: CommandResolvers<ContextType>;
+  ConfigurationKey?: ConfigurationKeyResolvers<ContextType>;
+  Connector?: ConnectorResolvers<ContextType>;
+  ConnectorStatusEvent?: ConnectorStatusEventResolvers<ContextType>;
+  CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
+  CreateChargePointPayload?: CreateChargePointPayloadResolvers<ContextType>;
+  CreateTenantPayload?: CreateTenantPayloadResolvers<ContextType>;
+  DataTransferPayload?: DataTransferPayloadResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  DeleteChargePointPayload?: DeleteChargePointPayloadResolvers<ContextType>;
+  DeleteIdTagPayload?: DeleteIdTagPayloadResolvers<ContextType>;
+  DiagnosticsFile?: DiagnosticsFileResolvers<ContextType>;
+  DiagnosticsStatusEvent?: DiagnosticsStatusEventResolvers<ContextType>;
+  FirmwareStatusEvent?: FirmwareStatusEventResolvers<ContextType>;
+  GetCompositeSchedulePayload?: GetCompositeSchedulePayloadResolvers<ContextType>;
+  GetConfigurationPayload?: GetConfigurationPayloadResolvers<ContextType>;
+  GetDiagnosticsPayload?: GetDiagnosticsPayloadResolvers<ContextType>;
+  GetLocalListVersionPayload?: GetLocalListVersionPayloadResolvers<ContextType>;
+  IdTag?: IdTagResolvers<ContextType>;
+  IdTagInfo?: IdTagInfoResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  KeyValue?: KeyValueResolvers<ContextType>;
+  LocalAuthorizationList?: LocalAuthorizationListResolvers<ContextType>;
+  LocalListEntry?: LocalListEntryResolvers<ContextType>;
+  MeterValue?: MeterValueResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  OcppMessage?: OcppMessageResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RemoteStartTransactionPayload?: RemoteStartTransactionPayloadResolvers<ContextType>;
+  RemoteStopTransactionPayload?: RemoteStopTransactionPayloadResolvers<ContextType>;
+  Reservation?: ReservationResolvers<ContextType>;
+  ReserveNowPayload?: ReserveNowPayloadResolvers<ContextType>;
+  ResetPayload?: ResetPayloadResolvers<ContextType>;
+  RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
+  RotateChargePointPasswordPayload?: RotateChargePointPasswordPayloadResolvers<ContextType>;
+  SampledValue?: SampledValueResolvers<ContextType>;
+  SendLocalListPayload?: SendLocalListPayloadResolvers<ContextType>;
+  SetChargingProfilePayload?: SetChargingProfilePayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  Tenant?: TenantResolvers<ContextType>;
+  Transaction?: TransactionResolvers<ContextType>;
+  TransactionConnection?: TransactionConnectionResolvers<ContextType>;
+  TransactionEdge?: TransactionEdgeResolvers<ContextType>;
+  TriggerMessagePayload?: TriggerMessagePayloadResolvers<ContextType>;
+  UnlockConnectorPayload?: UnlockConnectorPayloadResolvers<ContextType>;
+  UpdateChargePointPayload?: UpdateChargePointPayloadResolvers<ContextType>;
+  UpdateFirmwarePayload?: UpdateFirmwarePayloadResolvers<ContextType>;
+  UpsertIdTagPayload?: UpsertIdTagPayloadResolvers<ContextType>;
+};
+

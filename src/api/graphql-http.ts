@@ -1,0 +1,78 @@
+import type http from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { AppContext } from '../app-context';
+import { authenticate } from './auth';
+import { createContext, type GraphQLContext } from './context';
+
+/** Largest request body accepted on POST /graphql. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function jsonError(res: http.ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }));
+}
+
+/**
+ * POST/GET /graphql on plain node http: the request is handed to Apollo's transport-neutral
+ * executeHTTPGraphQLRequest, with the caller's key resolved into the GraphQL context.
+ */
+export function graphqlHttpHandler(app: AppContext, apollo: ApolloServer<GraphQLContext>) {
+  return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const method = (req.method ?? 'GET').toUpperCase();
+    let body: unknown;
+    if (method === 'POST') {
+      let text: string;
+      try {
+        text = await readBody(req);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return jsonError(res, 413, `Request body over ${MAX_BODY_BYTES} bytes`);
+        throw error;
+      }
+      if ((headers.get('content-type') ?? '').toLowerCase().includes('json')) {
+        try {
+          body = text === '' ? undefined : JSON.parse(text);
+        } catch {
+          return jsonError(res, 400, 'Request body is not valid JSON');
+        }
+      } else {
+        body = text;
+      }
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search: new URL(req.url ?? '/', 'http://localhost').search, body },
+      context: async () => createContext(app, await authenticate(app, headers.get('authorization'))),
+    });
+    for (const [name, value] of result.headers) res.setHeader(name, value);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}

@@ -1,0 +1,56 @@
+import { GraphQLError, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { AppContext } from '../app-context';
+import type { HttpServer } from '../platform/http-server';
+import { authenticate } from './auth';
+import { createContext } from './context';
+import { formatGraphQLError } from './errors';
+import { validationRules } from './limits';
+
+type ConnectionParams = {
+  authorization?: string;
+};
+
+/** Largest graphql-ws message accepted. */
+const MAX_MESSAGE_BYTES = 256 * 1024;
+
+/**
+ * graphql-ws on the same path as HTTP GraphQL. The key in `connectionParams.authorization` is checked
+ * when the connection opens (unknown or revoked: closed with 4403) and again for every operation, whose
+ * context is scoped to that key's tenant before anything runs.
+ */
+export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQLSchema, options: { introspection: boolean }) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  http.mountUpgrade('/graphql', (req, socket, head) => {
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+  const rules = [...specifiedRules, ...validationRules(options)];
+  const format = (error: GraphQLError): GraphQLFormattedError => formatGraphQLError(error.toJSON(), error, app.log);
+
+  const server = useServer<ConnectionParams>(
+    {
+      schema,
+      validate: (s, document) => validate(s, document, rules),
+      async onConnect(ctx) {
+        const principal = await authenticate(app, ctx.connectionParams?.authorization);
+        return principal !== null;
+      },
+      async context(ctx) {
+        return createContext(app, await authenticate(app, ctx.connectionParams?.authorization));
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map(format),
+      onNext(_ctx, _id, _payload, _args, result) {
+        if (!result.errors?.length) return;
+        return { ...result, errors: result.errors.map(format) };
+      },
+    },
+    wss,
+  );
+
+  return async () => {
+    for (const client of wss.clients) client.close(1001, 'Server shutting down');
+    await server.dispose();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  };
+}

@@ -1,0 +1,89 @@
+import { tenantScope } from '../../api/access';
+import type { ApiModule } from '../../api/api-module';
+import { eventStream } from '../../api/event-stream';
+import { pageSize } from '../../api/limits';
+import { connection, decodeCursor } from '../../api/pagination';
+import type { DomainEvent } from '../../platform/event-bus';
+import { NotFoundError } from '../../platform/errors';
+import { createChargePoint, deleteChargePoint, updateChargePoint } from './charge-point-admin.service';
+import { ChargePoint } from './charge-point.entity';
+
+const MAX_PAGE = 200;
+
+/** The OCPP frame as subscribers see it: the AuthorizationKey sent by a password rotation is a secret. */
+function redactFrame(frame: Record<string, any>): Record<string, any> {
+  const payload = frame.payload;
+  if (frame.action === 'ChangeConfiguration' && payload && typeof payload === 'object' && String(payload.key).toLowerCase() === 'authorizationkey') {
+    return { ...frame, payload: { ...payload, value: '[redacted]' } };
+  }
+  return frame;
+}
+
+/** Charge points: management, their state (connection, connectors, configuration) and live events. */
+export const chargePointApi: ApiModule = {
+  permissions: {
+    'Query.chargePoint': 'read',
+    'Query.chargePoints': 'read',
+    'Mutation.createChargePoint': 'operate',
+    'Mutation.updateChargePoint': 'operate',
+    'Mutation.deleteChargePoint': 'operate',
+    'Subscription.ocppMessages': 'read',
+    'Subscription.chargePointConnectionChanged': 'read',
+    'Subscription.connectorStatusChanged': 'read',
+  },
+  resolvers: {
+    Query: {
+      async chargePoint(_parent, { id }, ctx) {
+        const chargePoint = await tenantScope(ctx).em.findOne(ChargePoint, { identity: id });
+        if (!chargePoint) throw new NotFoundError(`Charge point ${id} not found`);
+        return chargePoint;
+      },
+      /** Ordered by charge point id; the cursor is the last id seen. */
+      async chargePoints(_parent, { first, after }, ctx) {
+        const { em } = tenantScope(ctx);
+        const size = pageSize(first, 50, MAX_PAGE);
+        const afterId = decodeCursor<string>(after, 'string');
+        const [rows, totalCount] = await Promise.all([
+          em.find(ChargePoint, afterId === undefined ? {} : { identity: { $gt: afterId } }, { orderBy: { identity: 'asc' }, limit: size + 1 }),
+          em.count(ChargePoint, {}),
+        ]);
+        return connection(rows, size, after, (cp) => cp.identity, (cp) => cp, totalCount);
+      },
+    },
+    Mutation: {
+      async createChargePoint(_parent, { input }, ctx) {
+        const { em, tenantId } = tenantScope(ctx);
+        return { chargePoint: await createChargePoint(em, tenantId, input) };
+      },
+      async updateChargePoint(_parent, { input }, ctx) {
+        // A password left out keeps the current one; an explicit null removes it.
+        const change = { id: input.id, registrationStatus: input.registrationStatus, ...('password' in input ? { password: input.password } : {}) };
+        return { chargePoint: await updateChargePoint(tenantScope(ctx).em, change) };
+      },
+      async deleteChargePoint(_parent, { input }, ctx) {
+        await deleteChargePoint(tenantScope(ctx).em, input.id);
+        return { id: input.id, deleted: true };
+      },
+    },
+    Subscription: {
+      ocppMessages: {
+        subscribe: (_parent, { chargePointId }, ctx) => eventStream(ctx.app, tenantScope(ctx).tenantId, 'ocppMessage', chargePointId),
+        resolve: (event: DomainEvent) => redactFrame(event.payload) as any,
+      },
+      chargePointConnectionChanged: {
+        subscribe: (_parent, { chargePointId }, ctx) => eventStream(ctx.app, tenantScope(ctx).tenantId, 'chargePointConnectionChanged', chargePointId),
+        resolve: (event: DomainEvent) => event.payload as any,
+      },
+      connectorStatusChanged: {
+        subscribe: (_parent, { chargePointId }, ctx) => eventStream(ctx.app, tenantScope(ctx).tenantId, 'connectorStatusChanged', chargePointId),
+        resolve: (event: DomainEvent) => event.payload as any,
+      },
+    },
+    ChargePoint: {
+      id: (cp) => cp.identity,
+      connected: (cp, _args, ctx) => tenantScope(ctx).loaders.connected.load(cp.identity),
+      connectors: (cp, _args, ctx) => tenantScope(ctx).loaders.connectors.load(cp.identity),
+      configuration: (cp, _args, ctx) => tenantScope(ctx).loaders.configuration.load(cp.identity),
+    },
+  },
+};

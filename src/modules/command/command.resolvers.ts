@@ -1,0 +1,46 @@
+import { tenantScope } from '../../api/access';
+import type { ApiModule } from '../../api/api-module';
+import { eventStream } from '../../api/event-stream';
+import { pageSize } from '../../api/limits';
+import type { CommandParent } from '../../api/models';
+import type { DomainEvent } from '../../platform/event-bus';
+import { NotFoundError } from '../../platform/errors';
+import { Command } from './command.entity';
+import { commandView } from './command.service';
+
+const MAX_PAGE = 500;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The command log: who sent what to which charge point, and how it ended. */
+export const commandApi: ApiModule = {
+  permissions: {
+    'Query.command': 'read',
+    'Query.commands': 'read',
+    'Subscription.commandUpdated': 'read',
+  },
+  resolvers: {
+    Query: {
+      async command(_parent, { id }, ctx) {
+        // Command ids are UUIDs; anything else cannot exist, and must not reach PostgreSQL as a uuid.
+        const command = UUID.test(id) ? await tenantScope(ctx).em.findOne(Command, { id }) : null;
+        if (!command) throw new NotFoundError(`Command ${id} not found`);
+        return commandView(command);
+      },
+      /** Newest first. */
+      async commands(_parent, { filter, first }, ctx) {
+        const size = pageSize(first, 100, MAX_PAGE);
+        const where: Record<string, unknown> = {};
+        if (filter?.chargePointId != null) where.chargePointId = filter.chargePointId;
+        if (filter?.status != null) where.status = filter.status;
+        const rows = await tenantScope(ctx).em.find(Command, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size });
+        return rows.map(commandView);
+      },
+    },
+    Subscription: {
+      commandUpdated: {
+        subscribe: (_parent, { chargePointId }, ctx) => eventStream(ctx.app, tenantScope(ctx).tenantId, 'commandUpdated', chargePointId),
+        resolve: (event: DomainEvent) => event.payload as unknown as CommandParent,
+      },
+    },
+  },
+};
