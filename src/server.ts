@@ -29,7 +29,7 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   subscriber.on('error', (error) => log.warn({ err: error }, 'redis subscriber error'));
   const keys = new RedisKeys(config.redisPrefix);
   const events = new EventBus(redis, subscriber, keys, log);
-  const cluster = new Cluster(config.nodeId, redis, subscriber, keys, log);
+  const cluster = new Cluster(config.nodeId, redis, subscriber, keys, log, { presenceTtlS: config.presenceTtlS });
   await cluster.start();
   const lastSeen = new LastSeenTracker(orm, log);
   lastSeen.start();

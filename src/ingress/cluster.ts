@@ -27,13 +27,33 @@ interface SerializedCallError {
   errorDetails?: unknown;
 }
 
-const PRESENCE_TTL_S = 90;
-const PRESENCE_REFRESH_MS = 30_000;
+export interface ClusterOptions {
+  /** Seconds a presence record outlives its last refresh; a crashed node's charge points look connected this long. */
+  presenceTtlS?: number;
+}
+
+const DEFAULT_PRESENCE_TTL_S = 90;
 /** Extra time allowed for the two Redis hops of a remote call. */
 const REMOTE_MARGIN_MS = 3_000;
 
-// Deletes the presence entry only while it still names this connection (a newer one may have replaced it).
-const DELETE_IF_OWNED = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+/**
+ * Deletes the presence entry only while it still names this connection. Returns 1 when deleted, 0 when
+ * there was none (expired), -1 when another connection holds it (the charge point reconnected elsewhere).
+ */
+const DELETE_IF_OWNED = `
+local current = redis.call('get', KEYS[1])
+if current == ARGV[1] then return redis.call('del', KEYS[1]) end
+if current then return -1 end
+return 0`;
+
+/** Extends the record's life only while it names this connection; recreates it if it expired meanwhile. */
+const REFRESH_IF_OWNED = `
+local current = redis.call('get', KEYS[1])
+if current == ARGV[1] or not current then return redis.call('set', KEYS[1], ARGV[1], 'EX', ARGV[2]) end
+return 0`;
+
+/** What `release` found: whether this connection was still the charge point's current one. */
+export type ReleaseOutcome = 'released' | 'expired' | 'replaced';
 
 /**
  * Presence and cross-node routing over Redis. Each process subscribes to its own node channel; presence
@@ -43,6 +63,7 @@ export class Cluster {
   private readonly pendingReplies = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
   private local: LocalConnections | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
+  private readonly presenceTtlS: number;
 
   constructor(
     readonly nodeId: string,
@@ -50,7 +71,10 @@ export class Cluster {
     private readonly subscriber: Redis,
     private readonly keys: RedisKeys,
     private readonly log: Logger,
-  ) {}
+    options: ClusterOptions = {},
+  ) {
+    this.presenceTtlS = options.presenceTtlS ?? DEFAULT_PRESENCE_TTL_S;
+  }
 
   async start(): Promise<void> {
     this.subscriber.on('message', (channel: string, text: string) => {
@@ -69,7 +93,8 @@ export class Cluster {
   /** Called by the ingress role: this node now holds sockets. */
   attachLocal(local: LocalConnections): void {
     this.local = local;
-    this.refreshTimer = setInterval(() => void this.refreshPresence(), PRESENCE_REFRESH_MS);
+    // Three refreshes per TTL: one lost refresh never makes a live charge point look gone.
+    this.refreshTimer = setInterval(() => void this.refreshPresence(), Math.max(500, (this.presenceTtlS * 1000) / 3));
     this.refreshTimer.unref();
   }
 
@@ -85,14 +110,17 @@ export class Cluster {
   /** Records that this node holds the charge point; tells the previous holder to close its socket. */
   async claim(tenantId: string, chargePointId: string, connectionId: string): Promise<void> {
     const key = this.keys.presence(tenantId, chargePointId);
-    const previous = await this.redis.set(key, `${this.nodeId}|${connectionId}`, 'EX', PRESENCE_TTL_S, 'GET');
+    const previous = await this.redis.set(key, `${this.nodeId}|${connectionId}`, 'EX', this.presenceTtlS, 'GET');
     if (!previous) return;
     const [node, oldConnection] = previous.split('|');
-    if (node !== this.nodeId) this.sendToNode(node, { kind: 'kick', tenantId, chargePointId, connectionId: oldConnection });
+    // A dead node has no subscriber: nothing to close there.
+    if (node !== this.nodeId) void this.sendToNode(node, { kind: 'kick', tenantId, chargePointId, connectionId: oldConnection });
   }
 
-  async release(tenantId: string, chargePointId: string, connectionId: string): Promise<void> {
-    await this.redis.eval(DELETE_IF_OWNED, 1, this.keys.presence(tenantId, chargePointId), `${this.nodeId}|${connectionId}`);
+  /** Drops the presence record if it is still this connection's; tells whether it was. */
+  async release(tenantId: string, chargePointId: string, connectionId: string): Promise<ReleaseOutcome> {
+    const result = await this.redis.eval(DELETE_IF_OWNED, 1, this.keys.presence(tenantId, chargePointId), `${this.nodeId}|${connectionId}`);
+    return result === 1 ? 'released' : result === -1 ? 'replaced' : 'expired';
   }
 
   async isConnected(tenantId: string, chargePointIds: string[]): Promise<boolean[]> {
@@ -104,7 +132,8 @@ export class Cluster {
   /** Sends a CALL to the charge point wherever it is connected and resolves with its CALLRESULT payload. */
   async call(tenantId: string, chargePointId: string, action: string, payload: unknown, timeoutMs: number, uniqueId?: string): Promise<unknown> {
     if (this.local?.has(tenantId, chargePointId)) return this.local.call(tenantId, chargePointId, action, payload, timeoutMs, uniqueId);
-    const holder = await this.redis.get(this.keys.presence(tenantId, chargePointId));
+    const presenceKey = this.keys.presence(tenantId, chargePointId);
+    const holder = await this.redis.get(presenceKey);
     if (!holder) throw new ChargePointOfflineError();
     const [node] = holder.split('|');
     if (node === this.nodeId) {
@@ -112,14 +141,23 @@ export class Cluster {
       throw new ChargePointOfflineError();
     }
     const requestId = randomUUID();
-    return new Promise((resolve, reject) => {
+    const reply = new Promise<unknown>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pendingReplies.delete(requestId);
         reject(new ChargePointTimeoutError(timeoutMs));
       }, timeoutMs + REMOTE_MARGIN_MS);
       this.pendingReplies.set(requestId, { resolve, reject, timer });
-      this.sendToNode(node, { kind: 'call', requestId, replyTo: this.nodeId, tenantId, chargePointId, action, payload, timeoutMs, uniqueId });
     });
+    const receivers = await this.sendToNode(node, { kind: 'call', requestId, replyTo: this.nodeId, tenantId, chargePointId, action, payload, timeoutMs, uniqueId });
+    if (receivers === 0) {
+      // The holder is gone (crashed before its presence expired): nobody will ever answer, and the record is stale.
+      const pending = this.pendingReplies.get(requestId);
+      this.pendingReplies.delete(requestId);
+      if (pending) clearTimeout(pending.timer);
+      await this.redis.eval(DELETE_IF_OWNED, 1, presenceKey, holder).catch(() => undefined);
+      throw new ChargePointOfflineError('The node holding the charge point is gone');
+    }
+    return reply;
   }
 
   private onNodeMessage(message: NodeMessage): void {
@@ -150,12 +188,14 @@ export class Cluster {
     } catch (error) {
       reply = { kind: 'reply', requestId: message.requestId, ok: false, error: serializeError(error) };
     }
-    this.sendToNode(message.replyTo, reply);
+    void this.sendToNode(message.replyTo, reply);
   }
 
-  private sendToNode(nodeId: string, message: NodeMessage): void {
-    this.redis.publish(this.keys.node(nodeId), JSON.stringify(message)).catch((error) => {
+  /** Resolves with how many processes received it (0: that node is gone; -1: Redis failed). */
+  private sendToNode(nodeId: string, message: NodeMessage): Promise<number> {
+    return this.redis.publish(this.keys.node(nodeId), JSON.stringify(message)).catch((error) => {
       this.log.warn({ err: error, nodeId }, 'node message publish failed');
+      return -1;
     });
   }
 
@@ -164,7 +204,8 @@ export class Cluster {
     const pipeline = this.redis.pipeline();
     let count = 0;
     for (const { tenantId, chargePointId, connectionId } of this.local.entries()) {
-      pipeline.set(this.keys.presence(tenantId, chargePointId), `${this.nodeId}|${connectionId}`, 'EX', PRESENCE_TTL_S);
+      // Conditional: a socket that was replaced elsewhere but is not closed yet must not steal the record back.
+      pipeline.eval(REFRESH_IF_OWNED, 1, this.keys.presence(tenantId, chargePointId), `${this.nodeId}|${connectionId}`, this.presenceTtlS);
       count++;
     }
     if (count === 0) return;

@@ -12,13 +12,14 @@ import { OcppSession, type FrameEvent } from '../ocpp/ocpp-session';
 import { tenantEm } from '../platform/db';
 import { clock } from '../platform/clock';
 import { ChargePoint } from '../modules/charge-point/charge-point.entity';
+import type { Logger } from '../platform/logger';
 import type { LocalConnections } from './cluster';
 import type { ChargePointContext } from './handler-context';
 import { HANDLERS } from './handlers';
+import { INGRESS_LIMITS } from './limits';
 import { authenticateUpgrade, OCPP_SUBPROTOCOL, UpgradeRefused, type ChargePointIdentity } from './upgrade-auth';
 
-export const MAX_FRAME_BYTES = 64 * 1024;
-const PING_INTERVAL_MS = 30_000;
+export const MAX_FRAME_BYTES = INGRESS_LIMITS.maxFrameBytes;
 const CLOSE_REPLACED = 1000;
 const CLOSE_GOING_AWAY = 1001;
 
@@ -56,7 +57,7 @@ export class OcppServer implements LocalConnections {
 
   async listen(port: number): Promise<number> {
     await new Promise<void>((resolve) => this.server.listen(port, resolve));
-    this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
+    this.pingTimer = setInterval(() => this.pingAll(), INGRESS_LIMITS.pingIntervalMs);
     this.pingTimer.unref();
     this.app.cluster.attachLocal(this);
     const address = this.server.address();
@@ -135,6 +136,9 @@ export class OcppServer implements LocalConnections {
         close: (code, reason) => socket.close(code, reason),
       },
       callTimeoutMs: this.app.config.ocppCallTimeoutMs,
+      maxQueuedCalls: INGRESS_LIMITS.maxQueuedCalls,
+      maxBadFrames: INGRESS_LIMITS.maxBadFrames,
+      badFrameWindowMs: INGRESS_LIMITS.badFrameWindowMs,
       handler: (action, payload) => this.dispatch(context, action, payload),
       onFrame: (event) => this.publishFrame(context, event),
       onProtocolWarning: (message, detail) => log.warn({ detail }, message),
@@ -156,8 +160,24 @@ export class OcppServer implements LocalConnections {
     });
 
     log.info('charge point connected');
-    void this.app.cluster.claim(tenantId, chargePointId, connectionId).catch((error) => log.warn({ err: error }, 'presence claim failed'));
-    void this.markConnection(identity, true);
+    void this.announce(connection, log);
+  }
+
+  /**
+   * Claim first, then mark connected: the presence reconciler reads the database before Redis, so it can
+   * never see the new lastConnectedAt without the new presence record. Then jobs parked for this charge
+   * point (scheduled commands that found it offline) run now rather than at their next backoff.
+   */
+  private async announce(connection: Connection, log: Logger): Promise<void> {
+    const { tenantId, chargePointId } = connection.identity;
+    try {
+      await this.app.cluster.claim(tenantId, chargePointId, connection.connectionId);
+    } catch (error) {
+      log.warn({ err: error }, 'presence claim failed');
+    }
+    if (this.connections.get(key(tenantId, chargePointId)) !== connection) return;
+    await this.markConnection(connection.identity, true);
+    await this.app.jobs.promoteWaiting(tenantId, chargePointId).catch((error) => log.warn({ err: error }, 'promoting waiting jobs failed'));
   }
 
   private async dispatch(ctx: ChargePointContext, action: string, payload: unknown): Promise<Record<string, unknown>> {
@@ -192,7 +212,10 @@ export class OcppServer implements LocalConnections {
     const { tenantId, chargePointId } = connection.identity;
     if (this.connections.get(key(tenantId, chargePointId)) !== connection) return;
     this.connections.delete(key(tenantId, chargePointId));
-    await this.app.cluster.release(tenantId, chargePointId, connection.connectionId).catch(() => undefined);
+    const outcome = await this.app.cluster.release(tenantId, chargePointId, connection.connectionId).catch(() => 'expired' as const);
+    // Replaced by a connection on another node: that node already announced it connected; a late
+    // "disconnected" from here would contradict it.
+    if (outcome === 'replaced') return;
     await this.markConnection(connection.identity, false);
   }
 

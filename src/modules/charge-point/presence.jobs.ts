@@ -12,8 +12,9 @@ export const PRESENCE_RECONCILE_JOB = 'presence.reconcile';
 export const reconcilePresence: JobProcessor = async ({ app, em, tenantId }) => {
   const believedConnected = await em
     .createQueryBuilder(ChargePoint, 'c')
-    .select(['c.identity', 'c.lastConnectedAt'])
-    .where({ lastConnectedAt: { $ne: null } })
+    .select(['c.pk', 'c.identity', 'c.lastConnectedAt'])
+    // Explicit tenant id as well as the filter: query builders are where filters are easiest to lose.
+    .where({ tenantId, lastConnectedAt: { $ne: null } })
     .andWhere('(c.last_disconnected_at is null or c.last_disconnected_at < c.last_connected_at)')
     .getResultList();
   const batchSize = 500;
