@@ -1,0 +1,37 @@
+/**
+ * The ceiling: a minimal OCPP-J responder that accepts any /ocpp/... socket offering ocpp1.6 and answers
+ * each CALL with a fixed, schema-valid CALLRESULT. It stores nothing, checks nothing and publishes
+ * nothing, so the same load against it shows what the machine, Node and `ws` cost by themselves.
+ * Started by bench/run.ts with the port in argv[2]; prints "listening <port>" when ready.
+ */
+import http from 'node:http';
+import { WebSocketServer } from 'ws';
+
+const FIXED: Record<string, string> = {
+  BootNotification: JSON.stringify({ status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 }),
+  Heartbeat: JSON.stringify({ currentTime: new Date().toISOString() }),
+  Authorize: JSON.stringify({ idTagInfo: { status: 'Accepted' } }),
+  StartTransaction: JSON.stringify({ transactionId: 1, idTagInfo: { status: 'Accepted' } }),
+  StopTransaction: JSON.stringify({ idTagInfo: { status: 'Accepted' } }),
+};
+
+const server = http.createServer();
+const wss = new WebSocketServer({
+  server,
+  perMessageDeflate: false,
+  handleProtocols: (protocols) => (protocols.has('ocpp1.6') ? 'ocpp1.6' : false),
+});
+wss.on('connection', (socket) => {
+  socket.on('message', (data) => {
+    const text = data.toString();
+    const frame = JSON.parse(text);
+    if (frame[0] !== 2) return;
+    socket.send(`[3,${JSON.stringify(frame[1])},${FIXED[frame[2]] ?? '{}'}]`);
+  });
+  socket.on('error', () => undefined);
+});
+server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => {
+  const address = server.address();
+  console.log(`listening ${typeof address === 'object' && address ? address.port : 0}`);
+});
+process.on('SIGTERM', () => process.exit(0));
