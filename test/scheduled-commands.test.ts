@@ -1,0 +1,182 @@
+import { randomBytes } from 'node:crypto';
+import { RPCClient } from 'ocpp-rpc';
+import { Command } from '../src/modules/command/command.entity';
+import { tenantEm } from '../src/platform/db';
+import type { DomainEvent } from '../src/platform/event-bus';
+import type { RunningServer } from '../src/server';
+import { startTestServer, waitFor } from './support/harness';
+import { killAllServers, spawnServer, type ServerProcess } from './support/process';
+import { seedTenant } from './support/seed';
+
+/**
+ * Scheduled commands: this process runs ingress + api (no worker); the worker role runs alone in a real
+ * process, so every delivery crosses Redis (BullMQ and cross-node routing) and the worker can be killed.
+ */
+const BOOT = { chargePointVendor: 'QCharge', chargePointModel: 'Sched-1' };
+const REDIS_PREFIX = `${process.env.QCHARGE_TEST_REDIS_PREFIX}sched${randomBytes(3).toString('hex')}:`;
+const WORKER_ENV = { OCPP_CALL_TIMEOUT_MS: '1000', MAINTENANCE_INTERVAL_S: '60' };
+
+let server: RunningServer;
+let worker: ServerProcess;
+let tenant: Awaited<ReturnType<typeof seedTenant>>;
+const events: DomainEvent<any>[] = [];
+let unsubscribe: () => void;
+const clients: RPCClient[] = [];
+
+async function connect(identity: string, handlers: Record<string, (params: any) => unknown> = {}): Promise<RPCClient> {
+  const client = new RPCClient({
+    endpoint: `ws://127.0.0.1:${server.ocppPort}/ocpp/${tenant.slug}`,
+    identity,
+    protocols: ['ocpp1.6'],
+    strictMode: true,
+    reconnect: false,
+    callTimeoutMs: 10000,
+  });
+  client.handle('ClearCache', () => ({ status: 'Accepted' }));
+  for (const [action, handler] of Object.entries(handlers)) client.handle(action, ({ params }: { params: any }) => handler(params));
+  await client.connect();
+  clients.push(client);
+  return client;
+}
+
+function em() {
+  return tenantEm(server.app.orm, tenant.tenantId);
+}
+
+async function schedule(chargePointId: string, schedule: { at?: Date; retryUntil?: Date }) {
+  const { command, response } = await server.app.commands.create(em(), {
+    tenantId: tenant.tenantId,
+    chargePointId,
+    action: 'ClearCache',
+    request: {},
+    schedule,
+  });
+  expect(response).toBeNull();
+  expect(command.status).toBe('QUEUED');
+  return command.id;
+}
+
+function statuses(commandId: string): string[] {
+  return events.filter((e) => e.type === 'commandUpdated' && e.payload.id === commandId).map((e) => e.payload.status);
+}
+
+function settled(commandId: string, status: string, timeoutMs = 15000) {
+  return waitFor(() => statuses(commandId).includes(status), timeoutMs);
+}
+
+async function jobState(commandId: string): Promise<{ state: string; retries: number }> {
+  const job = await server.app.jobs.queue.getJob(commandId);
+  return { state: job ? await job.getState() : 'missing', retries: job?.data.retries ?? 0 };
+}
+
+async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('eventually: condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  [server, worker] = await Promise.all([
+    startTestServer({ ROLES: 'ingress,api', REDIS_PREFIX }),
+    spawnServer({ roles: 'worker', redisPrefix: REDIS_PREFIX, env: WORKER_ENV }),
+  ]);
+  tenant = await seedTenant(server);
+  unsubscribe = await server.app.events.subscribe(tenant.tenantId, (event) => events.push(event));
+}, 90_000);
+
+afterAll(async () => {
+  unsubscribe?.();
+  await Promise.all(clients.map((c) => c.close({ force: true }).catch(() => undefined)));
+  await killAllServers();
+  await server?.stop();
+});
+
+describe('scheduled commands (BullMQ)', () => {
+  it('a command for an offline charge point goes out when it connects and completes', async () => {
+    await tenant.chargePoint('CP-LATER');
+    const id = await schedule('CP-LATER', { retryUntil: new Date(Date.now() + 120_000) });
+    // The worker found it offline and parked it with a backoff.
+    await eventually(async () => (await jobState(id)).state === 'delayed' && (await jobState(id)).retries >= 1);
+
+    const cp = await connect('CP-LATER');
+    await cp.call('BootNotification', BOOT);
+    await settled(id, 'COMPLETED');
+    expect(statuses(id)).toEqual(['QUEUED', 'SENT', 'COMPLETED']);
+    const stored = await em().findOneOrFail(Command, { id });
+    expect(stored).toMatchObject({ status: 'COMPLETED', attempts: 1, messageId: id, response: { status: 'Accepted' } });
+  });
+
+  it('waits for `at` before sending to a connected charge point', async () => {
+    await tenant.chargePoint('CP-AT');
+    const received: string[] = [];
+    const cp = await connect('CP-AT', { ClearCache: () => (received.push(new Date().toISOString()), { status: 'Rejected' }) });
+    await cp.call('BootNotification', BOOT);
+    const at = new Date(Date.now() + 1500);
+    const id = await schedule('CP-AT', { at });
+    await settled(id, 'COMPLETED');
+    expect(received).toHaveLength(1);
+    const stored = await em().findOneOrFail(Command, { id });
+    expect(stored.sentAt!.getTime()).toBeGreaterThanOrEqual(at.getTime());
+    expect(stored.response).toEqual({ status: 'Rejected' });
+  });
+
+  it('expires a command whose retryUntil passes while the charge point stays offline', async () => {
+    await tenant.chargePoint('CP-NEVER');
+    const id = await schedule('CP-NEVER', { retryUntil: new Date(Date.now() + 1500) });
+    await settled(id, 'EXPIRED');
+    expect(statuses(id)).toEqual(['QUEUED', 'EXPIRED']);
+    const stored = await em().findOneOrFail(Command, { id });
+    expect(stored).toMatchObject({ status: 'EXPIRED', attempts: 0, errorCode: 'CHARGE_POINT_OFFLINE' });
+  });
+
+  it('retries after a timeout and completes on a later attempt', async () => {
+    await tenant.chargePoint('CP-SLOW');
+    let calls = 0;
+    const cp = await connect('CP-SLOW', {
+      // The first CALL is never answered: the worker's attempt times out (OCPP_CALL_TIMEOUT_MS=1000).
+      ClearCache: () => (++calls === 1 ? new Promise(() => undefined) : { status: 'Accepted' }),
+    });
+    await cp.call('BootNotification', BOOT);
+    const id = await schedule('CP-SLOW', { retryUntil: new Date(Date.now() + 60_000) });
+    await settled(id, 'COMPLETED');
+    expect(statuses(id)).toEqual(['QUEUED', 'SENT', 'QUEUED', 'SENT', 'COMPLETED']);
+    const stored = await em().findOneOrFail(Command, { id });
+    expect(stored).toMatchObject({ attempts: 2, errorCode: null });
+    expect(calls).toBe(2);
+  });
+
+  it('a failed call (CALLERROR) is final', async () => {
+    await tenant.chargePoint('CP-ERR');
+    const cp = await connect('CP-ERR', {
+      ClearCache: () => {
+        throw Object.assign(new Error('nope'), { rpcErrorCode: 'InternalError' });
+      },
+    });
+    await cp.call('BootNotification', BOOT);
+    const id = await schedule('CP-ERR', { retryUntil: new Date(Date.now() + 60_000) });
+    await settled(id, 'FAILED');
+    const stored = await em().findOneOrFail(Command, { id });
+    expect(stored).toMatchObject({ status: 'FAILED', attempts: 1, errorCode: 'OCPP_CALL_ERROR' });
+  });
+
+  it('loses no job when the worker is killed mid-retry', async () => {
+    await tenant.chargePoint('CP-RESTART');
+    const id = await schedule('CP-RESTART', { retryUntil: new Date(Date.now() + 120_000) });
+    await eventually(async () => (await jobState(id)).state === 'delayed');
+
+    await worker.kill();
+    const cp = await connect('CP-RESTART');
+    await cp.call('BootNotification', BOOT);
+    // With no worker alive the connect can only move the job forward; nothing is sent yet.
+    await eventually(async () => (await jobState(id)).state === 'waiting');
+    expect(statuses(id)).toEqual(['QUEUED']);
+
+    worker = await spawnServer({ roles: 'worker', redisPrefix: REDIS_PREFIX, env: WORKER_ENV });
+    await settled(id, 'COMPLETED');
+    expect(await em().findOneOrFail(Command, { id })).toMatchObject({ status: 'COMPLETED', attempts: 1 });
+  }, 60_000);
+});
