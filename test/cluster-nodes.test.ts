@@ -51,6 +51,16 @@ async function eventually<T>(probe: () => Promise<T | undefined | null | false>,
   }
 }
 
+/** The api-only node's GraphQL endpoint, as an integrator calls it. */
+async function graphql(query: string, variables: Record<string, unknown>): Promise<any> {
+  const response = await fetch(`http://127.0.0.1:${node3.apiPort}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tenant.ownerKey}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return response.json();
+}
+
 function em() {
   return tenantEm(node3.app.orm, tenant.tenantId);
 }
@@ -87,21 +97,30 @@ describe('roles apart, cooperating through PostgreSQL and Redis', () => {
     expect(node3.ocppPort).toBeUndefined();
   });
 
+  it('answers CHARGE_POINT_OFFLINE for a charge point connected nowhere', async () => {
+    await tenant.chargePoint('CP-NOWHERE');
+    const result = await graphql('mutation { clearCache(input: { chargePointId: "CP-NOWHERE" }) { status command { status } } }', {});
+    expect(result.errors[0].extensions.code).toBe('CHARGE_POINT_OFFLINE');
+  });
+
   it('routes a command from the api-only node to the charge point on node 1, and the answer comes back', async () => {
     await tenant.chargePoint('CP-ROUTE');
     const cp = await connect(node1.ocppPort!, 'CP-ROUTE');
     await cp.call('BootNotification', BOOT);
     await eventually(async () => (await node3.app.cluster.isConnected(tenant.tenantId, ['CP-ROUTE']))[0]);
 
-    const { command, response } = await node3.app.commands.create(em(), {
-      tenantId: tenant.tenantId,
-      chargePointId: 'CP-ROUTE',
-      action: 'GetConfiguration',
-      request: { key: ['HeartbeatInterval'] },
-    });
-    expect(response).toEqual({ configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }] });
-    expect(command.status).toBe('COMPLETED');
-    expect(command.attempts).toBe(1);
+    const result = await graphql(
+      `mutation ($input: GetConfigurationInput!) {
+        getConfiguration(input: $input) { messageId configurationKey { key value readonly } command { id status } }
+      }`,
+      { input: { chargePointId: 'CP-ROUTE', key: ['HeartbeatInterval'] } },
+    );
+    expect(result.errors).toBeUndefined();
+    const payload = result.data.getConfiguration;
+    expect(payload.configurationKey).toEqual([{ key: 'HeartbeatInterval', readonly: false, value: '300' }]);
+    expect(payload.command.status).toBe('COMPLETED');
+    expect(payload.messageId).toBe(payload.command.id);
+    expect(events.filter((e) => e.type === 'ocppMessage' && e.chargePointId === 'CP-ROUTE' && e.payload.direction === 'OUT' && e.payload.action === 'GetConfiguration')).toHaveLength(1);
   });
 
   it('delivers events published on node 1 to a subscriber on node 3', async () => {

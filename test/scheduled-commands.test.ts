@@ -98,7 +98,18 @@ afterAll(async () => {
 describe('scheduled commands (BullMQ)', () => {
   it('a command for an offline charge point goes out when it connects and completes', async () => {
     await tenant.chargePoint('CP-LATER');
-    const id = await schedule('CP-LATER', { retryUntil: new Date(Date.now() + 120_000) });
+    const response = await fetch(`http://127.0.0.1:${server.apiPort}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tenant.ownerKey}` },
+      body: JSON.stringify({
+        query: `mutation ($input: ClearCacheInput!) { clearCache(input: $input) { status command { id status } } }`,
+        variables: { input: { chargePointId: 'CP-LATER', schedule: { retryUntil: new Date(Date.now() + 120_000).toISOString() } } },
+      }),
+    });
+    const { data, errors } = await response.json();
+    expect(errors).toBeUndefined();
+    expect(data.clearCache).toMatchObject({ status: null, command: { status: 'QUEUED' } });
+    const id: string = data.clearCache.command.id;
     // The worker found it offline and parked it with a backoff.
     await eventually(async () => (await jobState(id)).state === 'delayed' && (await jobState(id)).retries >= 1);
 

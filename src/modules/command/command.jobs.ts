@@ -1,7 +1,9 @@
 import { DelayedError } from 'bullmq';
 import type { AppContext } from '../../app-context';
+import type { CsmsAction } from '../../ocpp/actions';
 import { clock } from '../../platform/clock';
 import type { JobProcessor } from '../../platform/queues';
+import { COMMAND_HOOKS } from './command-hooks.registry';
 import type { Command } from './command.entity';
 import { Command as CommandEntity } from './command.entity';
 import { CommandFailed } from './command.service';
@@ -84,4 +86,10 @@ async function expire(app: AppContext, em: Parameters<JobProcessor>[0]['em'], co
     errorCode: command.errorCode ?? 'CHARGE_POINT_OFFLINE',
     errorDescription: 'Not delivered before retryUntil',
   });
+  // Undo what `prepare` promised (a reserved id, a list version), as for any attempt that got no answer.
+  const hooks = COMMAND_HOOKS[command.action as CsmsAction];
+  await hooks?.onFailure?.({ app, em, tenantId: command.tenantId, chargePointId: command.chargePointId }, command.request, {
+    code: command.errorCode ?? 'CHARGE_POINT_OFFLINE',
+    message: 'Not delivered before retryUntil',
+  }).catch((error) => app.log.warn({ err: error, commandId: command.id }, 'command onFailure hook failed'));
 }
