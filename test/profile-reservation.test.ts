@@ -4,6 +4,7 @@ import { tenantEm } from '../src/platform/db';
 import { Reservation } from '../src/modules/reservation/reservation.entity';
 import { ChargingTransaction } from '../src/modules/transaction/transaction.entity';
 import type { RunningServer } from '../src/server';
+import { graphqlClient } from './support/graphql-client';
 import { connectChargePoint, startTestServer } from './support/harness';
 import { seedTenant } from './support/seed';
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
   await tenant.idTag('PARENT-P');
   await tenant.idTag('CHILD-C', 'Accepted', { parentIdTag: 'PARENT-P' });
   await tenant.idTag('SIBLING-S', 'Accepted', { parentIdTag: 'PARENT-P' });
-  for (const tag of ['OTHER-49', 'OTHER-BL', 'SIBLING-49', 'RES-49']) await tenant.idTag(tag, 'Accepted', tag.startsWith('SIBLING') ? { parentIdTag: 'PARENT-P' } : {});
+  for (const tag of ['OTHER-49', 'OTHER-BL', 'SIBLING-49', 'RES-49', 'GQL-TAG']) await tenant.idTag(tag, 'Accepted', tag.startsWith('SIBLING') ? { parentIdTag: 'PARENT-P' } : {});
 });
 
 afterEach(async () => {
@@ -175,6 +176,38 @@ describe('Reservation profile', () => {
     expect(failed.code).toBe('CHARGE_POINT_TIMEOUT');
     const rows = await em().find(Reservation, { chargePointId: 'CP-RTIMEOUT' });
     expect(rows.map((r) => r.status)).toEqual(['REJECTED']);
+  });
+
+  it('through GraphQL: reserveNow returns the CSMS-assigned id, reservations filters active ones, cancel ends it', async () => {
+    await station('CP-RGQL', { ReserveNow: () => ({ status: 'Accepted' }), CancelReservation: () => ({ status: 'Accepted' }) });
+    const api = graphqlClient(server, tenant.ownerKey);
+    const reserve = `mutation($input: ReserveNowInput!) { reserveNow(input: $input) { status reservationId command { status } } }`;
+    const list = `query($f: ReservationFilter) { reservations(filter: $f) { id chargePointId connectorId idTag parentIdTag expiryDate status responseStatus transactionId } }`;
+    const expiryDate = inMinutes(5);
+    const made = (await api.data(reserve, { input: { chargePointId: 'CP-RGQL', connectorId: 1, expiryDate, idTag: 'GQL-TAG' } })).reserveNow;
+    expect(made).toMatchObject({ status: 'Accepted', reservationId: expect.any(Number), command: { status: 'COMPLETED' } });
+    const active = (await api.data(list, { f: { chargePointId: 'CP-RGQL', active: true } })).reservations;
+    expect(active).toEqual([
+      { id: made.reservationId, chargePointId: 'CP-RGQL', connectorId: 1, idTag: 'GQL-TAG', parentIdTag: null, expiryDate, status: 'ACTIVE', responseStatus: 'Accepted', transactionId: null },
+    ]);
+    await api.data(`mutation($input: CancelReservationInput!) { cancelReservation(input: $input) { status } }`, { input: { chargePointId: 'CP-RGQL', reservationId: made.reservationId } });
+    expect((await api.data(list, { f: { chargePointId: 'CP-RGQL', active: true } })).reservations).toEqual([]);
+    expect((await api.data(list, { f: { chargePointId: 'CP-RGQL', active: false } })).reservations.map((r: any) => r.status)).toEqual(['CANCELLED']);
+    // Another tenant sees none of it.
+    const other = await seedTenant(server);
+    expect((await graphqlClient(server, other.ownerKey).data(list, { f: { chargePointId: 'CP-RGQL' } })).reservations).toEqual([]);
+  });
+
+  it('shows an accepted reservation past its expiryDate as EXPIRED before the job has run', async () => {
+    const { command } = await station('CP-RGUARD', { ReserveNow: () => ({ status: 'Accepted' }) });
+    const { command: sent } = await command('ReserveNow', { connectorId: 1, expiryDate: inMinutes(5), idTag: 'RES-TAG' });
+    const reservationId = (sent.request as any).reservationId;
+    // Pretend time passed without the job: the row still says ACTIVE.
+    await em().nativeUpdate(Reservation, { id: reservationId }, { expiryDate: new Date(Date.now() - 1000) });
+    const api = graphqlClient(server, tenant.ownerKey);
+    const rows = (await api.data(`query { reservations(filter: { chargePointId: "CP-RGUARD" }) { id status } }`)).reservations;
+    expect(rows).toEqual([{ id: reservationId, status: 'EXPIRED' }]);
+    expect((await api.data(`query { reservations(filter: { chargePointId: "CP-RGUARD", active: true }) { id } }`)).reservations).toEqual([]);
   });
 });
 

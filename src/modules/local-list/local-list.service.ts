@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import { idTagKey } from '../authorization/id-tag.entity';
@@ -33,7 +34,7 @@ export async function applyAcceptedList(em: TenantEm, tenantId: string, chargePo
     if (upserts.length) {
       await tx.upsertMany(
         LocalListEntry,
-        upserts.map((e) => ({ tenantId, chargePointId, idTag: e.idTag, idTagKey: idTagKey(e.idTag), idTagInfo: e.idTagInfo, updatedAt: clock.now() })),
+        upserts.map((e) => ({ pk: randomUUID(), tenantId, chargePointId, idTag: e.idTag, idTagKey: idTagKey(e.idTag), idTagInfo: e.idTagInfo, updatedAt: clock.now() })),
         { onConflictFields: ['tenantId', 'chargePointId', 'idTagKey'], onConflictAction: 'merge', onConflictMergeFields: ['idTag', 'idTagInfo', 'updatedAt'] },
       );
     }
@@ -66,7 +67,7 @@ export async function recordReportedVersion(em: TenantEm, tenantId: string, char
 async function setState(em: TenantEm, tenantId: string, chargePointId: string, fields: Partial<Pick<LocalListState, 'reportedVersion' | 'resyncNeeded' | 'resyncReason'>>) {
   await em.upsert(
     LocalListState,
-    { tenantId, chargePointId, ...fields, updatedAt: clock.now() },
+    { pk: randomUUID(), tenantId, chargePointId, ...fields, updatedAt: clock.now() },
     { onConflictFields: ['tenantId', 'chargePointId'], onConflictAction: 'merge', onConflictMergeFields: [...Object.keys(fields), 'updatedAt'] as never },
   );
 }

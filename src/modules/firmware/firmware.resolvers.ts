@@ -1,0 +1,22 @@
+import { tenantScope } from '../../api/access';
+import type { ApiModule } from '../../api/api-module';
+import { requireChargePoint } from '../charge-point/charge-point.lookup';
+import { diagnosticsStatusHistory, firmwareStatusHistory } from './firmware-status.service';
+
+export const firmwareApi: ApiModule = {
+  permissions: { 'Query.firmwareStatusHistory': 'read', 'Query.diagnosticsStatusHistory': 'read' },
+  resolvers: {
+    Query: {
+      async firmwareStatusHistory(_parent, { chargePointId }, ctx) {
+        const { em } = tenantScope(ctx);
+        await requireChargePoint(em, chargePointId);
+        return firmwareStatusHistory(em, chargePointId);
+      },
+      async diagnosticsStatusHistory(_parent, { chargePointId }, ctx) {
+        const { em } = tenantScope(ctx);
+        await requireChargePoint(em, chargePointId);
+        return diagnosticsStatusHistory(em, chargePointId);
+      },
+    },
+  },
+};

@@ -1,0 +1,135 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RPCClient } from 'ocpp-rpc';
+import type { RunningServer } from '../src/server';
+import { graphqlClient, type GraphQLClient } from './support/graphql-client';
+import { startTestServer } from './support/harness';
+import { seedTenant } from './support/seed';
+import { bootedStation } from './support/station';
+
+let server: RunningServer;
+let tenant: Awaited<ReturnType<typeof seedTenant>>;
+let api: GraphQLClient;
+let dataDir: string;
+const clients: RPCClient[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'qcharge-files-'));
+  server = await startTestServer({ DATA_DIR: dataDir });
+  // The API port is only known once listening (tests use port 0); PUBLIC_API_URL defaults to API_PORT.
+  server.app.config.publicApiUrl = `http://127.0.0.1:${server.apiPort}`;
+  tenant = await seedTenant(server);
+  api = graphqlClient(server, tenant.ownerKey);
+});
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close({ force: true }).catch(() => undefined)));
+});
+
+afterAll(async () => {
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function station(id: string, answers: Record<string, (params: any) => any>) {
+  const s = await bootedStation(server, tenant, id, answers);
+  clients.push(s.cp);
+  return s;
+}
+
+const UPDATE = `mutation($input: UpdateFirmwareInput!) { updateFirmware(input: $input) { command { status } } }`;
+const GET_DIAG = `mutation($input: GetDiagnosticsInput!) { getDiagnostics(input: $input) { fileName location command { status } } }`;
+const FW_HISTORY = `query($id: ID!) { firmwareStatusHistory(chargePointId: $id) { status receivedAt } chargePoint(id: $id) { firmwareStatus diagnosticsStatus } }`;
+const DIAG_HISTORY = `query($id: ID!) { diagnosticsStatusHistory(chargePointId: $id) { status receivedAt } }`;
+const FILES = `query($id: ID!) { diagnosticsFiles(chargePointId: $id) { id chargePointId fileName size contentType uploadedAt downloadUrl } }`;
+
+async function allConnectors(cp: RPCClient, status: string) {
+  for (const connectorId of [0, 1, 2]) await cp.call('StatusNotification', { connectorId, status, errorCode: 'NoError' });
+}
+
+describe('Firmware Management profile', () => {
+  it.each([
+    ['TC_044_1', ['Downloading', 'Downloaded', 'Installing', 'Installed']],
+    ['TC_044_2', ['Downloading', 'DownloadFailed']],
+    ['TC_044_3', ['Downloading', 'Downloaded', 'Installing', 'InstallationFailed']],
+  ])('%s: UpdateFirmware, then the status notifications are kept as history', async (tc, statuses) => {
+    const id = `CP-${tc}`;
+    const { cp, received } = await station(id, { UpdateFirmware: () => ({}) });
+    const retrieveDate = new Date().toISOString();
+    const data = await api.data(UPDATE, { input: { chargePointId: id, location: 'https://firmware.example/fw.bin', retrieveDate, retries: 1, retryInterval: 1 } });
+    expect(data.updateFirmware.command.status).toBe('COMPLETED');
+    expect(received.UpdateFirmware[0]).toEqual({ location: 'https://firmware.example/fw.bin', retrieveDate, retries: 1, retryInterval: 1 });
+    for (const status of statuses) {
+      if (status === 'Installing') await allConnectors(cp, 'Unavailable');
+      expect(await cp.call('FirmwareStatusNotification', { status })).toEqual({});
+      if (status === 'Installing') {
+        expect((await cp.call('BootNotification', { chargePointVendor: 'QCharge', chargePointModel: 'Sim-1' })).status).toBe('Accepted');
+        await allConnectors(cp, 'Available');
+      }
+    }
+    const result = await api.data(FW_HISTORY, { id });
+    expect(result.firmwareStatusHistory.map((e: any) => e.status)).toEqual(statuses);
+    expect(result.chargePoint.firmwareStatus).toBe(statuses[statuses.length - 1]);
+  });
+
+  it.each([
+    ['TC_045_1', 'Uploaded'],
+    ['TC_045_2', 'UploadFailed'],
+  ])('%s: GetDiagnostics with an ftp location passes it through and reports the fileName', async (tc, last) => {
+    const id = `CP-${tc}`;
+    const { cp, received } = await station(id, { GetDiagnostics: () => ({ fileName: 'diag.log' }) });
+    const input = { chargePointId: id, location: 'ftp://user:pass@diag.example/upload/', retries: 1, retryInterval: 1, startTime: new Date(Date.now() - 3600_000).toISOString(), stopTime: new Date().toISOString() };
+    const data = await api.data(GET_DIAG, { input });
+    expect(data.getDiagnostics).toEqual({ fileName: 'diag.log', location: input.location, command: { status: 'COMPLETED' } });
+    expect(received.GetDiagnostics[0].location).toBe(input.location);
+    await cp.call('DiagnosticsStatusNotification', { status: 'Uploading' });
+    await cp.call('DiagnosticsStatusNotification', { status: last });
+    expect((await api.data(DIAG_HISTORY, { id })).diagnosticsStatusHistory.map((e: any) => e.status)).toEqual(['Uploading', last]);
+    expect((await api.data(FW_HISTORY, { id })).chargePoint.diagnosticsStatus).toBe(last);
+  });
+
+  it('GetDiagnostics without location hands out a one-time upload URL; PUT stores the file for the tenant only', async () => {
+    const { received } = await station('CP-DIAG-PUT', { GetDiagnostics: () => ({ fileName: 'diag.log' }) });
+    const data = await api.data(GET_DIAG, { input: { chargePointId: 'CP-DIAG-PUT' } });
+    const location: string = data.getDiagnostics.location;
+    expect(location).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.apiPort}/uploads/diagnostics/[\\w-]+$`));
+    expect(received.GetDiagnostics[0].location).toBe(location);
+
+    const body = Buffer.from('line 1\nline 2\n');
+    const put = await fetch(`${location}/diag.log`, { method: 'PUT', body, headers: { 'content-type': 'text/plain' } });
+    expect(put.status).toBe(201);
+    // One-time: the same URL does not take a second file.
+    expect((await fetch(location, { method: 'PUT', body })).status).toBe(404);
+
+    const [file] = (await api.data(FILES, { id: 'CP-DIAG-PUT' })).diagnosticsFiles;
+    expect(file).toMatchObject({ chargePointId: 'CP-DIAG-PUT', fileName: 'diag.log', size: body.length, contentType: 'text/plain' });
+    expect(file.downloadUrl).toBe(`http://127.0.0.1:${server.apiPort}/files/diagnostics/${file.id}`);
+    const stored = readFileSync(path.join(dataDir, tenant.tenantId, 'diagnostics', file.id));
+    expect(stored.equals(body)).toBe(true);
+
+    const download = await fetch(file.downloadUrl, { headers: { authorization: `Bearer ${tenant.ownerKey}` } });
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(body)).toBe(true);
+    expect((await fetch(file.downloadUrl)).status).toBe(401);
+    const other = await seedTenant(server);
+    expect((await fetch(file.downloadUrl, { headers: { authorization: `Bearer ${other.ownerKey}` } })).status).toBe(404);
+  });
+
+  it('accepts a multipart POST upload, and refuses unknown tokens and oversized files', async () => {
+    await station('CP-DIAG-POST', { GetDiagnostics: () => ({ fileName: 'diag.tar.gz' }) });
+    const location: string = (await api.data(GET_DIAG, { input: { chargePointId: 'CP-DIAG-POST' } })).getDiagnostics.location;
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from([1, 2, 3, 4, 5])], { type: 'application/gzip' }), 'diag.tar.gz');
+    const post = await fetch(location, { method: 'POST', body: form });
+    expect(post.status).toBe(201);
+    const files = (await api.data(FILES, { id: 'CP-DIAG-POST' })).diagnosticsFiles;
+    expect(files).toEqual([expect.objectContaining({ fileName: 'diag.tar.gz', size: 5, contentType: 'application/gzip' })]);
+
+    expect((await fetch(`http://127.0.0.1:${server.apiPort}/uploads/diagnostics/not-a-token`, { method: 'PUT', body: 'x' })).status).toBe(404);
+    const second: string = (await api.data(GET_DIAG, { input: { chargePointId: 'CP-DIAG-POST' } })).getDiagnostics.location;
+    const tooBig = await fetch(second, { method: 'PUT', body: Buffer.alloc(50 * 1024 * 1024 + 1) });
+    expect(tooBig.status).toBe(413);
+    expect((await api.data(FILES, { id: 'CP-DIAG-POST' })).diagnosticsFiles).toHaveLength(1);
+  });
+});

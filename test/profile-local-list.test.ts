@@ -1,0 +1,115 @@
+import type { RPCClient } from 'ocpp-rpc';
+import type { RunningServer } from '../src/server';
+import { graphqlClient, type GraphQLClient } from './support/graphql-client';
+import { startTestServer } from './support/harness';
+import { seedTenant } from './support/seed';
+import { bootedStation } from './support/station';
+
+let server: RunningServer;
+let tenant: Awaited<ReturnType<typeof seedTenant>>;
+let api: GraphQLClient;
+const clients: RPCClient[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tenant = await seedTenant(server);
+  api = graphqlClient(server, tenant.ownerKey);
+});
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close({ force: true }).catch(() => undefined)));
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+async function station(id: string, answers: Record<string, (params: any) => any>) {
+  const s = await bootedStation(server, tenant, id, answers);
+  clients.push(s.cp);
+  return s;
+}
+
+const GET_VERSION = `mutation($id: ID!) { getLocalListVersion(input: { chargePointId: $id }) { listVersion command { status } } }`;
+const SEND = `mutation($input: SendLocalListInput!) { sendLocalList(input: $input) { status listVersion command { status request } } }`;
+const LIST = `query($id: ID!) { localAuthorizationList(chargePointId: $id) { chargePointId listVersion entries { idTag idTagInfo { status expiryDate parentIdTag } } } }`;
+const CP_VERSION = `query($id: ID!) { chargePoint(id: $id) { localListVersion } }`;
+
+describe('Local Auth List Management profile', () => {
+  it.each([
+    ['TC_042_1', -1],
+    ['TC_042_2', 0],
+  ])('%s: GetLocalListVersion reports %i', async (tc, listVersion) => {
+    await station(`CP-${tc}`, { GetLocalListVersion: () => ({ listVersion }) });
+    const data = await api.data(GET_VERSION, { id: `CP-${tc}` });
+    expect(data.getLocalListVersion).toEqual({ listVersion, command: { status: 'COMPLETED' } });
+  });
+
+  it.each([
+    ['TC_043_1', 'NotSupported'],
+    ['TC_043_3', 'Failed'],
+  ])('%s: SendLocalList answered %s keeps the CSMS copy unchanged', async (tc, status) => {
+    const { received } = await station(`CP-${tc}`, { SendLocalList: () => ({ status }) });
+    const data = await api.data(SEND, { input: { chargePointId: `CP-${tc}`, listVersion: 1, updateType: 'Full', localAuthorizationList: [{ idTag: 'LL-TAG', idTagInfo: { status: 'Accepted' } }] } });
+    expect(data.sendLocalList).toMatchObject({ status, listVersion: 1, command: { status: 'COMPLETED' } });
+    expect(received.SendLocalList[0]).toEqual({ listVersion: 1, updateType: 'Full', localAuthorizationList: [{ idTag: 'LL-TAG', idTagInfo: { status: 'Accepted' } }] });
+    expect((await api.data(LIST, { id: `CP-${tc}` })).localAuthorizationList).toEqual({ chargePointId: `CP-${tc}`, listVersion: null, entries: [] });
+  });
+
+  it('TC_043_4 and TC_043_5: Full then Differential, with CSMS-assigned versions and the content tracked', async () => {
+    const { received } = await station('CP-LL-FULL', { SendLocalList: () => ({ status: 'Accepted' }), GetLocalListVersion: () => ({ listVersion: 1 }) });
+    const full = await api.data(SEND, {
+      input: { chargePointId: 'CP-LL-FULL', updateType: 'Full', localAuthorizationList: [{ idTag: 'TAG-A', idTagInfo: { status: 'Accepted' } }, { idTag: 'TAG-B', idTagInfo: { status: 'Blocked' } }] },
+    });
+    expect(full.sendLocalList).toMatchObject({ status: 'Accepted', listVersion: 1 });
+    expect((await api.data(CP_VERSION, { id: 'CP-LL-FULL' })).chargePoint.localListVersion).toBe(1);
+    expect((await api.data(GET_VERSION, { id: 'CP-LL-FULL' })).getLocalListVersion.listVersion).toBe(1);
+    const diff = await api.data(SEND, {
+      input: {
+        chargePointId: 'CP-LL-FULL',
+        updateType: 'Differential',
+        localAuthorizationList: [{ idTag: 'TAG-C', idTagInfo: { status: 'Accepted', parentIdTag: 'PARENT' } }, { idTag: 'tag-b' }],
+      },
+    });
+    expect(diff.sendLocalList).toMatchObject({ status: 'Accepted', listVersion: 2 });
+    expect(received.SendLocalList[1]).toMatchObject({ listVersion: 2, updateType: 'Differential' });
+    const list = (await api.data(LIST, { id: 'CP-LL-FULL' })).localAuthorizationList;
+    expect(list).toEqual({
+      chargePointId: 'CP-LL-FULL',
+      listVersion: 2,
+      entries: [
+        { idTag: 'TAG-A', idTagInfo: { status: 'Accepted', expiryDate: null, parentIdTag: null } },
+        { idTag: 'TAG-C', idTagInfo: { status: 'Accepted', expiryDate: null, parentIdTag: 'PARENT' } },
+      ],
+    });
+    // A Full list replaces everything; an empty one clears it.
+    await api.data(SEND, { input: { chargePointId: 'CP-LL-FULL', updateType: 'Full', localAuthorizationList: [] } });
+    expect((await api.data(LIST, { id: 'CP-LL-FULL' })).localAuthorizationList).toMatchObject({ listVersion: 3, entries: [] });
+  });
+
+  it('VersionMismatch keeps our copy and flags a resync; a disagreeing GetLocalListVersion is recorded', async () => {
+    let answer = 'Accepted';
+    await station('CP-LL-MISMATCH', { SendLocalList: () => ({ status: answer }), GetLocalListVersion: () => ({ listVersion: 7 }) });
+    await api.data(SEND, { input: { chargePointId: 'CP-LL-MISMATCH', updateType: 'Full', localAuthorizationList: [{ idTag: 'TAG-A', idTagInfo: { status: 'Accepted' } }] } });
+    answer = 'VersionMismatch';
+    const mismatch = await api.data(SEND, { input: { chargePointId: 'CP-LL-MISMATCH', updateType: 'Differential', localAuthorizationList: [{ idTag: 'TAG-Z', idTagInfo: { status: 'Accepted' } }] } });
+    expect(mismatch.sendLocalList).toMatchObject({ status: 'VersionMismatch', listVersion: 2 });
+    expect((await api.data(LIST, { id: 'CP-LL-MISMATCH' })).localAuthorizationList).toMatchObject({ listVersion: 1, entries: [{ idTag: 'TAG-A' }] });
+    const { LocalListState } = await import('../src/modules/local-list/local-list-state.entity');
+    const { tenantEm } = await import('../src/platform/db');
+    const em = () => tenantEm(server.app.orm, tenant.tenantId);
+    expect(await em().findOneOrFail(LocalListState, { chargePointId: 'CP-LL-MISMATCH' })).toMatchObject({ resyncNeeded: true });
+    expect((await api.data(GET_VERSION, { id: 'CP-LL-MISMATCH' })).getLocalListVersion.listVersion).toBe(7);
+    expect(await em().findOneOrFail(LocalListState, { chargePointId: 'CP-LL-MISMATCH' })).toMatchObject({ resyncNeeded: true, reportedVersion: 7 });
+    expect((await api.data(CP_VERSION, { id: 'CP-LL-MISMATCH' })).chargePoint.localListVersion).toBe(7);
+    // The next version the CSMS picks is above what the charge point has.
+    answer = 'Accepted';
+    const resync = await api.data(SEND, { input: { chargePointId: 'CP-LL-MISMATCH', updateType: 'Full', localAuthorizationList: [{ idTag: 'TAG-A', idTagInfo: { status: 'Accepted' } }] } });
+    expect(resync.sendLocalList.listVersion).toBe(8);
+    expect(await em().findOneOrFail(LocalListState, { chargePointId: 'CP-LL-MISMATCH' })).toMatchObject({ resyncNeeded: false, reportedVersion: 8 });
+  });
+
+  it('answers NOT_FOUND for an unknown charge point', async () => {
+    expect(await api.errorCode(LIST, { id: 'NOPE' })).toBe('NOT_FOUND');
+  });
+});
