@@ -62,11 +62,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     }
   }
   if (original instanceof NotAvailableError) return withCode(formatted, original.message, 'INTERNAL_SERVER_ERROR');
-  if (original instanceof GraphQLError && !original.originalError) {
+  if (original instanceof GraphQLError) {
     const code = String(formatted.extensions?.code ?? '');
-    // Errors without a code are graphql-js's own request errors (validation, variable coercion, limits).
-    if (!code || CLIENT_REQUEST_CODES.has(code)) return withCode(formatted, formatted.message, 'BAD_USER_INPUT');
-    if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return withCode(formatted, formatted.message, code);
+    if (CLIENT_REQUEST_CODES.has(code)) return withCode(formatted, formatted.message, 'BAD_USER_INPUT');
+    // Without a code and without a cause: graphql-js's own request errors (over graphql-ws, where Apollo
+    // has not labelled them): validation, variable coercion, limits.
+    if (!code && !original.originalError) return withCode(formatted, formatted.message, 'BAD_USER_INPUT');
   }
   log.error({ err: original, path: formatted.path }, 'GraphQL request failed');
   return withCode(formatted, 'Internal server error', 'INTERNAL_SERVER_ERROR');

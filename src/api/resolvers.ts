@@ -22,6 +22,7 @@ import { idTagApi } from '../modules/authorization/id-tag.resolvers';
 import { chargePointApi } from '../modules/charge-point/charge-point.resolvers';
 import { commandApi } from '../modules/command/command.resolvers';
 import { ocppCommandApi } from '../modules/command/ocpp-command.resolvers';
+import { rotatePasswordApi } from '../modules/command/rotate-password.resolvers';
 import { tenantApi } from '../modules/tenant/tenant.resolvers';
 import { transactionApi } from '../modules/transaction/transaction.resolvers';
 import { diagnosticsApi } from '../modules/diagnostics/diagnostics.resolvers';
@@ -42,6 +43,7 @@ const API_MODULES: ApiModule[] = [
   transactionApi,
   commandApi,
   ocppCommandApi,
+  rotatePasswordApi,
   reservationApi,
   smartChargingApi,
   localListApi,

@@ -22,6 +22,11 @@ export interface CommandRequest {
   request: Record<string, any>;
   actor?: Actor;
   schedule?: { at?: Date | null; retryUntil?: Date | null } | null;
+  /**
+   * For requests that carry a secret (a new AuthorizationKey): what to store and publish instead. The real
+   * request is only sent, once, so such a command cannot be scheduled.
+   */
+  redact?: (request: Record<string, any>) => Record<string, any>;
 }
 
 /** How an attempt ended, in the contract's error codes. */
@@ -83,11 +88,12 @@ export class CommandService {
       if (error instanceof OcppError) throw new BadInputError(`Invalid ${input.action} request: ${error.message}`);
       throw error;
     }
+    if (input.schedule && input.redact) throw new BadInputError(`A ${input.action} carrying a secret cannot be scheduled`);
     const command = em.create(Command, {
       tenantId: input.tenantId,
       chargePointId: input.chargePointId,
       action: input.action,
-      request,
+      request: input.redact ? input.redact(request) : request,
       status: 'QUEUED',
       attempts: 0,
       createdByKeyId: input.actor?.keyId ?? null,
@@ -103,7 +109,7 @@ export class CommandService {
       this.publish(command);
       return { command, response: null };
     }
-    const response = await this.attempt(em, command);
+    const response = await this.attempt(em, command, { request });
     return { command, response };
   }
 
@@ -111,7 +117,12 @@ export class CommandService {
    * One delivery attempt; updates the stored command and publishes each status change. Failures whose code
    * is in `options.retryOn` put the command back to QUEUED (the scheduler retries it) instead of FAILED.
    */
-  async attempt(em: TenantEm, command: Command, options: { retryOn?: ReadonlyArray<CommandFailed['code']> } = {}): Promise<Record<string, any>> {
+  async attempt(
+    em: TenantEm,
+    command: Command,
+    options: { retryOn?: ReadonlyArray<CommandFailed['code']>; request?: Record<string, any> } = {},
+  ): Promise<Record<string, any>> {
+    const request = options.request ?? command.request;
     const uniqueId = command.attempts === 0 ? command.id : undefined;
     command.attempts += 1;
     command.status = 'SENT';
@@ -124,13 +135,13 @@ export class CommandService {
         command.tenantId,
         command.chargePointId,
         command.action,
-        command.request,
+        request,
         this.app.config.ocppCallTimeoutMs,
         uniqueId,
       )) as Record<string, any>;
       const hooks = COMMAND_HOOKS[command.action as CsmsAction];
       if (hooks?.onResult) {
-        await hooks.onResult({ app: this.app, em, tenantId: command.tenantId, chargePointId: command.chargePointId }, command.request, response);
+        await hooks.onResult({ app: this.app, em, tenantId: command.tenantId, chargePointId: command.chargePointId }, request, response);
       }
       await this.finish(em, command, 'COMPLETED', { response });
       return response;

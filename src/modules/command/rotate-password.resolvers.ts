@@ -1,0 +1,36 @@
+import { tenantScope } from '../../api/access';
+import type { ApiModule } from '../../api/api-module';
+import { checkPassword, setChargePointPassword } from '../charge-point/charge-point-admin.service';
+import { generatePassword } from '../charge-point/password';
+import { commandView } from './command.service';
+
+const REDACTED = '[redacted]';
+
+/**
+ * rotateChargePointPassword: ChangeConfiguration(AuthorizationKey = hex of the new password's bytes), and
+ * the new password is kept only when the charge point accepts it. The command log stores the request with
+ * the key redacted: the hex is the password in another form.
+ */
+export const rotatePasswordApi: ApiModule = {
+  permissions: { 'Mutation.rotateChargePointPassword': 'operate' },
+  resolvers: {
+    Mutation: {
+      async rotateChargePointPassword(_parent, { input }, ctx) {
+        const { em, tenantId, actor } = tenantScope(ctx);
+        const password = input.password ?? generatePassword();
+        checkPassword(password);
+        const { command, response } = await ctx.app.commands.create(em, {
+          tenantId,
+          chargePointId: input.chargePointId,
+          action: 'ChangeConfiguration',
+          request: { key: 'AuthorizationKey', value: Buffer.from(password, 'utf8').toString('hex') },
+          actor,
+          redact: (request) => ({ ...request, value: REDACTED }),
+        });
+        const status = (response?.status as string | undefined) ?? null;
+        if (status === 'Accepted') await setChargePointPassword(em, input.chargePointId, password);
+        return { messageId: command.messageId ?? null, status, password, command: commandView(command) };
+      },
+    },
+  },
+};
