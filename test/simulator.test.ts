@@ -1,0 +1,60 @@
+import { ChargingTransaction } from '../src/modules/transaction/transaction.entity';
+import { MeterValue } from '../src/modules/transaction/meter-value.entity';
+import { tenantEm } from '../src/platform/db';
+import type { RunningServer } from '../src/server';
+import { chargerIds, DEFAULT_OPTIONS, runSimulator } from '../src/sim/simulator';
+import { startTestServer, waitFor } from './support/harness';
+import { seedTenant } from './support/seed';
+
+let server: RunningServer;
+let tenant: Awaited<ReturnType<typeof seedTenant>>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tenant = await seedTenant(server);
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+it('runs charge points through sessions with meter values, answers CSMS commands and exits 0', async () => {
+  const ids = chargerIds('SIMT', 2);
+  for (const id of ids) await tenant.chargePoint(id);
+  await tenant.idTag('SIMT-TAG');
+  const run = runSimulator({
+    ...DEFAULT_OPTIONS,
+    tenant: tenant.slug,
+    chargers: 2,
+    prefix: 'SIMT',
+    ocppUrl: `ws://127.0.0.1:${server.ocppPort}`,
+    durationS: 6,
+    idTags: ['SIMT-TAG'],
+    idleS: [0.1, 0.3],
+    sessionS: [2, 2.5],
+    meterIntervalS: 1,
+    progress: null,
+  });
+
+  let connected = false;
+  await waitFor(() => {
+    void server.app.cluster.isConnected(tenant.tenantId, [ids[0]]).then(([yes]) => (connected = yes));
+    return connected;
+  });
+  const config = (await server.app.cluster.call(tenant.tenantId, ids[0], 'GetConfiguration', {}, 3000)) as { configurationKey: unknown[]; unknownKey: unknown[] };
+  expect(config.configurationKey).toHaveLength(28);
+  expect(config.unknownKey).toEqual([]);
+  expect(await server.app.cluster.call(tenant.tenantId, ids[0], 'ChangeConfiguration', { key: 'NoSuchKey', value: '1' }, 3000)).toEqual({ status: 'NotSupported' });
+  expect(await server.app.cluster.call(tenant.tenantId, ids[0], 'TriggerMessage', { requestedMessage: 'Heartbeat' }, 3000)).toEqual({ status: 'Accepted' });
+
+  expect(await run).toBe(0);
+
+  const em = tenantEm(server.app.orm, tenant.tenantId);
+  const transactions = await em.find(ChargingTransaction, { chargePointId: { $in: ids } });
+  expect(transactions.length).toBeGreaterThan(0);
+  // The simulator stops open sessions before it exits, so every transaction is complete.
+  expect(transactions.every((t) => t.stopTimestamp && t.meterStop! >= t.meterStart)).toBe(true);
+  const meterValues = await em.find(MeterValue, { transactionId: { $in: transactions.map((t) => t.id) } });
+  expect(meterValues.length).toBeGreaterThan(0);
+  expect(meterValues[0].sampledValue.map((s) => s.measurand)).toEqual(expect.arrayContaining(['Energy.Active.Import.Register', 'Power.Active.Import', 'Current.Import']));
+});
