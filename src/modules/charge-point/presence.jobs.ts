@@ -7,15 +7,19 @@ export const PRESENCE_RECONCILE_JOB = 'presence.reconcile';
 /**
  * Heartbeat loss: a node that dies (SIGKILL, power loss) never marks its charge points disconnected; its
  * presence records simply expire. This finds charge points the database still believes connected whose
- * presence is gone, publishes them as disconnected and stamps lastDisconnectedAt.
+ * presence is gone and that were not heard from for a presence lifetime, publishes them as disconnected
+ * and stamps lastDisconnectedAt.
  */
 export const reconcilePresence: JobProcessor = async ({ app, em, tenantId }) => {
+  // Heard from within a presence lifetime: still alive as far as we know, whatever Redis says right now.
+  const silentSince = new Date(clock.now().getTime() - app.config.presenceTtlS * 1000);
   const believedConnected = await em
     .createQueryBuilder(ChargePoint, 'c')
     .select(['c.pk', 'c.identity', 'c.lastConnectedAt'])
     // Explicit tenant id as well as the filter: query builders are where filters are easiest to lose.
     .where({ tenantId, lastConnectedAt: { $ne: null } })
     .andWhere('(c.last_disconnected_at is null or c.last_disconnected_at < c.last_connected_at)')
+    .andWhere({ $or: [{ lastSeenAt: null }, { lastSeenAt: { $lt: silentSince } }] })
     .getResultList();
   const batchSize = 500;
   for (let offset = 0; offset < believedConnected.length; offset += batchSize) {

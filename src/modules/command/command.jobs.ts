@@ -54,6 +54,7 @@ export const deliverCommand: JobProcessor<CommandJobData> = async ({ app, em, jo
   }
 
   const [online] = await app.cluster.isConnected(command.tenantId, [command.chargePointId]);
+  let offline = !online;
   if (online) {
     try {
       await app.commands.attempt(em, command, { retryOn: RETRYABLE });
@@ -61,6 +62,7 @@ export const deliverCommand: JobProcessor<CommandJobData> = async ({ app, em, jo
     } catch (error) {
       // A final outcome (FAILED) is already stored and published by attempt().
       if (!(error instanceof CommandFailed) || !(RETRYABLE as readonly string[]).includes(error.code)) return;
+      offline = error.code === 'CHARGE_POINT_OFFLINE';
     }
   } else if (command.status === 'SENT') {
     await app.commands.finish(em, command, 'QUEUED', { errorCode: 'CHARGE_POINT_OFFLINE', errorDescription: 'Charge point is not connected' });
@@ -70,10 +72,11 @@ export const deliverCommand: JobProcessor<CommandJobData> = async ({ app, em, jo
   const wait = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.min(retries - 1, 16));
   const runAt = Math.min(Date.now() + wait, deadline.getTime());
   await job.updateData({ ...data, retries });
-  if (!online) await app.jobs.parkUntilConnected(command.tenantId, command.chargePointId, job.id!);
+  if (offline) await app.jobs.parkUntilConnected(command.tenantId, command.chargePointId, job.id!);
   await job.moveToDelayed(runAt, token);
   // The charge point may have connected between our check and the park: the ingress then found nothing
-  // to promote, so promote ourselves.
+  // to promote, so promote ourselves. Not after a failed attempt: a stale presence record would make that
+  // a loop without backoff.
   if (!online) {
     const [nowOnline] = await app.cluster.isConnected(command.tenantId, [command.chargePointId]);
     if (nowOnline) await job.promote().catch(() => undefined);

@@ -1,0 +1,79 @@
+import { ChargePoint } from '../src/modules/charge-point/charge-point.entity';
+import { StatusNotification } from '../src/modules/charge-point/status-notification.entity';
+import { Command } from '../src/modules/command/command.entity';
+import { MeterValue } from '../src/modules/transaction/meter-value.entity';
+import { tenantEm } from '../src/platform/db';
+import type { DomainEvent } from '../src/platform/event-bus';
+import type { RunningServer } from '../src/server';
+import { startTestServer, waitFor } from './support/harness';
+import { seedTenant } from './support/seed';
+
+/** Repeating internal jobs, run by an in-process worker on their own BullMQ queues. */
+let server: RunningServer;
+let tenant: Awaited<ReturnType<typeof seedTenant>>;
+let other: Awaited<ReturnType<typeof seedTenant>>;
+
+beforeAll(async () => {
+  server = await startTestServer({ ROLES: 'worker', RETENTION_DAYS: '30', MAINTENANCE_INTERVAL_S: '1' });
+  tenant = await seedTenant(server);
+  other = await seedTenant(server);
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+const DAY = 24 * 3600 * 1000;
+
+async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 10000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('eventually: condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function seedHistory(tenantId: string) {
+  const em = tenantEm(server.app.orm, tenantId);
+  const old = new Date(Date.now() - 40 * DAY);
+  const recent = new Date(Date.now() - 2 * DAY);
+  const base = { tenantId, chargePointId: 'CP-HIST', connectorId: 1 };
+  for (const receivedAt of [old, recent]) {
+    em.create(StatusNotification, { ...base, status: 'Available', errorCode: 'NoError', receivedAt });
+    em.create(MeterValue, { ...base, timestamp: receivedAt, sampledValue: [], receivedAt });
+  }
+  em.create(Command, { tenantId, chargePointId: 'CP-HIST', action: 'ClearCache', request: {}, status: 'COMPLETED', createdAt: old, completedAt: old });
+  em.create(Command, { tenantId, chargePointId: 'CP-HIST', action: 'ClearCache', request: {}, status: 'QUEUED', createdAt: old });
+  await em.flush();
+}
+
+async function counts(tenantId: string) {
+  const em = tenantEm(server.app.orm, tenantId);
+  return [await em.count(StatusNotification, {}), await em.count(MeterValue, {}), await em.count(Command, {})];
+}
+
+describe('maintenance jobs', () => {
+  it('deletes history older than RETENTION_DAYS of the tenant named in the job only', async () => {
+    await Promise.all([seedHistory(tenant.tenantId), seedHistory(other.tenantId)]);
+    await server.app.jobs.schedule('retention.cleanup', { tenantId: tenant.tenantId });
+    // Recent rows and the open command stay; the other tenant is untouched.
+    await eventually(async () => (await counts(tenant.tenantId)).join() === '1,1,1');
+    expect(await counts(other.tenantId)).toEqual([2, 2, 2]);
+  });
+
+  it('marks a charge point whose presence vanished as disconnected', async () => {
+    await tenant.chargePoint('CP-GHOST');
+    const events: DomainEvent<any>[] = [];
+    const unsubscribe = await server.app.events.subscribe(tenant.tenantId, (e) => events.push(e));
+    // As a node that died: the database says connected, no presence record exists.
+    const connectedAt = new Date(Date.now() - 60_000);
+    await tenantEm(server.app.orm, tenant.tenantId).nativeUpdate(ChargePoint, { identity: 'CP-GHOST' }, { lastConnectedAt: connectedAt });
+    const event = await waitFor(() => events.find((e) => e.type === 'chargePointConnectionChanged' && e.chargePointId === 'CP-GHOST'), 10000);
+    expect(event.payload.connected).toBe(false);
+    const stored = await tenantEm(server.app.orm, tenant.tenantId).findOneOrFail(ChargePoint, { identity: 'CP-GHOST' });
+    expect(stored.lastDisconnectedAt!.getTime()).toBeGreaterThan(connectedAt.getTime());
+    unsubscribe();
+  });
+});
