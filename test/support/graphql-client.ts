@@ -2,7 +2,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { openEventStreams } from '../../src/api/event-stream';
 import type { RunningServer } from '../../src/server';
-import { waitFor } from './harness';
+import { ADMIN_KEY, uniqueName, waitFor } from './harness';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -85,4 +85,28 @@ export function subscribe<T = any>(client: Client, query: string, variables?: Re
 /** Waits until a tenant has `count` open subscriptions on the server, so events made next reach them. */
 export function subscriptionsOpen(tenantId: string, count: number): Promise<number> {
   return waitFor(() => openEventStreams(tenantId) >= count && openEventStreams(tenantId), 8000);
+}
+
+/** A tenant made through the admin API, with a client for its OWNER key and a way to add keys. */
+export async function apiTenant(server: RunningServer) {
+  const admin = graphqlClient(server, ADMIN_KEY);
+  const slug = uniqueName('t');
+  const { createTenant } = await admin.data(
+    `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id slug } apiKey } }`,
+    { input: { slug, name: slug } },
+  );
+  const owner = graphqlClient(server, createTenant.apiKey);
+  return {
+    tenantId: createTenant.tenant.id as string,
+    slug,
+    ownerKey: createTenant.apiKey as string,
+    owner,
+    async keyFor(role: 'OWNER' | 'OPERATOR' | 'VIEWER'): Promise<string> {
+      const { createApiKey } = await owner.data(`mutation($role: Role!) { createApiKey(input: { name: "k", role: $role }) { secret } }`, { role });
+      return createApiKey.secret;
+    },
+    async chargePoint(id: string, password?: string) {
+      await owner.data(`mutation($id: ID!, $password: String) { createChargePoint(input: { id: $id, password: $password }) { chargePoint { id } } }`, { id, password });
+    },
+  };
 }
