@@ -29,6 +29,10 @@ export interface Config {
   retentionDays: number;
   /** How often the worker reconciles presence (charge points of crashed nodes are marked disconnected). */
   maintenanceIntervalS: number;
+  /** GraphQL introspection (GRAPHQL_INTROSPECTION, default true); turn off in production if wanted. */
+  graphqlIntrospection: boolean;
+  /** PostgreSQL connections per process (DB_POOL_MAX). */
+  dbPoolMax: number;
 }
 
 export class ConfigError extends Error {}
@@ -107,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ocppTlsCert,
     ocppTlsKey,
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', true),
+    dbPoolMax: int(env, 'DB_POOL_MAX', 20, 2, 1000),
     presenceTtlS: int(env, 'PRESENCE_TTL_S', 90, 2, 3600),
     retentionDays: int(env, 'RETENTION_DAYS', 90, 1, 36500),
     maintenanceIntervalS: int(env, 'MAINTENANCE_INTERVAL_S', 60, 1, 86400),

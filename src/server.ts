@@ -22,7 +22,7 @@ export interface RunningServer {
 
 /** Starts the roles named in the config in this process; used by main.ts and by the tests. */
 export async function startServer(config: Config = loadConfig(), log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  const orm = await openDatabase(config.databaseUrl, log);
+  const orm = await openDatabase(config.databaseUrl, log, config.dbPoolMax);
   const redis = createRedis(config.redisUrl);
   const subscriber = createRedis(config.redisUrl);
   redis.on('error', (error) => log.warn({ err: error }, 'redis error'));

@@ -12,7 +12,7 @@ import { buildApiSchema } from './schema';
 export const apiRole: RoleModule = {
   name: 'api',
   async start(app, http) {
-    const introspection = process.env.GRAPHQL_INTROSPECTION !== 'false';
+    const introspection = app.config.graphqlIntrospection;
     const schema = buildApiSchema();
     const apollo = new ApolloServer<GraphQLContext>({
       schema,

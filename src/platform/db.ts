@@ -12,7 +12,7 @@ export { ensureDatabase };
 export type Orm = MikroORM;
 export type TenantEm = EntityManager;
 
-export function ormOptions(databaseUrl: string) {
+export function ormOptions(databaseUrl: string, poolMax = 20) {
   return {
     clientUrl: databaseUrl,
     entities: ENTITIES,
@@ -21,7 +21,7 @@ export function ormOptions(databaseUrl: string) {
     discovery: { disableDynamicFileAccess: true },
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    pool: { min: 1, max: Number(process.env.DB_POOL_MAX || 20) },
+    pool: { min: 1, max: poolMax },
     migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     debug: false,
   };
@@ -43,9 +43,9 @@ export async function migrate(orm: Orm, databaseUrl: string, log: Logger): Promi
   }
 }
 
-export async function openDatabase(databaseUrl: string, log: Logger): Promise<Orm> {
+export async function openDatabase(databaseUrl: string, log: Logger, poolMax?: number): Promise<Orm> {
   await ensureDatabase(databaseUrl, log);
-  const orm = await MikroORM.init(ormOptions(databaseUrl));
+  const orm = await MikroORM.init(ormOptions(databaseUrl, poolMax));
   await migrate(orm, databaseUrl, log);
   return orm;
 }
