@@ -107,9 +107,7 @@ describe('limits and errors', () => {
   });
 
   it('turns introspection off with GRAPHQL_INTROSPECTION=false', async () => {
-    process.env.GRAPHQL_INTROSPECTION = 'false';
-    const closed = await startTestServer();
-    delete process.env.GRAPHQL_INTROSPECTION;
+    const closed = await startTestServer({ GRAPHQL_INTROSPECTION: 'false' });
     try {
       const client = graphqlClient(closed, (await seedTenant(closed)).ownerKey);
       expect(await client.errorCode(`{ __schema { queryType { name } } }`)).toBe('BAD_USER_INPUT');
