@@ -6,6 +6,7 @@ import { formatGraphQLError } from './errors';
 import { graphqlHttpHandler } from './graphql-http';
 import { mountGraphqlWs } from './graphql-ws';
 import { validationRules } from './limits';
+import { operationMetricsPlugin } from './operation-metrics.plugin';
 import { buildApiSchema } from './schema';
 
 /** The api role: GraphQL over HTTP (Apollo Server) and WebSocket (graphql-ws) at /graphql on API_PORT. */
@@ -20,7 +21,7 @@ export const apiRole: RoleModule = {
       includeStacktraceInErrorResponses: false,
       validationRules: validationRules({ introspection: true }),
       formatError: (formatted, error) => formatGraphQLError(formatted, error, app.log),
-      plugins: [ApolloServerPluginLandingPageDisabled()],
+      plugins: [ApolloServerPluginLandingPageDisabled(), operationMetricsPlugin()],
     });
     await apollo.start();
     http.mount('/graphql', graphqlHttpHandler(app, apollo));

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { AppContext } from '../app-context';
+import { logScope } from '../platform/logger';
 import { authenticate } from './auth';
 import { createContext, type GraphQLContext } from './context';
 
@@ -25,6 +27,11 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** A caller's (or proxy's) request id when it looks like one, so logs line up across hops; else a new one. */
+function requestIdOf(header: string | undefined): string {
+  return header && /^[\w.:-]{1,64}$/.test(header) ? header : randomUUID();
 }
 
 function jsonError(res: http.ServerResponse, status: number, message: string): void {
@@ -62,10 +69,20 @@ export function graphqlHttpHandler(app: AppContext, apollo: ApolloServer<GraphQL
         body = text;
       }
     }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method, headers, search: new URL(req.url ?? '/', 'http://localhost').search, body },
-      context: async () => createContext(app, await authenticate(app, headers.get('authorization'))),
-    });
+    const requestId = requestIdOf(headers.get('x-request-id'));
+    res.setHeader('x-request-id', requestId);
+    // Every line logged while this request runs carries its id (and, once known, tenant and operation).
+    const scope: Record<string, unknown> = { requestId };
+    const result = await logScope.run(scope, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method, headers, search: new URL(req.url ?? '/', 'http://localhost').search, body },
+        context: async () => {
+          const principal = await authenticate(app, headers.get('authorization'));
+          if (principal?.kind === 'tenant') scope.tenantId = principal.tenantId;
+          return createContext(app, principal);
+        },
+      }),
+    );
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {

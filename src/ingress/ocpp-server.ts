@@ -12,7 +12,9 @@ import { OcppSession, type FrameEvent } from '../ocpp/ocpp-session';
 import { tenantEm } from '../platform/db';
 import { clock } from '../platform/clock';
 import { ChargePoint } from '../modules/charge-point/charge-point.entity';
-import type { Logger } from '../platform/logger';
+import { loggableOcppPayload, type Logger } from '../platform/logger';
+import { trackConnectedChargePoints } from '../platform/metrics';
+import { recordOcppFrame } from '../platform/ocpp-metrics';
 import type { LocalConnections } from './cluster';
 import type { ChargePointContext } from './handler-context';
 import { HANDLERS } from './handlers';
@@ -37,6 +39,7 @@ export class OcppServer implements LocalConnections {
   private readonly server: http.Server | https.Server;
   private readonly wss: WebSocketServer;
   private pingTimer: NodeJS.Timeout | undefined;
+  private untrackConnections: (() => void) | undefined;
 
   constructor(private readonly app: AppContext) {
     const { ocppTlsCert, ocppTlsKey } = app.config;
@@ -60,6 +63,7 @@ export class OcppServer implements LocalConnections {
     this.pingTimer = setInterval(() => this.pingAll(), INGRESS_LIMITS.pingIntervalMs);
     this.pingTimer.unref();
     this.app.cluster.attachLocal(this);
+    this.untrackConnections = trackConnectedChargePoints(() => this.countByTenant());
     const address = this.server.address();
     return typeof address === 'object' && address ? address.port : port;
   }
@@ -70,6 +74,7 @@ export class OcppServer implements LocalConnections {
 
   async close(): Promise<void> {
     clearInterval(this.pingTimer);
+    this.untrackConnections?.();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       for (const connection of this.connections.values()) connection.socket.close(CLOSE_GOING_AWAY, 'Server shutting down');
@@ -140,8 +145,9 @@ export class OcppServer implements LocalConnections {
       maxBadFrames: INGRESS_LIMITS.maxBadFrames,
       badFrameWindowMs: INGRESS_LIMITS.badFrameWindowMs,
       handler: (action, payload) => this.dispatch(context, action, payload),
-      onFrame: (event) => this.publishFrame(context, event),
-      onProtocolWarning: (message, detail) => log.warn({ detail }, message),
+      onFrame: (event) => this.onFrame(context, log, event),
+      onProtocolWarning: (message, detail, uniqueId) =>
+        log.warn(detail instanceof Error ? { uniqueId, err: detail } : { uniqueId, detail }, message),
     });
     const connection: Connection = { connectionId, identity, socket, session, alive: true };
     const previous = this.connections.get(key(tenantId, chargePointId));
@@ -187,6 +193,23 @@ export class OcppServer implements LocalConnections {
       throw new OcppError('SecurityError', `Charge point is ${ctx.registrationStatus}; only BootNotification is accepted`);
     }
     return HANDLERS[action](ctx, payload);
+  }
+
+  /** Every frame in both directions: metrics, the debug frame log (idTags and keys hidden), the ocppMessages event. */
+  private onFrame(ctx: ChargePointContext, log: Logger, event: FrameEvent): void {
+    recordOcppFrame(event);
+    if (log.isLevelEnabled('debug')) {
+      const { direction, messageTypeId, uniqueId, action, errorCode, handlingMs } = event;
+      log.debug({ direction, messageTypeId, uniqueId, action, errorCode, handlingMs, payload: loggableOcppPayload(event.payload) }, 'ocpp frame');
+    }
+    this.publishFrame(ctx, event);
+  }
+
+  /** Connections on this node per tenant slug, for the connected-charge-points gauge (read on scrape). */
+  private countByTenant(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { identity } of this.connections.values()) counts.set(identity.tenantSlug, (counts.get(identity.tenantSlug) ?? 0) + 1);
+    return counts;
   }
 
   private publishFrame(ctx: ChargePointContext, event: FrameEvent): void {

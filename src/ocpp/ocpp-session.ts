@@ -36,7 +36,8 @@ export interface SessionOptions {
   maxBadFrames?: number;
   badFrameWindowMs?: number;
   onFrame?: (event: FrameEvent) => void;
-  onProtocolWarning?: (message: string, detail?: unknown) => void;
+  /** `uniqueId`: the message the problem is about, when there is one (for logs). */
+  onProtocolWarning?: (message: string, detail?: unknown, uniqueId?: string) => void;
 }
 
 interface PendingCall {
@@ -79,7 +80,7 @@ export class OcppSession {
       if (frameError.messageTypeId !== CALLRESULT && frameError.messageTypeId !== CALLERROR) {
         this.sendError(frameError.uniqueId, frameError.code, frameError.message);
       } else {
-        this.options.onProtocolWarning?.(frameError.message);
+        this.options.onProtocolWarning?.(frameError.message, undefined, frameError.uniqueId);
       }
       this.countBadFrame();
       return;
@@ -144,7 +145,7 @@ export class OcppSession {
         if (error.code !== 'NotImplemented' && error.code !== 'NotSupported' && error.code !== 'InternalError') this.countBadFrame();
         this.sendError(uniqueId, error.code, error.message, error.details, action, started);
       } else {
-        this.options.onProtocolWarning?.(`Handler for ${action} failed`, error);
+        this.options.onProtocolWarning?.(`Handler for ${action} failed`, error, uniqueId);
         this.sendError(uniqueId, 'InternalError', 'The CSMS could not process this call', {}, action, started);
       }
       return;
@@ -152,7 +153,7 @@ export class OcppSession {
     try {
       validatePayload(action, 'conf', response);
     } catch (error) {
-      this.options.onProtocolWarning?.(`Handler for ${action} produced an invalid answer`, { error, response });
+      this.options.onProtocolWarning?.(`Handler for ${action} produced an invalid answer`, { error, response }, uniqueId);
       this.sendError(uniqueId, 'InternalError', 'The CSMS produced an invalid answer', {}, action, started);
       return;
     }
@@ -188,7 +189,7 @@ export class OcppSession {
   private settleOutgoing(frame: Extract<Frame, { type: 3 | 4 }>): void {
     const pending = this.inFlight;
     if (!pending || pending.uniqueId !== frame.uniqueId) {
-      this.options.onProtocolWarning?.(`Ignoring answer for unknown uniqueId ${frame.uniqueId}`);
+      this.options.onProtocolWarning?.(`Ignoring answer for unknown uniqueId ${frame.uniqueId}`, undefined, frame.uniqueId);
       return;
     }
     clearTimeout(pending.timer);

@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 import { TENANT_FILTER } from './tenant-filter';
 import type { Logger } from './logger';
+import { countPostgresError } from './metrics';
 import { ensureDatabase } from './ensure-database';
 
 export { ensureDatabase };
@@ -46,8 +47,18 @@ export async function migrate(orm: Orm, databaseUrl: string, log: Logger): Promi
 export async function openDatabase(databaseUrl: string, log: Logger, poolMax?: number): Promise<Orm> {
   await ensureDatabase(databaseUrl, log);
   const orm = await MikroORM.init(ormOptions(databaseUrl, poolMax));
+  countPostgresErrors(orm);
   await migrate(orm, databaseUrl, log);
   return orm;
+}
+
+/** Failed queries and failed connection attempts (PostgreSQL down) go to qcharge_postgres_errors_total. */
+function countPostgresErrors(orm: Orm): void {
+  const knex = orm.em.getConnection().getKnex();
+  knex.on('query-error', (error: unknown) => countPostgresError(error));
+  (knex.client as { pool?: { on(event: 'createFail', listener: (eventId: number, error: unknown) => void): void } }).pool?.on('createFail', (_eventId, error) =>
+    countPostgresError(error),
+  );
 }
 
 /**

@@ -31,6 +31,7 @@ import type { AppContext } from '../app-context';
 import type { Config } from '../config';
 import type { TenantEm } from './db';
 import type { Logger } from './logger';
+import { countRedisErrors } from './redis';
 
 export const TENANT_QUEUE = 'jobs';
 /** Platform-level repeating ticks; they fan out into tenant jobs and touch no tenant data themselves. */
@@ -77,7 +78,9 @@ export function bullPrefix(config: Config): string {
 
 /** A connection as BullMQ wants it: no per-request retry limit (blocking commands), no key prefix. */
 export function bullConnection(config: Config): Redis {
-  return new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  countRedisErrors(redis, 'bullmq');
+  return redis;
 }
 
 export class Jobs {

@@ -1,13 +1,22 @@
 import Redis, { type RedisOptions } from 'ioredis';
+import { redisErrors } from './metrics';
 
 /** Redis connections. Keys and channels carry the deployment prefix explicitly (BullMQ forbids ioredis keyPrefix). */
 export function createRedis(url: string, options: RedisOptions = {}): Redis {
-  return new Redis(url, {
+  const redis = new Redis(url, {
     maxRetriesPerRequest: null,
     enableAutoPipelining: true,
     lazyConnect: false,
     ...options,
   });
+  countRedisErrors(redis, options.connectionName ?? 'app');
+  return redis;
+}
+
+/** Every connection's 'error' events go to qcharge_redis_errors_total (callers still log them). */
+export function countRedisErrors(redis: Redis, connection: string): void {
+  const errors = redisErrors.labels(connection);
+  redis.on('error', () => errors.inc());
 }
 
 export class RedisKeys {

@@ -2,6 +2,7 @@ import { DelayedError, Worker, type Job } from 'bullmq';
 import type { AppContext } from '../app-context';
 import { runMaintenanceTick, installMaintenanceSchedulers } from '../modules/maintenance/maintenance.jobs';
 import { tenantEm } from '../platform/db';
+import { trackQueueDepths } from '../platform/metrics';
 import { bullConnection, bullPrefix, MAINTENANCE_QUEUE, TENANT_QUEUE, type TenantJobData } from '../platform/queues';
 import type { RoleModule } from '../roles';
 import { JOB_PROCESSORS } from './job-processors';
@@ -33,7 +34,10 @@ export const workerRole: RoleModule = {
     await installMaintenanceSchedulers(app);
     await Promise.all([tenantWorker.waitUntilReady(), maintenanceWorker.waitUntilReady()]);
     app.log.info('job worker ready');
+    // Queue depths are global: only worker processes report them, so api and ingress pods do not repeat them.
+    const untrackQueues = trackQueueDepths([app.jobs.queue, app.jobs.maintenance]);
     return async () => {
+      untrackQueues();
       await Promise.all([tenantWorker.close(), maintenanceWorker.close()]);
       await Promise.all([tenantConnection.quit(), maintenanceConnection.quit()]).catch(() => undefined);
     };

@@ -6,6 +6,7 @@ import { validatePayload } from '../../ocpp/validator';
 import { clock } from '../../platform/clock';
 import type { TenantEm } from '../../platform/db';
 import { BadInputError, NotFoundError } from '../../platform/errors';
+import { commandOutcomes } from '../../platform/metrics';
 import { ChargePoint } from '../charge-point/charge-point.entity';
 import { COMMAND_HOOKS } from './command-hooks.registry';
 import { Command, type CommandStatus } from './command.entity';
@@ -178,8 +179,10 @@ export class CommandService {
     command.errorCode = outcome.errorCode ?? null;
     command.ocppErrorCode = outcome.ocppErrorCode ?? null;
     command.errorDescription = outcome.errorDescription ?? null;
-    if (status === 'COMPLETED' || status === 'FAILED' || status === 'EXPIRED') command.completedAt = clock.now();
+    const final = status === 'COMPLETED' || status === 'FAILED' || status === 'EXPIRED';
+    if (final) command.completedAt = clock.now();
     await em.flush();
+    if (final) commandOutcomes.inc({ action: command.action, status, error: command.errorCode ?? '' });
     this.publish(command);
   }
 
