@@ -95,9 +95,10 @@ beforeAll(async () => {
 
   // One failed query and one Redis connection that cannot connect, to see the error counters move.
   await expect(server.app.orm.em.getConnection().execute('select 1 / 0')).rejects.toThrow();
-  const unreachable = createRedis('redis://127.0.0.1:1', { connectionName: 'probe', retryStrategy: () => null, lazyConnect: true });
+  const unreachable = createRedis('redis://127.0.0.1:1', { connectionName: 'probe', retryStrategy: () => null, lazyConnect: true, connectTimeout: 500 });
+  const ended = new Promise((resolve) => unreachable.once('end', resolve));
   await unreachable.connect().catch(() => undefined);
-  unreachable.disconnect();
+  await ended;
 });
 
 afterAll(async () => {

@@ -15,8 +15,9 @@ const CALLERROR = 4;
 
 type Direction = FrameEvent['direction'];
 
-const messageChildren = new Map<string, Map<string, Counter.Internal>>();
-const callErrorChildren = new Map<string, Counter.Internal>();
+// By direction, then type, then action (or code): constant keys, so a lookup builds no strings.
+const messageChildren: Record<Direction, Map<string, Map<string, Counter.Internal>>> = { IN: new Map(), OUT: new Map() };
+const callErrorChildren: Record<Direction, Map<string, Counter.Internal>> = { IN: new Map(), OUT: new Map() };
 const handlingChildren = new Map<string, Histogram.Internal<'action'>>();
 
 function actionLabel(action: string | undefined): string {
@@ -25,18 +26,16 @@ function actionLabel(action: string | undefined): string {
 }
 
 function messageCounter(action: string, direction: Direction, type: string) {
-  const key = direction === 'IN' ? type : `${type}>`;
-  let byAction = messageChildren.get(key);
-  if (!byAction) messageChildren.set(key, (byAction = new Map()));
+  let byAction = messageChildren[direction].get(type);
+  if (!byAction) messageChildren[direction].set(type, (byAction = new Map()));
   let child = byAction.get(action);
   if (!child) byAction.set(action, (child = ocppMessages.labels(action, direction, type)));
   return child;
 }
 
 function callErrorCounter(code: string, direction: Direction) {
-  const key = direction === 'IN' ? code : `${code}>`;
-  let child = callErrorChildren.get(key);
-  if (!child) callErrorChildren.set(key, (child = ocppCallErrors.labels(code, direction)));
+  let child = callErrorChildren[direction].get(code);
+  if (!child) callErrorChildren[direction].set(code, (child = ocppCallErrors.labels(code, direction)));
   return child;
 }
 
