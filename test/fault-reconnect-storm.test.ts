@@ -31,9 +31,17 @@ function boot(port: number, identity: string): Promise<string> {
   });
 }
 
+/** Like a real charger: a connection that fails at the transport level is tried once more after a pause. */
+async function bootWithRetry(port: number, identity: string): Promise<string> {
+  const first = await boot(port, identity);
+  if (!first.startsWith('error ')) return first;
+  await new Promise((resolve) => setTimeout(resolve, 500 + Math.random() * 1000));
+  return boot(port, identity);
+}
+
 async function storm(port: number, ids: string[]): Promise<{ outcomes: Record<string, number>; ms: number }> {
   const started = Date.now();
-  const results = await Promise.all(ids.map((id) => boot(port, id)));
+  const results = await Promise.all(ids.map((id) => bootWithRetry(port, id)));
   const outcomes: Record<string, number> = {};
   for (const result of results) outcomes[result] = (outcomes[result] ?? 0) + 1;
   return { outcomes, ms: Date.now() - started };

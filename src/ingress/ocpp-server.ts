@@ -59,7 +59,8 @@ export class OcppServer implements LocalConnections {
   }
 
   async listen(port: number): Promise<number> {
-    await new Promise<void>((resolve) => this.server.listen(port, resolve));
+    // A site coming back after an outage connects all at once: a deep accept queue (capped by somaxconn).
+    await new Promise<void>((resolve) => this.server.listen({ port, backlog: 4096 }, resolve));
     this.pingTimer = setInterval(() => this.pingAll(), INGRESS_LIMITS.pingIntervalMs);
     this.pingTimer.unref();
     this.app.cluster.attachLocal(this);
