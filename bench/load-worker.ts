@@ -32,8 +32,21 @@ function record(action: string, outcome: CallOutcome): CallOutcome {
   return outcome;
 }
 
+let inFlight = 0;
+
 async function timedCall(client: RawOcppClient, action: string, payload: unknown): Promise<CallOutcome> {
-  return record(action, await client.call(action, payload));
+  inFlight++;
+  try {
+    return record(action, await client.call(action, payload));
+  } finally {
+    inFlight--;
+  }
+}
+
+/** Lets calls still in flight finish (or time out) inside the phase that sent them, not the next one. */
+async function drain(maxMs = 35_000): Promise<void> {
+  const until = Date.now() + maxMs;
+  while (inFlight > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 function send(report: WorkerReport): void {
@@ -148,6 +161,7 @@ async function steady(command: Extract<WorkerCommand, { cmd: 'steady' }>): Promi
   }
   await new Promise((resolve) => setTimeout(resolve, command.durationS * 1000 + 2000));
   for (const timer of timers) clearTimeout(timer);
+  await drain();
   report('steady');
 }
 
