@@ -11,6 +11,7 @@ import { OcppError } from '../ocpp/ocpp-error';
 import { OcppSession, type FrameEvent } from '../ocpp/ocpp-session';
 import { tenantEm } from '../platform/db';
 import { clock } from '../platform/clock';
+import { hideAuthorizationKey } from '../modules/charge-point/authorization-key';
 import { ChargePoint } from '../modules/charge-point/charge-point.entity';
 import { loggableOcppPayload, type Logger } from '../platform/logger';
 import { trackConnectedChargePoints } from '../platform/metrics';
@@ -224,7 +225,7 @@ export class OcppServer implements LocalConnections {
         messageTypeId: event.messageTypeId,
         uniqueId: event.uniqueId,
         action: event.action ?? null,
-        payload: event.payload ?? null,
+        payload: hideAuthorizationKey(event.action, event.payload) ?? null,
         errorCode: event.errorCode ?? null,
         timestamp: clock.now().toISOString(),
       },

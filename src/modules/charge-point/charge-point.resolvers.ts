@@ -10,15 +10,6 @@ import { ChargePoint } from './charge-point.entity';
 
 const MAX_PAGE = 200;
 
-/** The OCPP frame as subscribers see it: the AuthorizationKey sent by a password rotation is a secret. */
-function redactFrame(frame: Record<string, any>): Record<string, any> {
-  const payload = frame.payload;
-  if (frame.action === 'ChangeConfiguration' && payload && typeof payload === 'object' && String(payload.key).toLowerCase() === 'authorizationkey') {
-    return { ...frame, payload: { ...payload, value: '[redacted]' } };
-  }
-  return frame;
-}
-
 /** Charge points: management, their state (connection, connectors, configuration) and live events. */
 export const chargePointApi: ApiModule = {
   permissions: {
@@ -68,7 +59,7 @@ export const chargePointApi: ApiModule = {
     Subscription: {
       ocppMessages: {
         subscribe: (_parent, { chargePointId }, ctx) => eventStream(ctx.app, tenantScope(ctx).tenantId, 'ocppMessage', chargePointId),
-        resolve: (event: DomainEvent) => redactFrame(event.payload) as any,
+        resolve: (event: DomainEvent) => event.payload as any,
       },
       chargePointConnectionChanged: {
         subscribe: (_parent, { chargePointId }, ctx) => eventStream(ctx.app, tenantScope(ctx).tenantId, 'chargePointConnectionChanged', chargePointId),
