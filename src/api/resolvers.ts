@@ -17,7 +17,7 @@
  * the table in src/modules/command/ocpp-command.resolvers.ts and are completed by command hooks.
  */
 import type { GraphQLFieldResolver } from 'graphql';
-import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
+import { Kind, parse, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import { idTagApi } from '../modules/authorization/id-tag.resolvers';
 import { chargePointApi } from '../modules/charge-point/charge-point.resolvers';
 import { commandApi } from '../modules/command/command.resolvers';
@@ -30,6 +30,7 @@ import { firmwareApi } from '../modules/firmware/firmware.resolvers';
 import { localListApi } from '../modules/local-list/local-list.resolvers';
 import { reservationApi } from '../modules/reservation/reservation.resolvers';
 import { smartChargingApi } from '../modules/smart-charging/smart-charging.resolvers';
+import { chargingGroupApi } from '../modules/smart-charging/charging-group.resolvers';
 import { requireAccess, type Permission, type PermissionTable, type RootField } from './access';
 import type { ApiModule } from './api-module';
 import type { GraphQLContext } from './context';
@@ -46,6 +47,7 @@ const API_MODULES: ApiModule[] = [
   rotatePasswordApi,
   reservationApi,
   smartChargingApi,
+  chargingGroupApi,
   localListApi,
   firmwareApi,
   diagnosticsApi,
@@ -62,8 +64,9 @@ type ResolverMap = Record<string, Record<string, any>>;
 export function rootFields(typeDefs: string): RootField[] {
   const fields: RootField[] = [];
   for (const definition of parse(typeDefs).definitions) {
-    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
-    const type = (definition as ObjectTypeDefinitionNode).name.value;
+    // `extend type Query { ... }` blocks add root fields too, and get the same gate.
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const type = (definition as ObjectTypeDefinitionNode | ObjectTypeExtensionNode).name.value;
     if (!(ROOT_TYPES as readonly string[]).includes(type)) continue;
     for (const field of definition.fields ?? []) fields.push(`${type}.${field.name.value}` as RootField);
   }

@@ -12,6 +12,7 @@ import { Reservation } from '../modules/reservation/reservation.entity';
 import { LocalListEntry } from '../modules/local-list/local-list-entry.entity';
 import { LocalListState } from '../modules/local-list/local-list-state.entity';
 import { ChargingProfile } from '../modules/smart-charging/charging-profile.entity';
+import { ChargingGroup, ChargingGroupMember } from '../modules/smart-charging/charging-group.entity';
 import { DiagnosticsStatusEvent, FirmwareStatusEvent } from '../modules/firmware/status-event.entity';
 import { DiagnosticsFile, DiagnosticsUploadToken } from '../modules/diagnostics/diagnostics-file.entity';
 
@@ -31,6 +32,8 @@ export const ENTITIES = [
   LocalListEntry,
   LocalListState,
   ChargingProfile,
+  ChargingGroup,
+  ChargingGroupMember,
   FirmwareStatusEvent,
   DiagnosticsStatusEvent,
   DiagnosticsFile,

@@ -139,6 +139,29 @@ export type ChargePointEdge = {
   node: ChargePoint;
 };
 
+/** What one running session may draw now under its group's limit (the TxProfile the CSMS sends it). */
+export type ChargingAllocation = {
+  __typename?: 'ChargingAllocation';
+  chargePointId: Scalars['ID']['output'];
+  connectorId: Scalars['Int']['output'];
+  /** Amperes. 0 when the group cannot give this session the 6 A minimum. */
+  limit: Scalars['Float']['output'];
+  transactionId: Scalars['Int']['output'];
+};
+
+/** Charge points sharing one site limit; the CSMS sends TxProfiles so their sessions together stay under it. */
+export type ChargingGroup = {
+  __typename?: 'ChargingGroup';
+  /** Sessions now running on the group's charge points. */
+  activeTransactions: Scalars['Int']['output'];
+  allocations: Array<ChargingAllocation>;
+  chargePointIds: Array<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  /** Amperes (per phase) for the whole group. */
+  maxCurrent: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+};
+
 export type ChargingProfile = {
   __typename?: 'ChargingProfile';
   chargePointId: Scalars['ID']['output'];
@@ -338,6 +361,18 @@ export type CreateChargePointPayload = {
   chargePoint: ChargePoint;
 };
 
+export type CreateChargingGroupInput = {
+  /** A charge point belongs to at most one group. */
+  chargePointIds: Array<Scalars['ID']['input']>;
+  maxCurrent: Scalars['Float']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type CreateChargingGroupPayload = {
+  __typename?: 'CreateChargingGroupPayload';
+  chargingGroup: ChargingGroup;
+};
+
 export type CreateTenantInput = {
   name: Scalars['String']['input'];
   slug: Scalars['String']['input'];
@@ -374,6 +409,15 @@ export type DeleteChargePointPayload = {
   __typename?: 'DeleteChargePointPayload';
   deleted: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
+};
+
+export type DeleteChargingGroupInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type DeleteChargingGroupPayload = {
+  __typename?: 'DeleteChargingGroupPayload';
+  deleted: Scalars['Boolean']['output'];
 };
 
 export type DeleteIdTagInput = {
@@ -520,6 +564,10 @@ export type LocalAuthorizationList = {
   entries: Array<LocalListEntry>;
   /** The version the CSMS believes the charge point holds (null: never sent). */
   listVersion?: Maybe<Scalars['Int']['output']>;
+  /** The version the charge point last reported (getLocalListVersion). */
+  reportedListVersion?: Maybe<Scalars['Int']['output']>;
+  /** The charge point's list may differ from the CSMS's copy: a Full sendLocalList is due. */
+  resyncNeeded: Scalars['Boolean']['output'];
 };
 
 export type LocalListEntry = {
@@ -551,9 +599,11 @@ export type Mutation = {
   clearChargingProfile: ClearChargingProfilePayload;
   createApiKey: CreateApiKeyPayload;
   createChargePoint: CreateChargePointPayload;
+  createChargingGroup: CreateChargingGroupPayload;
   createTenant: CreateTenantPayload;
   dataTransfer: DataTransferPayload;
   deleteChargePoint: DeleteChargePointPayload;
+  deleteChargingGroup: DeleteChargingGroupPayload;
   deleteIdTag: DeleteIdTagPayload;
   getCompositeSchedule: GetCompositeSchedulePayload;
   getConfiguration: GetConfigurationPayload;
@@ -570,6 +620,7 @@ export type Mutation = {
   triggerMessage: TriggerMessagePayload;
   unlockConnector: UnlockConnectorPayload;
   updateChargePoint: UpdateChargePointPayload;
+  updateChargingGroup: UpdateChargingGroupPayload;
   updateFirmware: UpdateFirmwarePayload;
   upsertIdTag: UpsertIdTagPayload;
 };
@@ -610,6 +661,11 @@ export type MutationCreateChargePointArgs = {
 };
 
 
+export type MutationCreateChargingGroupArgs = {
+  input: CreateChargingGroupInput;
+};
+
+
 export type MutationCreateTenantArgs = {
   input: CreateTenantInput;
 };
@@ -622,6 +678,11 @@ export type MutationDataTransferArgs = {
 
 export type MutationDeleteChargePointArgs = {
   input: DeleteChargePointInput;
+};
+
+
+export type MutationDeleteChargingGroupArgs = {
+  input: DeleteChargingGroupInput;
 };
 
 
@@ -705,6 +766,11 @@ export type MutationUpdateChargePointArgs = {
 };
 
 
+export type MutationUpdateChargingGroupArgs = {
+  input: UpdateChargingGroupInput;
+};
+
+
 export type MutationUpdateFirmwareArgs = {
   input: UpdateFirmwareInput;
 };
@@ -739,11 +805,14 @@ export type Query = {
   apiKeys: Array<ApiKey>;
   chargePoint: ChargePoint;
   chargePoints: ChargePointConnection;
+  chargingGroups: Array<ChargingGroup>;
   chargingProfiles: Array<ChargingProfile>;
   command: Command;
   commands: Array<Command>;
   diagnosticsFiles: Array<DiagnosticsFile>;
   diagnosticsStatusHistory: Array<DiagnosticsStatusEvent>;
+  /** The composite schedule the CSMS expects on a connector, from the profiles it stored (compare with getCompositeSchedule). */
+  expectedCompositeSchedule?: Maybe<ChargingSchedule>;
   firmwareStatusHistory: Array<FirmwareStatusEvent>;
   idTags: Array<IdTag>;
   localAuthorizationList: LocalAuthorizationList;
@@ -791,6 +860,14 @@ export type QueryDiagnosticsFilesArgs = {
 
 export type QueryDiagnosticsStatusHistoryArgs = {
   chargePointId: Scalars['ID']['input'];
+};
+
+
+export type QueryExpectedCompositeScheduleArgs = {
+  chargePointId: Scalars['ID']['input'];
+  chargingRateUnit?: InputMaybe<ChargingRateUnitType>;
+  connectorId: Scalars['Int']['input'];
+  duration: Scalars['Int']['input'];
 };
 
 
@@ -1119,6 +1196,19 @@ export type UpdateChargePointPayload = {
   chargePoint: ChargePoint;
 };
 
+/** Fields left out are kept; chargePointIds, when given, is the whole new membership. */
+export type UpdateChargingGroupInput = {
+  chargePointIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  id: Scalars['ID']['input'];
+  maxCurrent?: InputMaybe<Scalars['Float']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateChargingGroupPayload = {
+  __typename?: 'UpdateChargingGroupPayload';
+  chargingGroup: ChargingGroup;
+};
+
 export type UpdateFirmwareInput = {
   chargePointId: Scalars['ID']['input'];
   location: Scalars['String']['input'];
@@ -1238,6 +1328,8 @@ export type ResolversTypes = {
   ChargePointConnection: ResolverTypeWrapper<Omit<ChargePointConnection, 'edges'> & { edges: Array<ResolversTypes['ChargePointEdge']> }>;
   ChargePointConnectionEvent: ResolverTypeWrapper<ChargePointConnectionEvent>;
   ChargePointEdge: ResolverTypeWrapper<Omit<ChargePointEdge, 'node'> & { node: ResolversTypes['ChargePoint'] }>;
+  ChargingAllocation: ResolverTypeWrapper<ChargingAllocation>;
+  ChargingGroup: ResolverTypeWrapper<ChargingGroup>;
   ChargingProfile: ResolverTypeWrapper<ChargingProfile>;
   ChargingProfileInput: ChargingProfileInput;
   ChargingProfileKindType: ChargingProfileKindType;
@@ -1262,6 +1354,8 @@ export type ResolversTypes = {
   CreateApiKeyPayload: ResolverTypeWrapper<Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   CreateChargePointInput: CreateChargePointInput;
   CreateChargePointPayload: ResolverTypeWrapper<Omit<CreateChargePointPayload, 'chargePoint'> & { chargePoint: ResolversTypes['ChargePoint'] }>;
+  CreateChargingGroupInput: CreateChargingGroupInput;
+  CreateChargingGroupPayload: ResolverTypeWrapper<CreateChargingGroupPayload>;
   CreateTenantInput: CreateTenantInput;
   CreateTenantPayload: ResolverTypeWrapper<Omit<CreateTenantPayload, 'tenant'> & { tenant: ResolversTypes['Tenant'] }>;
   DataTransferInput: DataTransferInput;
@@ -1269,6 +1363,8 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteChargePointInput: DeleteChargePointInput;
   DeleteChargePointPayload: ResolverTypeWrapper<DeleteChargePointPayload>;
+  DeleteChargingGroupInput: DeleteChargingGroupInput;
+  DeleteChargingGroupPayload: ResolverTypeWrapper<DeleteChargingGroupPayload>;
   DeleteIdTagInput: DeleteIdTagInput;
   DeleteIdTagPayload: ResolverTypeWrapper<DeleteIdTagPayload>;
   DiagnosticsFile: ResolverTypeWrapper<DiagnosticsFile>;
@@ -1337,6 +1433,8 @@ export type ResolversTypes = {
   UnlockConnectorPayload: ResolverTypeWrapper<Omit<UnlockConnectorPayload, 'command'> & { command: ResolversTypes['Command'] }>;
   UpdateChargePointInput: UpdateChargePointInput;
   UpdateChargePointPayload: ResolverTypeWrapper<Omit<UpdateChargePointPayload, 'chargePoint'> & { chargePoint: ResolversTypes['ChargePoint'] }>;
+  UpdateChargingGroupInput: UpdateChargingGroupInput;
+  UpdateChargingGroupPayload: ResolverTypeWrapper<UpdateChargingGroupPayload>;
   UpdateFirmwareInput: UpdateFirmwareInput;
   UpdateFirmwarePayload: ResolverTypeWrapper<Omit<UpdateFirmwarePayload, 'command'> & { command: ResolversTypes['Command'] }>;
   UpdateType: UpdateType;
@@ -1359,6 +1457,8 @@ export type ResolversParentTypes = {
   ChargePointConnection: Omit<ChargePointConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChargePointEdge']> };
   ChargePointConnectionEvent: ChargePointConnectionEvent;
   ChargePointEdge: Omit<ChargePointEdge, 'node'> & { node: ResolversParentTypes['ChargePoint'] };
+  ChargingAllocation: ChargingAllocation;
+  ChargingGroup: ChargingGroup;
   ChargingProfile: ChargingProfile;
   ChargingProfileInput: ChargingProfileInput;
   ChargingSchedule: ChargingSchedule;
@@ -1379,6 +1479,8 @@ export type ResolversParentTypes = {
   CreateApiKeyPayload: Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   CreateChargePointInput: CreateChargePointInput;
   CreateChargePointPayload: Omit<CreateChargePointPayload, 'chargePoint'> & { chargePoint: ResolversParentTypes['ChargePoint'] };
+  CreateChargingGroupInput: CreateChargingGroupInput;
+  CreateChargingGroupPayload: CreateChargingGroupPayload;
   CreateTenantInput: CreateTenantInput;
   CreateTenantPayload: Omit<CreateTenantPayload, 'tenant'> & { tenant: ResolversParentTypes['Tenant'] };
   DataTransferInput: DataTransferInput;
@@ -1386,6 +1488,8 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DeleteChargePointInput: DeleteChargePointInput;
   DeleteChargePointPayload: DeleteChargePointPayload;
+  DeleteChargingGroupInput: DeleteChargingGroupInput;
+  DeleteChargingGroupPayload: DeleteChargingGroupPayload;
   DeleteIdTagInput: DeleteIdTagInput;
   DeleteIdTagPayload: DeleteIdTagPayload;
   DiagnosticsFile: DiagnosticsFile;
@@ -1446,6 +1550,8 @@ export type ResolversParentTypes = {
   UnlockConnectorPayload: Omit<UnlockConnectorPayload, 'command'> & { command: ResolversParentTypes['Command'] };
   UpdateChargePointInput: UpdateChargePointInput;
   UpdateChargePointPayload: Omit<UpdateChargePointPayload, 'chargePoint'> & { chargePoint: ResolversParentTypes['ChargePoint'] };
+  UpdateChargingGroupInput: UpdateChargingGroupInput;
+  UpdateChargingGroupPayload: UpdateChargingGroupPayload;
   UpdateFirmwareInput: UpdateFirmwareInput;
   UpdateFirmwarePayload: Omit<UpdateFirmwarePayload, 'command'> & { command: ResolversParentTypes['Command'] };
   UpsertIdTagInput: UpsertIdTagInput;
@@ -1517,6 +1623,22 @@ export type ChargePointConnectionEventResolvers<ContextType = GraphQLContext, Pa
 export type ChargePointEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargePointEdge'] = ResolversParentTypes['ChargePointEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ChargePoint'], ParentType, ContextType>;
+};
+
+export type ChargingAllocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargingAllocation'] = ResolversParentTypes['ChargingAllocation']> = {
+  chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  connectorId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  transactionId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChargingGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargingGroup'] = ResolversParentTypes['ChargingGroup']> = {
+  activeTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  allocations?: Resolver<Array<ResolversTypes['ChargingAllocation']>, ParentType, ContextType>;
+  chargePointIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maxCurrent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ChargingProfileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargingProfile'] = ResolversParentTypes['ChargingProfile']> = {
@@ -1617,6 +1739,10 @@ export type CreateChargePointPayloadResolvers<ContextType = GraphQLContext, Pare
   chargePoint?: Resolver<ResolversTypes['ChargePoint'], ParentType, ContextType>;
 };
 
+export type CreateChargingGroupPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateChargingGroupPayload'] = ResolversParentTypes['CreateChargingGroupPayload']> = {
+  chargingGroup?: Resolver<ResolversTypes['ChargingGroup'], ParentType, ContextType>;
+};
+
 export type CreateTenantPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateTenantPayload'] = ResolversParentTypes['CreateTenantPayload']> = {
   apiKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType>;
@@ -1636,6 +1762,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DeleteChargePointPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteChargePointPayload'] = ResolversParentTypes['DeleteChargePointPayload']> = {
   deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type DeleteChargingGroupPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteChargingGroupPayload'] = ResolversParentTypes['DeleteChargingGroupPayload']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type DeleteIdTagPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteIdTagPayload'] = ResolversParentTypes['DeleteIdTagPayload']> = {
@@ -1720,6 +1850,8 @@ export type LocalAuthorizationListResolvers<ContextType = GraphQLContext, Parent
   chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   entries?: Resolver<Array<ResolversTypes['LocalListEntry']>, ParentType, ContextType>;
   listVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reportedListVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  resyncNeeded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type LocalListEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LocalListEntry'] = ResolversParentTypes['LocalListEntry']> = {
@@ -1740,9 +1872,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   clearChargingProfile?: Resolver<ResolversTypes['ClearChargingProfilePayload'], ParentType, ContextType, RequireFields<MutationClearChargingProfileArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createChargePoint?: Resolver<ResolversTypes['CreateChargePointPayload'], ParentType, ContextType, RequireFields<MutationCreateChargePointArgs, 'input'>>;
+  createChargingGroup?: Resolver<ResolversTypes['CreateChargingGroupPayload'], ParentType, ContextType, RequireFields<MutationCreateChargingGroupArgs, 'input'>>;
   createTenant?: Resolver<ResolversTypes['CreateTenantPayload'], ParentType, ContextType, RequireFields<MutationCreateTenantArgs, 'input'>>;
   dataTransfer?: Resolver<ResolversTypes['DataTransferPayload'], ParentType, ContextType, RequireFields<MutationDataTransferArgs, 'input'>>;
   deleteChargePoint?: Resolver<ResolversTypes['DeleteChargePointPayload'], ParentType, ContextType, RequireFields<MutationDeleteChargePointArgs, 'input'>>;
+  deleteChargingGroup?: Resolver<ResolversTypes['DeleteChargingGroupPayload'], ParentType, ContextType, RequireFields<MutationDeleteChargingGroupArgs, 'input'>>;
   deleteIdTag?: Resolver<ResolversTypes['DeleteIdTagPayload'], ParentType, ContextType, RequireFields<MutationDeleteIdTagArgs, 'input'>>;
   getCompositeSchedule?: Resolver<ResolversTypes['GetCompositeSchedulePayload'], ParentType, ContextType, RequireFields<MutationGetCompositeScheduleArgs, 'input'>>;
   getConfiguration?: Resolver<ResolversTypes['GetConfigurationPayload'], ParentType, ContextType, RequireFields<MutationGetConfigurationArgs, 'input'>>;
@@ -1759,6 +1893,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   triggerMessage?: Resolver<ResolversTypes['TriggerMessagePayload'], ParentType, ContextType, RequireFields<MutationTriggerMessageArgs, 'input'>>;
   unlockConnector?: Resolver<ResolversTypes['UnlockConnectorPayload'], ParentType, ContextType, RequireFields<MutationUnlockConnectorArgs, 'input'>>;
   updateChargePoint?: Resolver<ResolversTypes['UpdateChargePointPayload'], ParentType, ContextType, RequireFields<MutationUpdateChargePointArgs, 'input'>>;
+  updateChargingGroup?: Resolver<ResolversTypes['UpdateChargingGroupPayload'], ParentType, ContextType, RequireFields<MutationUpdateChargingGroupArgs, 'input'>>;
   updateFirmware?: Resolver<ResolversTypes['UpdateFirmwarePayload'], ParentType, ContextType, RequireFields<MutationUpdateFirmwareArgs, 'input'>>;
   upsertIdTag?: Resolver<ResolversTypes['UpsertIdTagPayload'], ParentType, ContextType, RequireFields<MutationUpsertIdTagArgs, 'input'>>;
 };
@@ -1785,11 +1920,13 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   chargePoint?: Resolver<ResolversTypes['ChargePoint'], ParentType, ContextType, RequireFields<QueryChargePointArgs, 'id'>>;
   chargePoints?: Resolver<ResolversTypes['ChargePointConnection'], ParentType, ContextType, RequireFields<QueryChargePointsArgs, 'first'>>;
+  chargingGroups?: Resolver<Array<ResolversTypes['ChargingGroup']>, ParentType, ContextType>;
   chargingProfiles?: Resolver<Array<ResolversTypes['ChargingProfile']>, ParentType, ContextType, RequireFields<QueryChargingProfilesArgs, 'chargePointId'>>;
   command?: Resolver<ResolversTypes['Command'], ParentType, ContextType, RequireFields<QueryCommandArgs, 'id'>>;
   commands?: Resolver<Array<ResolversTypes['Command']>, ParentType, ContextType, RequireFields<QueryCommandsArgs, 'first'>>;
   diagnosticsFiles?: Resolver<Array<ResolversTypes['DiagnosticsFile']>, ParentType, ContextType, RequireFields<QueryDiagnosticsFilesArgs, 'chargePointId'>>;
   diagnosticsStatusHistory?: Resolver<Array<ResolversTypes['DiagnosticsStatusEvent']>, ParentType, ContextType, RequireFields<QueryDiagnosticsStatusHistoryArgs, 'chargePointId'>>;
+  expectedCompositeSchedule?: Resolver<Maybe<ResolversTypes['ChargingSchedule']>, ParentType, ContextType, RequireFields<QueryExpectedCompositeScheduleArgs, 'chargePointId' | 'connectorId' | 'duration'>>;
   firmwareStatusHistory?: Resolver<Array<ResolversTypes['FirmwareStatusEvent']>, ParentType, ContextType, RequireFields<QueryFirmwareStatusHistoryArgs, 'chargePointId'>>;
   idTags?: Resolver<Array<ResolversTypes['IdTag']>, ParentType, ContextType>;
   localAuthorizationList?: Resolver<ResolversTypes['LocalAuthorizationList'], ParentType, ContextType, RequireFields<QueryLocalAuthorizationListArgs, 'chargePointId'>>;
@@ -1933,6 +2070,10 @@ export type UpdateChargePointPayloadResolvers<ContextType = GraphQLContext, Pare
   chargePoint?: Resolver<ResolversTypes['ChargePoint'], ParentType, ContextType>;
 };
 
+export type UpdateChargingGroupPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateChargingGroupPayload'] = ResolversParentTypes['UpdateChargingGroupPayload']> = {
+  chargingGroup?: Resolver<ResolversTypes['ChargingGroup'], ParentType, ContextType>;
+};
+
 export type UpdateFirmwarePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateFirmwarePayload'] = ResolversParentTypes['UpdateFirmwarePayload']> = {
   command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
   messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1951,6 +2092,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ChargePointConnection?: ChargePointConnectionResolvers<ContextType>;
   ChargePointConnectionEvent?: ChargePointConnectionEventResolvers<ContextType>;
   ChargePointEdge?: ChargePointEdgeResolvers<ContextType>;
+  ChargingAllocation?: ChargingAllocationResolvers<ContextType>;
+  ChargingGroup?: ChargingGroupResolvers<ContextType>;
   ChargingProfile?: ChargingProfileResolvers<ContextType>;
   ChargingSchedule?: ChargingScheduleResolvers<ContextType>;
   ChargingSchedulePeriod?: ChargingSchedulePeriodResolvers<ContextType>;
@@ -1962,10 +2105,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ConnectorStatusEvent?: ConnectorStatusEventResolvers<ContextType>;
   CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
   CreateChargePointPayload?: CreateChargePointPayloadResolvers<ContextType>;
+  CreateChargingGroupPayload?: CreateChargingGroupPayloadResolvers<ContextType>;
   CreateTenantPayload?: CreateTenantPayloadResolvers<ContextType>;
   DataTransferPayload?: DataTransferPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteChargePointPayload?: DeleteChargePointPayloadResolvers<ContextType>;
+  DeleteChargingGroupPayload?: DeleteChargingGroupPayloadResolvers<ContextType>;
   DeleteIdTagPayload?: DeleteIdTagPayloadResolvers<ContextType>;
   DiagnosticsFile?: DiagnosticsFileResolvers<ContextType>;
   DiagnosticsStatusEvent?: DiagnosticsStatusEventResolvers<ContextType>;
@@ -2003,6 +2148,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   TriggerMessagePayload?: TriggerMessagePayloadResolvers<ContextType>;
   UnlockConnectorPayload?: UnlockConnectorPayloadResolvers<ContextType>;
   UpdateChargePointPayload?: UpdateChargePointPayloadResolvers<ContextType>;
+  UpdateChargingGroupPayload?: UpdateChargingGroupPayloadResolvers<ContextType>;
   UpdateFirmwarePayload?: UpdateFirmwarePayloadResolvers<ContextType>;
   UpsertIdTagPayload?: UpsertIdTagPayloadResolvers<ContextType>;
 };

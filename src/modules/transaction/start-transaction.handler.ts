@@ -1,10 +1,12 @@
 import type { OcppHandler } from '../../ingress/handler-context';
+import { scheduleRebalanceFor } from '../smart-charging/site-limit.jobs';
 import { startTransaction, transactionView } from './transaction.service';
 
 export const startTransactionHandler: OcppHandler = async (ctx, payload) => {
   const { transaction, idTagInfo, created } = await startTransaction(ctx.em(), ctx.tenantId, ctx.chargePointId, payload);
   if (created) {
     ctx.app.events.publish({ type: 'transactionUpdated', tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, payload: { ...transactionView(transaction), event: 'STARTED' } });
+    void scheduleRebalanceFor(ctx.app, ctx.tenantId, ctx.chargePointId);
   }
   return { transactionId: transaction.id, idTagInfo };
 };

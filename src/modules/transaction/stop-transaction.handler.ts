@@ -1,4 +1,5 @@
 import type { OcppHandler } from '../../ingress/handler-context';
+import { scheduleRebalanceFor } from '../smart-charging/site-limit.jobs';
 import { removeTransactionProfiles } from '../smart-charging/smart-charging.service';
 import { stopTransaction, transactionView } from './transaction.service';
 
@@ -7,6 +8,7 @@ export const stopTransactionHandler: OcppHandler = async (ctx, payload) => {
   if (transaction && stopped) {
     await removeTransactionProfiles(ctx.em(), ctx.tenantId, ctx.chargePointId, transaction.id);
     ctx.app.events.publish({ type: 'transactionUpdated', tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, payload: { ...transactionView(transaction), event: 'STOPPED' } });
+    void scheduleRebalanceFor(ctx.app, ctx.tenantId, ctx.chargePointId);
   }
   return idTagInfo ? { idTagInfo } : {};
 };
