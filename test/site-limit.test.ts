@@ -44,6 +44,15 @@ const UPDATE = `mutation($input: UpdateChargingGroupInput!) { updateChargingGrou
 const DELETE = `mutation($input: DeleteChargingGroupInput!) { deleteChargingGroup(input: $input) { deleted } }`;
 const GROUPS = `{ chargingGroups { ${GROUP} } }`;
 
+/** Polls an async condition (the API's view catches up with what a charge point was just sent). */
+async function eventually(condition: () => Promise<boolean>, timeoutMs = 8000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function start(cp: RPCClient, idTag: string): Promise<number> {
   const { transactionId } = await cp.call('StartTransaction', { connectorId: 1, idTag, meterStart: 0, timestamp: new Date().toISOString() });
   return transactionId;
@@ -51,7 +60,7 @@ async function start(cp: RPCClient, idTag: string): Promise<number> {
 
 describe('site limit', () => {
   it('splits 32 A over the running sessions as they start and stop, each a recorded TxProfile command', async () => {
-    const one = await station('CP-SL1');
+    const one = await station('CP-SL1', { SetChargingProfile: () => ({ status: 'Accepted' }), ClearChargingProfile: () => ({ status: 'Accepted' }) });
     const two = await station('CP-SL2');
     const { createChargingGroup } = await api.data(CREATE, { input: { name: 'garage', maxCurrent: 32, chargePointIds: ['CP-SL1', 'CP-SL2'] } });
     const groupId = createChargingGroup.chargingGroup.id;
@@ -93,13 +102,22 @@ describe('site limit', () => {
     await limitsBecome(one.received, [32, 16, 32, 20.5]);
     expect(limits(two.received)).toEqual([16]);
 
-    // Each profile is a command like any other, made by the site limit and shown in the history.
-    const commands = (await api.data(`{ commands(filter: { chargePointId: "CP-SL1" }) { action status createdBy } }`)).commands;
-    expect(commands.filter((c: any) => c.action === 'SetChargingProfile')).toHaveLength(4);
-    expect(commands.every((c: any) => c.action !== 'SetChargingProfile' || (c.status === 'COMPLETED' && c.createdBy === 'site-limit'))).toBe(true);
+    // Each profile is a command like any other, made by the site limit and shown in the history (the last
+    // one completes just after the charge point answered).
+    const profileCommands = async () =>
+      (await api.data(`{ commands(filter: { chargePointId: "CP-SL1" }) { action status createdBy } }`)).commands.filter((c: any) => c.action === 'SetChargingProfile');
+    await eventually(async () => (await profileCommands()).every((c: any) => c.status === 'COMPLETED'));
+    expect(await profileCommands()).toEqual(Array.from({ length: 4 }, () => ({ action: 'SetChargingProfile', status: 'COMPLETED', createdBy: 'site-limit' })));
     // And the CSMS stored what the charge point accepted.
     const stored = (await api.data(`{ chargingProfiles(chargePointId: "CP-SL1") { transactionId stackLevel chargingSchedule { chargingSchedulePeriod { limit } } } }`)).chargingProfiles;
     expect(stored).toEqual([{ transactionId: tx1, stackLevel: SITE_LIMIT_STACK_LEVEL, chargingSchedule: { chargingSchedulePeriod: [{ limit: 20.5 }] } }]);
+
+    // A charge point leaving the group gets its site-limit profile cleared: the group no longer limits it.
+    const profileId = one.received.SetChargingProfile[3].csChargingProfiles.chargingProfileId;
+    await api.data(UPDATE, { input: { id: groupId, chargePointIds: ['CP-SL2'] } });
+    await waitFor(() => one.received.ClearChargingProfile?.length, 8000);
+    expect(one.received.ClearChargingProfile).toEqual([{ id: profileId }]);
+    await eventually(async () => (await api.data(`{ chargingProfiles(chargePointId: "CP-SL1") { chargingProfileId } }`)).chargingProfiles.length === 0);
 
     await one.cp.call('StopTransaction', { transactionId: tx1, meterStop: 100, timestamp: new Date().toISOString() });
     expect((await api.data(DELETE, { input: { id: groupId } })).deleteChargingGroup.deleted).toBe(true);

@@ -9,10 +9,9 @@ import { isChargePointAction } from '../ocpp/actions';
 import { ChargePointOfflineError } from '../ocpp/call-errors';
 import { OcppError } from '../ocpp/ocpp-error';
 import { OcppSession, type FrameEvent } from '../ocpp/ocpp-session';
-import { tenantEm } from '../platform/db';
+import { sqlRows, tenantEm } from '../platform/db';
 import { clock } from '../platform/clock';
 import { hideAuthorizationKey } from '../modules/charge-point/authorization-key';
-import { ChargePoint } from '../modules/charge-point/charge-point.entity';
 import { loggableOcppPayload, type Logger } from '../platform/logger';
 import { trackConnectedChargePoints } from '../platform/metrics';
 import { recordOcppFrame } from '../platform/ocpp-metrics';
@@ -253,9 +252,10 @@ export class OcppServer implements LocalConnections {
       chargePointId,
       payload: { chargePointId, connected, at: at.toISOString() },
     });
-    await tenantEm(this.app.orm, tenantId)
-      .nativeUpdate(ChargePoint, { tenantId, identity: chargePointId }, connected ? { lastConnectedAt: at, lastSeenAt: at } : { lastDisconnectedAt: at })
-      .catch((error) => this.app.log.warn({ err: error }, 'connection time update failed'));
+    if (connected) return this.app.lastSeen.connected(tenantId, chargePointId, at);
+    await sqlRows(this.app.orm, 'update charge_point set last_disconnected_at = ? where tenant_id = ? and identity = ?', [at, tenantId, chargePointId]).catch(
+      (error) => this.app.log.warn({ err: error }, 'connection time update failed'),
+    );
   }
 
   private pingAll(): void {

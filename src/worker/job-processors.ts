@@ -3,7 +3,7 @@ import { reconcilePresence, PRESENCE_RECONCILE_JOB } from '../modules/charge-poi
 import { COMMAND_DELIVER_JOB, deliverCommand } from '../modules/command/command.jobs';
 import { cleanupRetention, RETENTION_CLEANUP_JOB } from '../modules/maintenance/retention.jobs';
 import { expireReservationJob, RESERVATION_EXPIRE_JOB } from '../modules/reservation/reservation.jobs';
-import { REBALANCE_JOB, rebalanceJob } from '../modules/smart-charging/site-limit.jobs';
+import { REBALANCE_JOB, rebalanceJob, RELEASE_JOB, releaseJob } from '../modules/smart-charging/site-limit.jobs';
 
 /**
  * Every tenant job the worker runs, by job name: one line per processor (see src/platform/queues.ts).
@@ -15,4 +15,5 @@ export const JOB_PROCESSORS: Record<string, JobProcessor<any>> = {
   [RETENTION_CLEANUP_JOB]: cleanupRetention,
   [RESERVATION_EXPIRE_JOB]: expireReservationJob,
   [REBALANCE_JOB]: rebalanceJob,
+  [RELEASE_JOB]: releaseJob,
 };

@@ -3,7 +3,7 @@ import type { ApiModule } from '../../api/api-module';
 import { BadInputError } from '../../platform/errors';
 import { requireChargePoint } from '../charge-point/charge-point.lookup';
 import { createGroup, deleteGroup, groupView, listGroups, updateGroup } from './charging-group.service';
-import { forgetRebalance, scheduleRebalance } from './site-limit.jobs';
+import { forgetRebalance, scheduleRebalance, scheduleRelease } from './site-limit.jobs';
 import { expectedCompositeSchedule } from './smart-charging.service';
 
 /** Longest window the CSMS computes a schedule for: a week, as a charge point would refuse more anyway. */
@@ -43,14 +43,16 @@ export const chargingGroupApi: ApiModule = {
       },
       async updateChargingGroup(_parent, { input }, ctx) {
         const { em, tenantId } = tenantScope(ctx);
-        const group = await updateGroup(em, tenantId, input.id, input);
+        const { group, removed } = await updateGroup(em, tenantId, input.id, input);
         await scheduleRebalance(ctx.app, tenantId, group.id);
+        await scheduleRelease(ctx.app, tenantId, removed);
         return { chargingGroup: await groupView(em, group) };
       },
       async deleteChargingGroup(_parent, { input }, ctx) {
         const { em, tenantId } = tenantScope(ctx);
-        await deleteGroup(em, input.id);
+        const members = await deleteGroup(em, input.id);
         await forgetRebalance(ctx.app, tenantId, input.id);
+        await scheduleRelease(ctx.app, tenantId, members);
         return { deleted: true };
       },
     },

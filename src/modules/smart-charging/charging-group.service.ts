@@ -40,28 +40,33 @@ export async function createGroup(em: TenantEm, tenantId: string, input: Require
 }
 
 /** Fields left out stay; chargePointIds, when given, is the whole new membership. */
-export async function updateGroup(em: TenantEm, tenantId: string, id: string, input: ChargingGroupInput): Promise<ChargingGroup> {
+export async function updateGroup(em: TenantEm, tenantId: string, id: string, input: ChargingGroupInput): Promise<{ group: ChargingGroup; removed: string[] }> {
   const group = await requireGroup(em, id);
   const name = input.name != null ? checkName(input.name) : group.name;
   if (input.maxCurrent != null) group.maxCurrentA = checkMaxCurrent(input.maxCurrent);
   const chargePointIds = input.chargePointIds != null ? await checkChargePoints(em, input.chargePointIds, id) : null;
   group.name = name;
   group.updatedAt = clock.now();
+  let removed: string[] = [];
   await save(em, name, async (tx) => {
     await tx.nativeUpdate(ChargingGroup, { id }, { name: group.name, maxCurrentA: group.maxCurrentA, updatedAt: group.updatedAt });
     if (!chargePointIds) return;
-    await tx.nativeDelete(ChargingGroupMember, { groupId: id, chargePointId: { $nin: chargePointIds } });
-    const kept = new Set((await tx.find(ChargingGroupMember, { groupId: id })).map((m) => m.chargePointId));
-    for (const chargePointId of chargePointIds) if (!kept.has(chargePointId)) tx.create(ChargingGroupMember, { tenantId, groupId: id, chargePointId });
+    const before = (await tx.find(ChargingGroupMember, { groupId: id })).map((m) => m.chargePointId);
+    removed = before.filter((chargePointId) => !chargePointIds.includes(chargePointId));
+    if (removed.length) await tx.nativeDelete(ChargingGroupMember, { groupId: id, chargePointId: { $in: removed } });
+    for (const chargePointId of chargePointIds) if (!before.includes(chargePointId)) tx.create(ChargingGroupMember, { tenantId, groupId: id, chargePointId });
   });
-  return group;
+  return { group, removed };
 }
 
-export async function deleteGroup(em: TenantEm, id: string): Promise<void> {
+/** Returns the charge points the group held. */
+export async function deleteGroup(em: TenantEm, id: string): Promise<string[]> {
   await requireGroup(em, id);
-  await em.transactional(async (tx) => {
+  return em.transactional(async (tx) => {
+    const members = await tx.find(ChargingGroupMember, { groupId: id });
     await tx.nativeDelete(ChargingGroupMember, { groupId: id });
     await tx.nativeDelete(ChargingGroup, { id });
+    return members.map((m) => m.chargePointId);
   });
 }
 

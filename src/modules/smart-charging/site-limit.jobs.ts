@@ -4,9 +4,10 @@ import type { AppContext } from '../../app-context';
 import { tenantEm } from '../../platform/db';
 import type { JobProcessor } from '../../platform/queues';
 import { ChargingGroupMember } from './charging-group.entity';
-import { rebalanceGroup } from './site-limit.service';
+import { rebalanceGroup, releaseChargePoints } from './site-limit.service';
 
 export const REBALANCE_JOB = 'smart-charging.rebalance';
+export const RELEASE_JOB = 'smart-charging.release';
 
 /** Starts and stops in a burst within this window end in one rebalance. */
 const REBALANCE_DELAY_MS = 200;
@@ -78,4 +79,20 @@ export const rebalanceJob: JobProcessor<RebalanceJobData> = async ({ app, em, te
     // Release only our own lock (it may have expired and been taken by another generation).
     await app.redis.eval(`if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`, 1, lock, holder);
   }
+};
+
+interface ReleaseJobData {
+  tenantId: string;
+  chargePointIds: string[];
+}
+
+/** Charge points that left a group; their site-limit TxProfiles are cleared by the worker. */
+export async function scheduleRelease(app: AppContext, tenantId: string, chargePointIds: string[]): Promise<void> {
+  if (chargePointIds.length === 0) return;
+  await app.jobs.schedule<ReleaseJobData>(RELEASE_JOB, { tenantId, chargePointIds });
+}
+
+export const releaseJob: JobProcessor<ReleaseJobData> = async ({ app, em, tenantId }, data) => {
+  const cleared = await releaseChargePoints(app, em, tenantId, data.chargePointIds);
+  if (cleared > 0) app.log.debug({ tenantId, cleared }, 'site limit profiles cleared');
 };

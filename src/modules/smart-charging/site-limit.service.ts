@@ -96,6 +96,40 @@ export async function rebalanceGroup(app: AppContext, em: TenantEm, tenantId: st
   return sent;
 }
 
+/**
+ * Charge points that left their group (group changed or deleted) get their site-limit TxProfiles cleared,
+ * so a session the group had paused at 0 A charges again. Ones that joined a group since are left alone.
+ */
+export async function releaseChargePoints(app: AppContext, em: TenantEm, tenantId: string, chargePointIds: string[]): Promise<number> {
+  if (chargePointIds.length === 0) return 0;
+  const grouped = new Set((await em.find(ChargingGroupMember, { chargePointId: { $in: chargePointIds } })).map((m) => m.chargePointId));
+  const released = chargePointIds.filter((id) => !grouped.has(id));
+  if (released.length === 0) return 0;
+  const profiles = await em.find(ChargingProfile, {
+    chargePointId: { $in: released },
+    chargingProfilePurpose: 'TxProfile',
+    stackLevel: SITE_LIMIT_STACK_LEVEL,
+    transactionId: { $ne: null },
+  });
+  let cleared = 0;
+  for (const profile of profiles) {
+    try {
+      await app.commands.create(em, {
+        tenantId,
+        chargePointId: profile.chargePointId,
+        action: 'ClearChargingProfile',
+        request: { id: profile.chargingProfileId },
+        actor: { name: 'site-limit' },
+      });
+      cleared++;
+    } catch (error) {
+      if (!toCommandFailed(error) && !(error instanceof DomainError)) throw error;
+      app.log.warn({ err: error, tenantId, chargePointId: profile.chargePointId }, 'site limit profile not cleared');
+    }
+  }
+  return cleared;
+}
+
 /** Relative: the schedule runs from the transaction's start, so it needs no clock agreement with the charge point. */
 function siteLimitProfile(allocation: Allocation, chargingProfileId: number | undefined) {
   return {
