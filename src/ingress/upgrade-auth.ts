@@ -1,8 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Orm } from '../platform/db';
-import { platformEm, tenantEm } from '../platform/db';
-import { Tenant } from '../modules/tenant/tenant.entity';
-import { ChargePoint } from '../modules/charge-point/charge-point.entity';
+import { sqlRows } from '../platform/db';
+import type { ChargePoint } from '../modules/charge-point/charge-point.entity';
 import { verifyPassword } from '../modules/charge-point/password';
 import { AuthFailureLimiter } from './auth-limiter';
 
@@ -66,18 +65,17 @@ export async function authenticateUpgrade(orm: Orm, req: IncomingMessage, option
     throw new UpgradeRefused(400, 'Bad path encoding');
   }
   if (!offeredProtocols(req).includes(OCPP_SUBPROTOCOL)) throw new UpgradeRefused(400, 'Subprotocol ocpp1.6 is required');
-  const tenant = await platformEm(orm).findOne(Tenant, { slug });
-  if (!tenant) throw new UpgradeRefused(404, 'Unknown charge point');
-  const chargePoint = await tenantEm(orm, tenant.id).findOne(ChargePoint, { identity: chargePointId });
+  const chargePoint = await findChargePoint(orm, slug, chargePointId);
   if (!chargePoint) throw new UpgradeRefused(404, 'Unknown charge point');
-  if (chargePoint.passwordHash) {
+  const tenantId = chargePoint.tenant_id;
+  if (chargePoint.password_hash) {
     const address = `ip:${clientAddress(req, options.trustProxy ?? false)}`;
-    const target = `cp:${tenant.id}:${chargePointId}`;
+    const target = `cp:${tenantId}:${chargePointId}`;
     if (failuresByAddress.isBlocked(address) || failuresByChargePoint.isBlocked(target)) {
       throw new UpgradeRefused(429, 'Too many failed logins; try again later');
     }
     const credentials = basicCredentials(req);
-    if (!credentials || credentials.user !== chargePointId || !(await verifyPassword(credentials.password, chargePoint.passwordHash))) {
+    if (!credentials || credentials.user !== chargePointId || !(await verifyPassword(credentials.password, chargePoint.password_hash))) {
       // A handshake without credentials is how most clients learn that auth is needed: not a guess.
       if (credentials) {
         failuresByAddress.recordFailure(address);
@@ -86,5 +84,26 @@ export async function authenticateUpgrade(orm: Orm, req: IncomingMessage, option
       throw new UpgradeRefused(401, 'Invalid credentials');
     }
   }
-  return { tenantId: tenant.id, tenantSlug: tenant.slug, chargePointId, registrationStatus: chargePoint.registrationStatus };
+  return { tenantId, tenantSlug: slug, chargePointId, registrationStatus: chargePoint.registration_status };
+}
+
+interface UpgradeRow {
+  tenant_id: string;
+  password_hash: string | null;
+  registration_status: ChargePoint['registrationStatus'];
+}
+
+/**
+ * One statement per handshake (a reconnect storm is thousands of them): the tenant comes from the slug
+ * in the same join that finds the charge point, so the tenant id is the one the slug names.
+ */
+async function findChargePoint(orm: Orm, slug: string, identity: string): Promise<UpgradeRow | undefined> {
+  const rows = await sqlRows<UpgradeRow>(
+    orm,
+    `select c.tenant_id, c.password_hash, c.registration_status
+       from tenant t join charge_point c on c.tenant_id = t.id
+      where t.slug = ? and c.identity = ?`,
+    [slug, identity],
+  );
+  return rows[0];
 }

@@ -76,6 +76,15 @@ export async function withTenant<T>(orm: Orm, tenantId: string, fn: (em: TenantE
   return fn(tenantEm(orm, tenantId));
 }
 
+/**
+ * Parameterized SQL on the ORM's pool, for hot paths where building and hydrating entities costs more
+ * than the statement itself. No filter applies here: every statement on tenant data names
+ * `tenant_id = ?` itself, bound from the caller's tenant scope. Values are always bind parameters.
+ */
+export function sqlRows<T extends object>(orm: Orm, sql: string, params: readonly unknown[]): Promise<T[]> {
+  return orm.em.getConnection().execute<T[]>(sql, params as unknown[], 'all');
+}
+
 /** An EntityManager for platform-level tables (tenants, key lookup); tenant-owned entities still need a tenant. */
 export function platformEm(orm: Orm): TenantEm {
   return orm.em.fork({ clear: true });
