@@ -1,6 +1,6 @@
-import type { TenantEm } from '../../platform/db';
+import { sqlRows, type Orm, type TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
-import { ChargePoint } from './charge-point.entity';
+import type { RegistrationStatus } from './charge-point.entity';
 import { StatusNotification } from './status-notification.entity';
 
 export interface BootInfo {
@@ -15,28 +15,38 @@ export interface BootInfo {
   meterSerialNumber?: string;
 }
 
-/** Stores what BootNotification says about the charge point and decides the registration answer. */
-export async function recordBoot(em: TenantEm, tenantId: string, chargePointId: string, boot: BootInfo, defaultIntervalS: number) {
+/**
+ * Stores what BootNotification says about the charge point and decides the registration answer, in one
+ * statement: the update returns the registration status and interval it answers with.
+ */
+export async function recordBoot(orm: Orm, tenantId: string, chargePointId: string, boot: BootInfo, defaultIntervalS: number) {
   const now = clock.now();
-  const cp = await em.findOneOrFail(ChargePoint, { identity: chargePointId });
-  await em.nativeUpdate(
-    ChargePoint,
-    { tenantId, identity: chargePointId },
-    {
-      vendor: boot.chargePointVendor,
-      model: boot.chargePointModel,
-      serialNumber: boot.chargePointSerialNumber ?? null,
-      chargeBoxSerialNumber: boot.chargeBoxSerialNumber ?? null,
-      firmwareVersion: boot.firmwareVersion ?? null,
-      iccid: boot.iccid ?? null,
-      imsi: boot.imsi ?? null,
-      meterType: boot.meterType ?? null,
-      meterSerialNumber: boot.meterSerialNumber ?? null,
-      lastBootAt: now,
-      lastSeenAt: now,
-    },
+  const [cp] = await sqlRows<{ registration_status: RegistrationStatus; heartbeat_interval_s: number | null }>(
+    orm,
+    `update charge_point
+        set vendor = ?, model = ?, serial_number = ?, charge_box_serial_number = ?, firmware_version = ?,
+            iccid = ?, imsi = ?, meter_type = ?, meter_serial_number = ?, last_boot_at = ?, last_seen_at = ?
+      where tenant_id = ? and identity = ?
+  returning registration_status, heartbeat_interval_s`,
+    [
+      boot.chargePointVendor,
+      boot.chargePointModel,
+      boot.chargePointSerialNumber ?? null,
+      boot.chargeBoxSerialNumber ?? null,
+      boot.firmwareVersion ?? null,
+      boot.iccid ?? null,
+      boot.imsi ?? null,
+      boot.meterType ?? null,
+      boot.meterSerialNumber ?? null,
+      now,
+      now,
+      tenantId,
+      chargePointId,
+    ],
   );
-  return { status: cp.registrationStatus, currentTime: now.toISOString(), interval: cp.heartbeatIntervalS ?? defaultIntervalS };
+  // Deleted while connected: the same failure the charge point got when this was a find.
+  if (!cp) throw new Error(`Charge point ${chargePointId} not found`);
+  return { status: cp.registration_status, currentTime: now.toISOString(), interval: cp.heartbeat_interval_s ?? defaultIntervalS };
 }
 
 export interface StatusInfo {
