@@ -1,7 +1,6 @@
-import { sqlRows, type Orm, type TenantEm } from '../../platform/db';
+import { sqlRows, type Orm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import type { RegistrationStatus } from './charge-point.entity';
-import { StatusNotification } from './status-notification.entity';
 
 export interface BootInfo {
   chargePointVendor: string;
@@ -61,9 +60,10 @@ export interface StatusInfo {
 
 /**
  * Keeps every StatusNotification as history and the newest per connector as its state. A notification
- * buffered offline that is older than the stored state goes to history only.
+ * buffered offline that is older than the stored state goes to history only. One statement (a CTE), so
+ * both writes happen or neither, without a transaction round trip.
  */
-export async function recordStatus(em: TenantEm, tenantId: string, chargePointId: string, status: StatusInfo) {
+export async function recordStatus(orm: Orm, tenantId: string, chargePointId: string, status: StatusInfo) {
   const now = clock.now();
   const timestamp = status.timestamp ? new Date(status.timestamp) : null;
   const row = {
@@ -77,19 +77,21 @@ export async function recordStatus(em: TenantEm, tenantId: string, chargePointId
     vendorErrorCode: status.vendorErrorCode ?? null,
     timestamp,
   };
-  await em.transactional(async (tx) => {
-    await tx.insert(StatusNotification, { ...row, receivedAt: now });
-    await tx.getConnection().execute(
-      `insert into connector (pk, tenant_id, charge_point_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, updated_at)
-       values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (tenant_id, charge_point_id, connector_id) do update
-          set status = excluded.status, error_code = excluded.error_code, info = excluded.info, vendor_id = excluded.vendor_id,
-              vendor_error_code = excluded.vendor_error_code, timestamp = excluded.timestamp, updated_at = excluded.updated_at
-        where connector.timestamp is null or excluded.timestamp is null or excluded.timestamp >= connector.timestamp`,
-      [tenantId, chargePointId, row.connectorId, row.status, row.errorCode, row.info, row.vendorId, row.vendorErrorCode, timestamp, now],
-      'run',
-      tx.getTransactionContext(),
-    );
-  });
+  await sqlRows(
+    orm,
+    `with v (tenant_id, charge_point_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, received_at) as (
+       values (?::uuid, ?::varchar, ?::integer, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::timestamptz, ?::timestamptz)
+     ), history as (
+       insert into status_notification (tenant_id, charge_point_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, received_at)
+       select * from v
+     )
+     insert into connector (pk, tenant_id, charge_point_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, updated_at)
+     select gen_random_uuid(), v.* from v
+     on conflict (tenant_id, charge_point_id, connector_id) do update
+        set status = excluded.status, error_code = excluded.error_code, info = excluded.info, vendor_id = excluded.vendor_id,
+            vendor_error_code = excluded.vendor_error_code, timestamp = excluded.timestamp, updated_at = excluded.updated_at
+      where connector.timestamp is null or excluded.timestamp is null or excluded.timestamp >= connector.timestamp`,
+    [tenantId, chargePointId, row.connectorId, row.status, row.errorCode, row.info, row.vendorId, row.vendorErrorCode, timestamp, now],
+  );
   return { ...row, timestamp: timestamp?.toISOString() ?? null, updatedAt: now.toISOString() };
 }

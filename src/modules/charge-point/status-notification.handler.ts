@@ -2,7 +2,7 @@ import type { OcppHandler } from '../../ingress/handler-context';
 import { recordStatus } from './charge-point.service';
 
 export const statusNotification: OcppHandler = async (ctx, payload) => {
-  const stored = await recordStatus(ctx.em(), ctx.tenantId, ctx.chargePointId, payload);
+  const stored = await recordStatus(ctx.app.orm, ctx.tenantId, ctx.chargePointId, payload);
   ctx.app.events.publish({
     type: 'connectorStatusChanged',
     tenantId: ctx.tenantId,
