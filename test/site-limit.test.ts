@@ -156,6 +156,11 @@ describe('site limit', () => {
     await api.data(UPDATE, { input: { id: north, chargePointIds: [] } });
     const { updateChargingGroup } = await api.data(UPDATE, { input: { id: south.chargingGroup.id, chargePointIds: ['CP-SL-V2', 'CP-SL-V1'] } });
     expect(updateChargingGroup.chargingGroup.chargePointIds).toEqual(['CP-SL-V1', 'CP-SL-V2']);
+    // A deleted charge point leaves its group; created again under the same id it is in none.
+    await api.data(`mutation { deleteChargePoint(input: { id: "CP-SL-V1" }) { deleted } }`);
+    await tenant.chargePoint('CP-SL-V1');
+    expect((await api.data(GROUPS)).chargingGroups.find((g: any) => g.name === 'south').chargePointIds).toEqual(['CP-SL-V2']);
+    await api.data(UPDATE, { input: { id: north, chargePointIds: ['CP-SL-V1'] } });
     // A VIEWER may look but not change.
     const viewer = graphqlClient(server, await viewerKey());
     expect((await viewer.data(GROUPS)).chargingGroups.map((g: any) => g.name)).toEqual(['north', 'south']);

@@ -5,6 +5,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../../platform/erro
 import { ChargePoint, type RegistrationStatus } from './charge-point.entity';
 import { Connector } from './connector.entity';
 import { ConfigurationKey } from './configuration-key.entity';
+import { ChargingGroupMember } from '../smart-charging/charging-group.entity';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password';
 
 const IDENTITY = /^[A-Za-z0-9._:\-]{1,48}$/;
@@ -78,6 +79,8 @@ export async function deleteChargePoint(em: TenantEm, id: string): Promise<void>
   await em.transactional(async (tx) => {
     await tx.nativeDelete(Connector, { chargePointId: id });
     await tx.nativeDelete(ConfigurationKey, { chargePointId: id });
+    // A charge point created again under the same id starts outside any site-limit group.
+    await tx.nativeDelete(ChargingGroupMember, { chargePointId: id });
     await tx.nativeDelete(ChargePoint, { identity: id });
   });
 }
