@@ -2,7 +2,7 @@ import type { OcppHandler } from '../../ingress/handler-context';
 import { recordMeterValues, transactionView } from './transaction.service';
 
 export const meterValues: OcppHandler = async (ctx, payload) => {
-  const transaction = await recordMeterValues(ctx.em(), ctx.tenantId, ctx.chargePointId, payload);
+  const transaction = await recordMeterValues(ctx.app.orm, ctx.tenantId, ctx.chargePointId, payload);
   if (transaction) {
     ctx.app.events.publish({
       type: 'transactionUpdated',

@@ -1,5 +1,5 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { TenantEm } from '../../platform/db';
+import { sqlRows, type Orm, type TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import { authorizeIdTag, type IdTagInfo } from '../authorization/authorization.service';
 import { idTagKey } from '../authorization/id-tag.entity';
@@ -131,22 +131,73 @@ export async function stopTransaction(em: TenantEm, tenantId: string, chargePoin
   return { ...result, idTagInfo };
 }
 
+/** The columns of a transaction the API and events show. */
+export type TransactionFields = Pick<
+  ChargingTransaction,
+  'id' | 'chargePointId' | 'connectorId' | 'idTag' | 'startTimestamp' | 'stopTimestamp' | 'meterStart' | 'meterStop' | 'stopReason' | 'reservationId'
+>;
+
+/**
+ * Stores a MeterValues request in one statement: all its meter values in one insert, linked to the
+ * transaction only if it is this charge point's (in this tenant); returns that transaction, if any. The
+ * values travel as one JSON parameter, so the statement's shape does not depend on how many there are.
+ */
 export async function recordMeterValues(
-  em: TenantEm,
+  orm: Orm,
   tenantId: string,
   chargePointId: string,
   request: { connectorId: number; transactionId?: number; meterValue: OcppMeterValue[] },
-) {
-  let transaction: ChargingTransaction | null = null;
-  if (request.transactionId !== undefined) {
-    transaction = await em.findOne(ChargingTransaction, { id: request.transactionId, chargePointId });
-  }
-  await em.insertMany(MeterValue, meterValueRows(tenantId, chargePointId, request.connectorId, transaction?.id ?? null, request.meterValue));
-  return transaction;
+): Promise<TransactionFields | null> {
+  const values = request.meterValue.map((mv) => ({ timestamp: new Date(mv.timestamp).toISOString(), sampledValue: mv.sampledValue.map(withSampledValueDefaults) }));
+  const rows = await sqlRows<TransactionRow>(
+    orm,
+    `with linked as (
+       select id, charge_point_id, connector_id, id_tag, start_timestamp, stop_timestamp, meter_start, meter_stop, stop_reason, reservation_id
+         from charging_transaction
+        where tenant_id = ? and charge_point_id = ? and id = ?::integer
+     ), stored as (
+       insert into meter_value (tenant_id, charge_point_id, connector_id, transaction_id, timestamp, sampled_value, received_at)
+       select ?::uuid, ?::varchar, ?::integer, (select id from linked), (e.value->>'timestamp')::timestamptz, e.value->'sampledValue', ?::timestamptz
+         from jsonb_array_elements(?::jsonb) with ordinality as e(value, position)
+        order by e.position
+     )
+     select * from linked`,
+    [tenantId, chargePointId, request.transactionId ?? null, tenantId, chargePointId, request.connectorId, clock.now(), JSON.stringify(values)],
+  );
+  return rows[0] ? transactionFields(rows[0]) : null;
+}
+
+/** As the driver gives it: the ORM's pg setup leaves timestamps as PostgreSQL's text. */
+interface TransactionRow {
+  id: number;
+  charge_point_id: string;
+  connector_id: number;
+  id_tag: string;
+  start_timestamp: string;
+  stop_timestamp: string | null;
+  meter_start: number;
+  meter_stop: number | null;
+  stop_reason: string | null;
+  reservation_id: number | null;
+}
+
+function transactionFields(row: TransactionRow): TransactionFields {
+  return {
+    id: row.id,
+    chargePointId: row.charge_point_id,
+    connectorId: row.connector_id,
+    idTag: row.id_tag,
+    startTimestamp: new Date(row.start_timestamp),
+    stopTimestamp: row.stop_timestamp === null ? null : new Date(row.stop_timestamp),
+    meterStart: row.meter_start,
+    meterStop: row.meter_stop,
+    stopReason: row.stop_reason,
+    reservationId: row.reservation_id,
+  };
 }
 
 /** The transaction as the API and the transactionUpdated event show it. */
-export function transactionView(t: ChargingTransaction) {
+export function transactionView(t: TransactionFields) {
   return {
     id: t.id,
     chargePointId: t.chargePointId,
