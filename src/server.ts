@@ -31,6 +31,7 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   const events = new EventBus(redis, subscriber, keys, log);
   const cluster = new Cluster(config.nodeId, redis, subscriber, keys, log, { presenceTtlS: config.presenceTtlS });
   await cluster.start();
+  await events.start();
   const lastSeen = new LastSeenTracker(orm, log);
   lastSeen.start();
   const app = { config, orm, log, redis, keys, events, cluster, lastSeen } as AppContext;

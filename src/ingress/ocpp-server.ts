@@ -214,6 +214,8 @@ export class OcppServer implements LocalConnections {
   }
 
   private publishFrame(ctx: ChargePointContext, event: FrameEvent): void {
+    // The volume of events: not even built when no node has a subscriber for the tenant.
+    if (!this.app.events.isWatched(ctx.tenantId)) return;
     this.app.events.publish({
       type: 'ocppMessage',
       tenantId: ctx.tenantId,

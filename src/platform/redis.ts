@@ -27,6 +27,10 @@ export class RedisKeys {
   events(tenantId: string): string {
     return `${this.prefix}events:${tenantId}`;
   }
+  /** Control channel: a tenant id, published when a node starts listening to that tenant's events. */
+  eventSubscriberJoined(): string {
+    return `${this.prefix}events-subscriber-joined`;
+  }
   node(nodeId: string): string {
     return `${this.prefix}node:${nodeId}`;
   }
