@@ -26,10 +26,26 @@ function fingerprint(password: string): Buffer {
   return createHash('sha256').update(password).digest();
 }
 
+/**
+ * Verifications running now, by stored hash and password fingerprint: a cold-cache reconnect storm of
+ * charge points sharing one password would otherwise run the same scrypt once per charge point.
+ */
+const inFlight = new Map<string, Promise<boolean>>();
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const cached = verifiedCache.get(stored);
   const candidate = fingerprint(password);
   if (cached) return timingSafeEqual(cached, candidate);
+  const key = `${stored}\u0000${candidate.toString('base64')}`;
+  let verification = inFlight.get(key);
+  if (!verification) {
+    verification = verifyWithScrypt(password, stored, candidate).finally(() => inFlight.delete(key));
+    inFlight.set(key, verification);
+  }
+  return verification;
+}
+
+async function verifyWithScrypt(password: string, stored: string, candidate: Buffer): Promise<boolean> {
   const [scheme, n, r, p, saltB64, hashB64] = stored.split('$');
   if (scheme !== 'scrypt') return false;
   const expected = Buffer.from(hashB64, 'base64');
