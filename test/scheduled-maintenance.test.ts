@@ -76,4 +76,26 @@ describe('maintenance jobs', () => {
     expect(stored.lastDisconnectedAt!.getTime()).toBeGreaterThan(connectedAt.getTime());
     unsubscribe();
   });
+  it('gives a scheduled command whose job was lost (Redis lost data) its job back', async () => {
+    const em = tenantEm(server.app.orm, tenant.tenantId);
+    const longAgo = new Date(Date.now() - 3600_000);
+    const lost = em.create(Command, {
+      tenantId: tenant.tenantId,
+      chargePointId: 'CP-LOST-JOB',
+      action: 'ClearCache',
+      request: {},
+      status: 'QUEUED',
+      createdAt: longAgo,
+      scheduledAt: longAgo,
+      retryUntil: new Date(Date.now() - 60_000),
+    });
+    await em.flush();
+    expect(await server.app.jobs.queue.getJob(lost.id)).toBeUndefined();
+    // The maintenance tick (every second here) requeues it; its retryUntil has passed, so delivery expires it.
+    const settled = await eventually(async () => {
+      const row = await tenantEm(server.app.orm, tenant.tenantId).findOne(Command, { id: lost.id });
+      return row?.status === 'EXPIRED' ? row : undefined;
+    }, 15000);
+    expect(settled.errorDescription).toBe('Not delivered before retryUntil');
+  });
 });

@@ -1,6 +1,6 @@
 import type { JobProcessor } from '../platform/queues';
 import { reconcilePresence, PRESENCE_RECONCILE_JOB } from '../modules/charge-point/presence.jobs';
-import { COMMAND_DELIVER_JOB, deliverCommand } from '../modules/command/command.jobs';
+import { COMMAND_DELIVER_JOB, COMMAND_REQUEUE_JOB, deliverCommand, requeueOrphanedCommands } from '../modules/command/command.jobs';
 import { cleanupRetention, RETENTION_CLEANUP_JOB } from '../modules/maintenance/retention.jobs';
 import { expireReservationJob, RESERVATION_EXPIRE_JOB } from '../modules/reservation/reservation.jobs';
 import { REBALANCE_JOB, rebalanceJob, RELEASE_JOB, releaseJob } from '../modules/smart-charging/site-limit.jobs';
@@ -11,6 +11,7 @@ import { REBALANCE_JOB, rebalanceJob, RELEASE_JOB, releaseJob } from '../modules
  */
 export const JOB_PROCESSORS: Record<string, JobProcessor<any>> = {
   [COMMAND_DELIVER_JOB]: deliverCommand,
+  [COMMAND_REQUEUE_JOB]: requeueOrphanedCommands,
   [PRESENCE_RECONCILE_JOB]: reconcilePresence,
   [RETENTION_CLEANUP_JOB]: cleanupRetention,
   [RESERVATION_EXPIRE_JOB]: expireReservationJob,

@@ -9,6 +9,9 @@ import { Command as CommandEntity } from './command.entity';
 import { CommandFailed } from './command.service';
 
 export const COMMAND_DELIVER_JOB = 'command.deliver';
+export const COMMAND_REQUEUE_JOB = 'command.requeue-orphans';
+/** A scheduled command still QUEUED this long after it was due, without a job, has lost it (e.g. Redis lost data). */
+const ORPHAN_AFTER_MS = 5 * 60 * 1000;
 
 /** A scheduled command without `retryUntil` keeps trying this long after it was due. */
 export const DEFAULT_RETRY_WINDOW_MS = 24 * 3600 * 1000;
@@ -96,3 +99,22 @@ async function expire(app: AppContext, em: Parameters<JobProcessor>[0]['em'], co
     message: 'Not delivered before retryUntil',
   }).catch((error) => app.log.warn({ err: error, commandId: command.id }, 'command onFailure hook failed'));
 }
+
+/**
+ * Scheduled commands live as BullMQ jobs in Redis. Should Redis lose them (a restart without persistence),
+ * the command rows in PostgreSQL still say QUEUED: this per-tenant maintenance job gives each such row its
+ * job back. Job id = command id, so a command whose job still exists is left alone.
+ */
+export const requeueOrphanedCommands: JobProcessor = async ({ app, em }) => {
+  const due = new Date(clock.now().getTime() - ORPHAN_AFTER_MS);
+  const queued = await em.find(
+    CommandEntity,
+    { status: 'QUEUED', scheduledAt: { $ne: null, $lt: due } },
+    { orderBy: { scheduledAt: 'asc' }, limit: 500 },
+  );
+  for (const command of queued) {
+    if (await app.jobs.queue.getJob(command.id)) continue;
+    app.log.warn({ tenantId: command.tenantId, commandId: command.id }, 'scheduled command had lost its job; queued again');
+    await scheduleCommand(app, command);
+  }
+};

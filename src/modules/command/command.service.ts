@@ -99,7 +99,8 @@ export class CommandService {
       attempts: 0,
       createdByKeyId: input.actor?.keyId ?? null,
       createdByName: input.actor?.name ?? null,
-      scheduledAt: input.schedule?.at ?? null,
+      // Set for every scheduled command (now when no `at`): it tells queued work from a call made in place.
+      scheduledAt: input.schedule ? (input.schedule.at ?? clock.now()) : null,
       retryUntil: input.schedule?.retryUntil ?? null,
       createdAt: clock.now(),
     });

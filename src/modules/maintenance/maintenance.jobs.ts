@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import type { AppContext } from '../../app-context';
 import { platformEm } from '../../platform/db';
 import { PRESENCE_RECONCILE_JOB } from '../charge-point/presence.jobs';
+import { COMMAND_REQUEUE_JOB } from '../command/command.jobs';
 import { Tenant } from '../tenant/tenant.entity';
 import { RETENTION_CLEANUP_JOB } from './retention.jobs';
 
@@ -9,6 +10,7 @@ import { RETENTION_CLEANUP_JOB } from './retention.jobs';
 export const MAINTENANCE_TICKS = {
   'presence.tick': PRESENCE_RECONCILE_JOB,
   'retention.tick': RETENTION_CLEANUP_JOB,
+  'commands.tick': COMMAND_REQUEUE_JOB,
 } as const;
 
 export type MaintenanceTick = keyof typeof MAINTENANCE_TICKS;
@@ -20,6 +22,7 @@ export async function installMaintenanceSchedulers(app: AppContext): Promise<voi
   const queue = app.jobs.maintenance;
   await queue.upsertJobScheduler('presence.tick', { every: app.config.maintenanceIntervalS * 1000 }, { name: 'presence.tick' });
   await queue.upsertJobScheduler('retention.tick', { every: RETENTION_EVERY_MS }, { name: 'retention.tick' });
+  await queue.upsertJobScheduler('commands.tick', { every: app.config.maintenanceIntervalS * 1000 }, { name: 'commands.tick' });
 }
 
 /** Platform-level: reads only the tenant list, and hands each tenant's work to a tenant-scoped job. */
