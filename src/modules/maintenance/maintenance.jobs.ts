@@ -15,13 +15,17 @@ export const MAINTENANCE_TICKS = {
 
 export type MaintenanceTick = keyof typeof MAINTENANCE_TICKS;
 
-const RETENTION_EVERY_MS = 3600 * 1000;
+/**
+ * Retention runs at a fixed minute of every hour rather than every 3600 s from start: an `every` scheduler
+ * fires at once when installed, so each worker restart would trigger a cleanup pass.
+ */
+const RETENTION_PATTERN = '17 * * * *';
 
 /** Installs (or updates) the schedulers; idempotent, so every worker may call it at start. */
 export async function installMaintenanceSchedulers(app: AppContext): Promise<void> {
   const queue = app.jobs.maintenance;
   await queue.upsertJobScheduler('presence.tick', { every: app.config.maintenanceIntervalS * 1000 }, { name: 'presence.tick' });
-  await queue.upsertJobScheduler('retention.tick', { every: RETENTION_EVERY_MS }, { name: 'retention.tick' });
+  await queue.upsertJobScheduler('retention.tick', { pattern: RETENTION_PATTERN }, { name: 'retention.tick' });
   await queue.upsertJobScheduler('commands.tick', { every: app.config.maintenanceIntervalS * 1000 }, { name: 'commands.tick' });
 }
 
