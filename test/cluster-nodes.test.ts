@@ -6,7 +6,7 @@ import { ChargingTransaction } from '../src/modules/transaction/transaction.enti
 import { tenantEm } from '../src/platform/db';
 import type { DomainEvent } from '../src/platform/event-bus';
 import type { RunningServer } from '../src/server';
-import { startTestServer, waitFor } from './support/harness';
+import { startTestServer, waitFor, eventually } from './support/harness';
 import { killAllServers, spawnServer, type ServerProcess } from './support/process';
 import { seedTenant } from './support/seed';
 
@@ -41,15 +41,6 @@ async function connect(port: number, identity: string): Promise<RPCClient> {
   return client;
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('eventually: condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The api-only node's GraphQL endpoint, as an integrator calls it. */
 async function graphql(query: string, variables: Record<string, unknown>): Promise<any> {

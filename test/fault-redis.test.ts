@@ -4,7 +4,7 @@ import { ChargingTransaction } from '../src/modules/transaction/transaction.enti
 import { tenantEm } from '../src/platform/db';
 import type { DomainEvent } from '../src/platform/event-bus';
 import type { RunningServer } from '../src/server';
-import { startTestServer, waitFor } from './support/harness';
+import { startTestServer, waitFor, eventually } from './support/harness';
 import { seedTenant } from './support/seed';
 import { startThrowawayRedis, type ThrowawayRedis } from './support/throwaway-services';
 
@@ -40,13 +40,6 @@ async function connect(identity: string): Promise<RPCClient> {
   return client;
 }
 
-async function eventually(probe: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error('eventually: condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const em = () => tenantEm(server.app.orm, tenant.tenantId);
 

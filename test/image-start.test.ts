@@ -10,6 +10,7 @@ import { RPCClient } from 'ocpp-rpc';
 import type { RunningServer } from '../src/server';
 import { graphqlClient } from './support/graphql-client';
 import { ADMIN_KEY, uniqueName } from './support/harness';
+import { testDatabaseUrl } from './support/test-database';
 
 /**
  * The container image runs `npm run build` output with the Dockerfile's CMD. Here the build goes to a
@@ -44,7 +45,7 @@ function imageEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: 'production',
-    DATABASE_URL: process.env.QCHARGE_TEST_DATABASE_URL!,
+    DATABASE_URL: testDatabaseUrl,
     REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
     REDIS_PREFIX: `${process.env.QCHARGE_TEST_REDIS_PREFIX}img${randomBytes(3).toString('hex')}:`,
     ...extra,

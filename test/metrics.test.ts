@@ -4,7 +4,7 @@ import { createRPCError } from 'ocpp-rpc';
 import { createRedis } from '../src/platform/redis';
 import type { RunningServer } from '../src/server';
 import { apiTenant } from './support/graphql-client';
-import { connectChargePoint, startTestServer } from './support/harness';
+import { connectChargePoint, startTestServer, eventually } from './support/harness';
 
 interface Sample {
   name: string;
@@ -40,13 +40,6 @@ function value(samples: Sample[], name: string, labels: Record<string, string>):
   return samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
 }
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 let server: RunningServer;
 let tenant: Awaited<ReturnType<typeof apiTenant>>;

@@ -4,7 +4,7 @@ import { Command } from '../src/modules/command/command.entity';
 import { tenantEm } from '../src/platform/db';
 import type { DomainEvent } from '../src/platform/event-bus';
 import type { RunningServer } from '../src/server';
-import { startTestServer, waitFor } from './support/harness';
+import { startTestServer, waitFor, eventually } from './support/harness';
 import { killAllServers, spawnServer, type ServerProcess } from './support/process';
 import { seedTenant } from './support/seed';
 
@@ -69,15 +69,6 @@ async function jobState(commandId: string): Promise<{ state: string; retries: nu
   return { state: job ? await job.getState() : 'missing', retries: job?.data.retries ?? 0 };
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('eventually: condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   [server, worker] = await Promise.all([

@@ -5,7 +5,7 @@ import { MeterValue } from '../src/modules/transaction/meter-value.entity';
 import { tenantEm } from '../src/platform/db';
 import type { DomainEvent } from '../src/platform/event-bus';
 import type { RunningServer } from '../src/server';
-import { startTestServer, waitFor } from './support/harness';
+import { startTestServer, waitFor, eventually } from './support/harness';
 import { seedTenant } from './support/seed';
 
 /** Repeating internal jobs, run by an in-process worker on their own BullMQ queues. */
@@ -25,15 +25,6 @@ afterAll(async () => {
 
 const DAY = 24 * 3600 * 1000;
 
-async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 10000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('eventually: condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function seedHistory(tenantId: string) {
   const em = tenantEm(server.app.orm, tenantId);

@@ -2,7 +2,7 @@ import type { RPCClient } from 'ocpp-rpc';
 import { allocate, SITE_LIMIT_STACK_LEVEL } from '../src/modules/smart-charging/site-limit.service';
 import type { RunningServer } from '../src/server';
 import { graphqlClient, type GraphQLClient } from './support/graphql-client';
-import { startTestServer, waitFor } from './support/harness';
+import { startTestServer, waitFor, eventually } from './support/harness';
 import { seedTenant } from './support/seed';
 import { bootedStation } from './support/station';
 
@@ -45,13 +45,6 @@ const DELETE = `mutation($input: DeleteChargingGroupInput!) { deleteChargingGrou
 const GROUPS = `{ chargingGroups { ${GROUP} } }`;
 
 /** Polls an async condition (the API's view catches up with what a charge point was just sent). */
-async function eventually(condition: () => Promise<boolean>, timeoutMs = 8000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function start(cp: RPCClient, idTag: string): Promise<number> {
   const { transactionId } = await cp.call('StartTransaction', { connectorId: 1, idTag, meterStart: 0, timestamp: new Date().toISOString() });

@@ -16,7 +16,8 @@ export async function ensureDatabase(databaseUrl: string, log: Logger): Promise<
         await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
         log.info({ database: name }, 'created database');
       } catch (error: any) {
-        if (error.code !== '42P04') throw error; // another process created it meanwhile
+        // Another process created it meanwhile (42P04, or 23505 when both inserted into pg_database at once).
+        if (error.code !== '42P04' && error.code !== '23505') throw error;
       }
     }
   } finally {

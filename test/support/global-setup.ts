@@ -1,10 +1,6 @@
-import { ensureDatabase } from '../../src/platform/ensure-database';
-import { createLogger } from '../../src/platform/logger';
-
 /**
- * One database per test run; every test file starts its own servers against it, and the first start
- * applies the migrations (under the advisory lock). MikroORM itself is not loaded here: its metadata
- * store is process-global and would leak into the test sandbox when jest runs in band.
+ * Names this run's databases and Redis prefix. Each test file gets its own database (see
+ * test-database.ts), created and migrated by its first server start; the teardown drops them all.
  */
 export default async function globalSetup(): Promise<void> {
   const run = `${Date.now().toString(36)}_${process.pid}`;
@@ -12,5 +8,4 @@ export default async function globalSetup(): Promise<void> {
   process.env.QCHARGE_TEST_RUN = run;
   process.env.QCHARGE_TEST_DATABASE_URL = `${base}/qcharge_test_${run}`;
   process.env.QCHARGE_TEST_REDIS_PREFIX = `qcharge:test:${run}:`;
-  await ensureDatabase(process.env.QCHARGE_TEST_DATABASE_URL, createLogger('warn'));
 }

@@ -4,10 +4,12 @@ import { Client } from 'pg';
 export default async function globalTeardown(): Promise<void> {
   const url = process.env.QCHARGE_TEST_DATABASE_URL;
   if (url) {
-    const name = new URL(url).pathname.slice(1);
+    const base = new URL(url).pathname.slice(1);
     const admin = new Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    // Every test file's database of this run: qcharge_test_<run>_<file suffix>.
+    const { rows } = await admin.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${base}\\_%`]);
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.end();
   }
   const prefix = process.env.QCHARGE_TEST_REDIS_PREFIX;

@@ -3,6 +3,7 @@ import { RPCClient } from 'ocpp-rpc';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/platform/logger';
 import { startServer, type RunningServer } from '../../src/server';
+import { testDatabaseUrl } from './test-database';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
@@ -13,7 +14,7 @@ export function uniqueName(prefix: string): string {
 /** Config for a real server on free ports, sharing this run's database, with its own Redis key prefix. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const env = {
-    DATABASE_URL: process.env.QCHARGE_TEST_DATABASE_URL!,
+    DATABASE_URL: testDatabaseUrl,
     REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
     REDIS_PREFIX: `${process.env.QCHARGE_TEST_REDIS_PREFIX}${randomBytes(3).toString('hex')}:`,
     OCPP_PORT: '0',
@@ -65,4 +66,15 @@ export function waitFor<T>(predicate: () => T | undefined | null | false, timeou
     };
     tick();
   });
+}
+
+/** Polls an async probe until it returns something truthy (which it resolves with), or fails after timeoutMs. */
+export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15000, intervalMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('eventually: condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
 }

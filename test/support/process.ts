@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ADMIN_KEY } from './harness';
+import { testDatabaseUrl } from './test-database';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -39,7 +40,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      DATABASE_URL: process.env.QCHARGE_TEST_DATABASE_URL!,
+      DATABASE_URL: testDatabaseUrl,
       REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
       REDIS_PREFIX: options.redisPrefix,
       OCPP_PORT: '0',
