@@ -350,6 +350,8 @@ export type CreateApiKeyPayload = {
 };
 
 export type CreateChargePointInput = {
+  /** Let the CSMS generate the password (40 hex characters), returned once in the payload. Not with `password`. */
+  generatePassword?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
   /** 16 to 40 bytes (OCPP AuthorizationKey). Without one the charge point connects without credentials. */
   password?: InputMaybe<Scalars['String']['input']>;
@@ -359,6 +361,8 @@ export type CreateChargePointInput = {
 export type CreateChargePointPayload = {
   __typename?: 'CreateChargePointPayload';
   chargePoint: ChargePoint;
+  /** The generated password when `generatePassword` was set, shown once; otherwise null. */
+  password?: Maybe<Scalars['String']['output']>;
 };
 
 export type CreateChargingGroupInput = {
@@ -1737,6 +1741,7 @@ export type CreateApiKeyPayloadResolvers<ContextType = GraphQLContext, ParentTyp
 
 export type CreateChargePointPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateChargePointPayload'] = ResolversParentTypes['CreateChargePointPayload']> = {
   chargePoint?: Resolver<ResolversTypes['ChargePoint'], ParentType, ContextType>;
+  password?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CreateChargingGroupPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateChargingGroupPayload'] = ResolversParentTypes['CreateChargingGroupPayload']> = {

@@ -4,9 +4,10 @@ import { eventStream } from '../../api/event-stream';
 import { pageSize } from '../../api/limits';
 import { connection, decodeCursor } from '../../api/pagination';
 import type { DomainEvent } from '../../platform/event-bus';
-import { NotFoundError } from '../../platform/errors';
+import { BadInputError, NotFoundError } from '../../platform/errors';
 import { createChargePoint, deleteChargePoint, updateChargePoint } from './charge-point-admin.service';
 import { ChargePoint } from './charge-point.entity';
+import { generatePassword } from './password';
 
 const MAX_PAGE = 200;
 
@@ -44,7 +45,10 @@ export const chargePointApi: ApiModule = {
     Mutation: {
       async createChargePoint(_parent, { input }, ctx) {
         const { em, tenantId } = tenantScope(ctx);
-        return { chargePoint: await createChargePoint(em, tenantId, input) };
+        if (input.generatePassword && input.password != null) throw new BadInputError('give a password or generatePassword, not both', 'password');
+        if (!input.generatePassword) return { chargePoint: await createChargePoint(em, tenantId, input), password: null };
+        const password = generatePassword();
+        return { chargePoint: await createChargePoint(em, tenantId, { ...input, password }, { generated: true }), password };
       },
       async updateChargePoint(_parent, { input }, ctx) {
         // A password left out keeps the current one; an explicit null removes it.

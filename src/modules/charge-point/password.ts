@@ -22,6 +22,19 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
+/**
+ * A password the CSMS generated (160 random bits) cannot be guessed, so a salted SHA-256 stores it safely
+ * and keeps a reconnect storm of such charge points cheap even with a cold cache.
+ */
+export function hashGeneratedPassword(password: string): string {
+  const salt = randomBytes(16);
+  return `sha256$${salt.toString('base64')}$${saltedSha256(salt, password).toString('base64')}`;
+}
+
+function saltedSha256(salt: Buffer, password: string): Buffer {
+  return createHash('sha256').update(salt).update(password).digest();
+}
+
 function fingerprint(password: string): Buffer {
   return createHash('sha256').update(password).digest();
 }
@@ -33,6 +46,12 @@ function fingerprint(password: string): Buffer {
 const inFlight = new Map<string, Promise<boolean>>();
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  if (stored.startsWith('sha256$')) {
+    const [, saltB64, hashB64] = stored.split('$');
+    const expected = Buffer.from(hashB64, 'base64');
+    const actual = saltedSha256(Buffer.from(saltB64, 'base64'), password);
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  }
   const cached = verifiedCache.get(stored);
   const candidate = fingerprint(password);
   if (cached) return timingSafeEqual(cached, candidate);

@@ -28,7 +28,7 @@ export const rotatePasswordApi: ApiModule = {
           redact: (request) => ({ ...request, value: REDACTED }),
         });
         const status = (response?.status as string | undefined) ?? null;
-        if (status === 'Accepted') await setChargePointPassword(em, input.chargePointId, password);
+        if (status === 'Accepted') await setChargePointPassword(em, input.chargePointId, password, { generated: input.password == null });
         return { messageId: command.messageId ?? null, status, password, command: commandView(command) };
       },
     },
