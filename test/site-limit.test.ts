@@ -2,7 +2,7 @@ import type { RPCClient } from 'ocpp-rpc';
 import { allocate, SITE_LIMIT_STACK_LEVEL } from '../src/modules/smart-charging/site-limit.service';
 import type { RunningServer } from '../src/server';
 import { graphqlClient, type GraphQLClient } from './support/graphql-client';
-import { startTestServer, waitFor, eventually } from './support/harness';
+import { connectChargePoint, startTestServer, waitFor, eventually } from './support/harness';
 import { seedTenant } from './support/seed';
 import { bootedStation } from './support/station';
 
@@ -115,6 +115,38 @@ describe('site limit', () => {
     await one.cp.call('StopTransaction', { transactionId: tx1, meterStop: 100, timestamp: new Date().toISOString() });
     expect((await api.data(DELETE, { input: { id: groupId } })).deleteChargingGroup.deleted).toBe(true);
     expect((await api.data(GROUPS)).chargingGroups).toEqual([]);
+  }, 30_000);
+
+  it('sends a session its TxProfile when its charge point reconnects after missing it while offline', async () => {
+    const three = await station('CP-SL3');
+    const four = await station('CP-SL4');
+    const { createChargingGroup } = await api.data(CREATE, { input: { name: 'reconnect', maxCurrent: 20, chargePointIds: ['CP-SL3', 'CP-SL4'] } });
+    const tx3 = await start(three.cp, 'SL-1');
+    await limitsBecome(three.received, [20]);
+    // The second session starts, then its charge point drops before the rebalance (200 ms later) reaches it.
+    const tx4 = await start(four.cp, 'SL-2');
+    await four.cp.close({ force: true });
+    await limitsBecome(three.received, [20, 10]);
+    expect(limits(four.received)).toEqual([]);
+    const sl4Commands = async () => (await api.data(`{ commands(filter: { chargePointId: "CP-SL4" }) { action status createdBy } }`)).commands;
+    // The rebalance tried CP-SL4 and found it offline.
+    await eventually(async () => (await sl4Commands()).some((c: any) => c.action === 'SetChargingProfile' && c.status === 'FAILED'));
+
+    const back = { cp: await connectChargePoint({ server, tenantSlug: tenant.slug, identity: 'CP-SL4' }), received: { SetChargingProfile: [] as any[] } };
+    clients.push(back.cp);
+    back.cp.handle('SetChargingProfile', ({ params }: { params: any }) => {
+      back.received.SetChargingProfile.push(params);
+      return { status: 'Accepted' };
+    });
+    await limitsBecome(back.received, [10]);
+    expect(back.received.SetChargingProfile[0].csChargingProfiles.transactionId).toBe(tx4);
+    // The session that already holds its limit is not sent it again.
+    expect(limits(three.received)).toEqual([20, 10]);
+
+    for (const [cp, transactionId] of [[three.cp, tx3], [back.cp, tx4]] as const) {
+      await cp.call('StopTransaction', { transactionId, meterStop: 1, timestamp: new Date().toISOString() });
+    }
+    await api.data(DELETE, { input: { id: createChargingGroup.chargingGroup.id } });
   }, 30_000);
 
   it('gives the oldest sessions 6 A each and pauses the rest when the group cannot give everyone 6 A', () => {

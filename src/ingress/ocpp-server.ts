@@ -12,6 +12,7 @@ import { OcppSession, type FrameEvent } from '../ocpp/ocpp-session';
 import { sqlRows, tenantEm } from '../platform/db';
 import { clock } from '../platform/clock';
 import { hideAuthorizationKey } from '../modules/charge-point/authorization-key';
+import { scheduleRebalanceFor } from '../modules/smart-charging/site-limit.jobs';
 import { loggableOcppPayload, type Logger } from '../platform/logger';
 import { trackConnectedChargePoints } from '../platform/metrics';
 import { recordOcppFrame } from '../platform/ocpp-metrics';
@@ -185,6 +186,8 @@ export class OcppServer implements LocalConnections {
     if (this.connections.get(key(tenantId, chargePointId)) !== connection) return;
     await this.markConnection(connection.identity, true);
     await this.app.jobs.promoteWaiting(tenantId, chargePointId).catch((error) => log.warn({ err: error }, 'promoting waiting jobs failed'));
+    // A session's site-limit TxProfile may not have reached this charge point while it was offline.
+    await scheduleRebalanceFor(this.app, tenantId, chargePointId);
   }
 
   private async dispatch(ctx: ChargePointContext, action: string, payload: unknown): Promise<Record<string, unknown>> {
