@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125202307_initial } from './Migration20261125202307_initial';
 import { Migration20261125203816_profiles } from './Migration20261125203816_profiles';
 import { Migration20261125213411_charging_groups } from './Migration20261125213411_charging_groups';
+import { Migration20261126014500_pending_tx_profile } from './Migration20261126014500_pending_tx_profile';
 
 /** Checked-in migrations, in order. Listed statically so they run the same from ts and from dist. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125202307_initial', class: Migration20261125202307_initial },
   { name: 'Migration20261125203816_profiles', class: Migration20261125203816_profiles },
   { name: 'Migration20261125213411_charging_groups', class: Migration20261125213411_charging_groups },
+  { name: 'Migration20261126014500_pending_tx_profile', class: Migration20261126014500_pending_tx_profile },
 ];

@@ -102,7 +102,34 @@ describe('Smart Charging profile', () => {
     expect(data.remoteStartTransaction.status).toBe('Accepted');
     expect(received.RemoteStartTransaction[0].chargingProfile).toMatchObject({ chargingProfileId: expect.any(Number), chargingProfilePurpose: 'TxProfile' });
     expect(received.RemoteStartTransaction[0].chargingProfile.transactionId).toBeUndefined();
-    expect(await charging(cp, 'SC-59')).toBeGreaterThan(0);
+    const chargingProfileId = received.RemoteStartTransaction[0].chargingProfile.chargingProfileId;
+    // Kept while it waits for its transaction, then linked to it (id tags compare case-insensitively).
+    expect((await api.data(PROFILES, { id: 'CP-SC59' })).chargingProfiles).toEqual([
+      expect.objectContaining({ connectorId: 1, chargingProfileId, transactionId: null, chargingProfilePurpose: 'TxProfile' }),
+    ]);
+    const transactionId = await charging(cp, 'sc-59');
+    expect(transactionId).toBeGreaterThan(0);
+    expect((await api.data(PROFILES, { id: 'CP-SC59' })).chargingProfiles).toEqual([
+      expect.objectContaining({ connectorId: 1, chargingProfileId, transactionId, chargingProfilePurpose: 'TxProfile' }),
+    ]);
+    await cp.call('StopTransaction', { transactionId, meterStop: 100, timestamp: new Date().toISOString(), idTag: 'SC-59' });
+    expect((await api.data(PROFILES, { id: 'CP-SC59' })).chargingProfiles).toEqual([]);
+  });
+
+  it('a RemoteStart TxProfile for any connector follows its id tag; one whose remote start lapsed is dropped', async () => {
+    const { cp } = await station('CP-SC59B', { RemoteStartTransaction: () => ({ status: 'Accepted' }) });
+    const remoteStart = `mutation($input: RemoteStartTransactionInput!) { remoteStartTransaction(input: $input) { status } }`;
+    // For any connector, to be started by SC-59 on connector 2.
+    await api.data(remoteStart, { input: { chargePointId: 'CP-SC59B', idTag: 'SC-59', chargingProfile: profile('TxProfile', 7.0, { stackLevel: 1 }) } });
+    // For connector 1 and SC-57, but SC-STOP starts there instead: that remote start lapsed.
+    await api.data(remoteStart, { input: { chargePointId: 'CP-SC59B', connectorId: 1, idTag: 'SC-57', chargingProfile: profile('TxProfile', 8.0) } });
+    expect((await api.data(PROFILES, { id: 'CP-SC59B' })).chargingProfiles).toHaveLength(2);
+    await charging(cp, 'SC-STOP');
+    expect((await api.data(PROFILES, { id: 'CP-SC59B' })).chargingProfiles).toEqual([expect.objectContaining({ connectorId: 0, transactionId: null, stackLevel: 1 })]);
+    const start = await cp.call('StartTransaction', { connectorId: 2, idTag: 'SC-59', meterStart: 0, timestamp: new Date().toISOString() });
+    expect((await api.data(PROFILES, { id: 'CP-SC59B' })).chargingProfiles).toEqual([
+      expect.objectContaining({ connectorId: 2, transactionId: start.transactionId, stackLevel: 1, chargingProfilePurpose: 'TxProfile' }),
+    ]);
   });
 
   it('TC_066: GetCompositeSchedule reports the charge point schedule', async () => {

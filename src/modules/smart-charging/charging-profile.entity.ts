@@ -35,6 +35,8 @@ export class ChargingProfile {
   @Property({ type: 'integer' }) connectorId!: number;
   @Property({ type: 'integer' }) chargingProfileId!: number;
   @Property({ type: 'integer', nullable: true }) transactionId?: number | null;
+  /** Set while a TxProfile from an accepted RemoteStartTransaction waits for the transaction of this id tag (its lookup key). */
+  @Property({ type: 'string', length: 20, nullable: true }) pendingIdTagKey?: string | null;
   @Property({ type: 'integer' }) stackLevel!: number;
   @Property({ type: 'string', length: 24 }) chargingProfilePurpose!: ChargingProfilePurpose;
   @Property({ type: 'string', length: 16 }) chargingProfileKind!: ChargingProfileKind;

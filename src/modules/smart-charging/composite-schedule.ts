@@ -5,6 +5,8 @@ export interface ProfileInput {
   connectorId: number;
   chargingProfileId: number;
   transactionId?: number | null;
+  /** A RemoteStartTransaction's TxProfile still waiting for its transaction: applies to nothing yet. */
+  pendingIdTagKey?: string | null;
   stackLevel: number;
   chargingProfilePurpose: ChargingProfilePurpose;
   chargingProfileKind: ChargingProfileKind;
@@ -79,6 +81,7 @@ function relevant(profile: ProfileInput, request: CompositeRequest): boolean {
     case 'TxDefaultProfile':
       return profile.connectorId === 0 || profile.connectorId === request.connectorId;
     case 'TxProfile':
+      if (profile.pendingIdTagKey != null) return false;
       return profile.connectorId === request.connectorId && !!request.transaction && (profile.transactionId == null || profile.transactionId === request.transaction.id);
   }
 }

@@ -27,5 +27,10 @@ export const smartChargingHooks: CommandHookRegistry = {
       if (!profile || profile.chargingProfileId !== undefined) return request;
       return { ...request, chargingProfile: { chargingProfileId: await nextChargingProfileId(ctx.em), ...profile } };
     },
+    // Kept like a SetChargingProfile's, waiting for the transaction the charge point is about to start.
+    async onResult(ctx, request, response) {
+      if (response.status !== 'Accepted' || !request.chargingProfile) return;
+      await storeAcceptedProfile(ctx.em, ctx.tenantId, ctx.chargePointId, request.connectorId ?? 0, request.chargingProfile, { pendingIdTag: request.idTag });
+    },
   },
 };

@@ -1,5 +1,6 @@
 import type { TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
+import { idTagKey } from '../authorization/id-tag.entity';
 import { ChargingTransaction } from '../transaction/transaction.entity';
 import { ChargingProfile, type ChargingProfilePurpose } from './charging-profile.entity';
 import { compositeSchedule, type CompositeSchedule } from './composite-schedule';
@@ -14,7 +15,14 @@ export async function nextChargingProfileId(em: TenantEm): Promise<number> {
  * An accepted SetChargingProfile replaces the profile with the same chargingProfileId, and the one with
  * the same stackLevel and purpose on the same connector, as the charge point itself does.
  */
-export async function storeAcceptedProfile(em: TenantEm, tenantId: string, chargePointId: string, connectorId: number, profile: Record<string, any>): Promise<void> {
+export async function storeAcceptedProfile(
+  em: TenantEm,
+  tenantId: string,
+  chargePointId: string,
+  connectorId: number,
+  profile: Record<string, any>,
+  options: { pendingIdTag?: string } = {},
+): Promise<void> {
   await em.transactional(async (tx) => {
     await tx.nativeDelete(ChargingProfile, {
       tenantId,
@@ -31,6 +39,7 @@ export async function storeAcceptedProfile(em: TenantEm, tenantId: string, charg
         connectorId,
         chargingProfileId: profile.chargingProfileId,
         transactionId: profile.transactionId ?? null,
+        pendingIdTagKey: options.pendingIdTag === undefined ? null : idTagKey(options.pendingIdTag),
         stackLevel: profile.stackLevel,
         chargingProfilePurpose: profile.chargingProfilePurpose,
         chargingProfileKind: profile.chargingProfileKind,
@@ -59,6 +68,33 @@ export async function clearProfiles(
     if (criteria.stackLevel !== undefined) where.stackLevel = criteria.stackLevel;
   }
   return em.nativeDelete(ChargingProfile, where);
+}
+
+/**
+ * A transaction started: the TxProfile of an accepted RemoteStartTransaction for its id tag (sent for its
+ * connector or for any) now belongs to it. A pending one left on that connector for another id tag is
+ * dropped: that remote start lapsed, since the charge point let someone else start there.
+ */
+export async function linkPendingTxProfiles(
+  em: TenantEm,
+  tenantId: string,
+  chargePointId: string,
+  transaction: { id: number; connectorId: number; idTag: string },
+): Promise<number> {
+  const connection = em.getConnection();
+  // The tenant id is bound explicitly: raw SQL does not pass through the tenant filter.
+  const linked = await connection.execute<{ affectedRows: number }>(
+    `update "charging_profile" set "transaction_id" = ?, "connector_id" = ?, "pending_id_tag_key" = null, "updated_at" = ?
+      where "tenant_id" = ? and "charge_point_id" = ? and "pending_id_tag_key" = ? and "connector_id" in (0, ?)`,
+    [transaction.id, transaction.connectorId, clock.now(), tenantId, chargePointId, idTagKey(transaction.idTag), transaction.connectorId],
+    'run',
+  );
+  await connection.execute(
+    `delete from "charging_profile" where "tenant_id" = ? and "charge_point_id" = ? and "connector_id" = ? and "pending_id_tag_key" is not null`,
+    [tenantId, chargePointId, transaction.connectorId],
+    'run',
+  );
+  return linked.affectedRows;
 }
 
 /** TxProfiles end with their transaction. */

@@ -1,9 +1,12 @@
 import type { OcppHandler } from '../../ingress/handler-context';
 import { scheduleRebalanceFor } from '../smart-charging/site-limit.jobs';
+import { linkPendingTxProfiles } from '../smart-charging/smart-charging.service';
 import { startTransaction, transactionView } from './transaction.service';
 
 export const startTransactionHandler: OcppHandler = async (ctx, payload) => {
   const { transaction, idTagInfo, created } = await startTransaction(ctx.em(), ctx.tenantId, ctx.chargePointId, payload);
+  // Also on a repeated start: its first delivery may have failed between the insert and this step.
+  await linkPendingTxProfiles(ctx.em(), ctx.tenantId, ctx.chargePointId, transaction);
   if (created) {
     ctx.app.events.publish({ type: 'transactionUpdated', tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, payload: { ...transactionView(transaction), event: 'STARTED' } });
     void scheduleRebalanceFor(ctx.app, ctx.tenantId, ctx.chargePointId);
