@@ -139,6 +139,27 @@ describe('subscriptions', () => {
     await waitFor(() => openEventStreams(tenantA.tenantId) === before);
   });
 
+  it('closes an open subscription once its key is revoked, and keeps the others', async () => {
+    const { createApiKey } = await tenantA.owner.data(`mutation { createApiKey(input: { name: "soon-revoked", role: VIEWER }) { apiKey { id } secret } }`);
+    const doomed = wsClient(server, createApiKey.secret);
+    const kept = wsClient(server, await tenantA.keyFor('VIEWER'));
+    sockets.push(doomed, kept);
+    const before = openEventStreams(tenantA.tenantId);
+    const doomedSub = subscribe(doomed, `subscription { chargePointConnectionChanged { chargePointId connected } }`);
+    const keptSub = subscribe(kept, `subscription { chargePointConnectionChanged { chargePointId connected } }`);
+    await subscriptionsOpen(tenantA.tenantId, before + 2);
+    await tenantA.owner.data(`mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { id } } }`, { id: createApiKey.apiKey.id });
+    // Closed by the server with graphql-ws's Forbidden code within one re-check period.
+    await waitFor(() => doomedSub.errors.length > 0, 12_000);
+    expect(doomedSub.errors[0]).toMatchObject({ code: 4403 });
+    await waitFor(() => openEventStreams(tenantA.tenantId) === before + 1);
+    const cp = await connectA();
+    await keptSub.received(1);
+    expect(keptSub.events[0]).toEqual({ chargePointConnectionChanged: { chargePointId: 'CP-1', connected: true } });
+    expect(doomedSub.events).toEqual([]);
+    await cp.close({ force: true });
+  });
+
   it('refuses a connection without a valid key', async () => {
     const ws = wsClient(server, 'qck_revoked-or-unknown');
     const refused = subscribe(ws, `subscription { commandUpdated { id } }`);

@@ -5,6 +5,7 @@ import type { AppContext } from '../app-context';
 import type { HttpServer } from '../platform/http-server';
 import { authenticate } from './auth';
 import { createContext } from './context';
+import { KeyRevocationWatch } from './key-revocation-watch';
 import { formatGraphQLError } from './errors';
 import { validationRules } from './limits';
 
@@ -18,7 +19,8 @@ const MAX_MESSAGE_BYTES = 256 * 1024;
 /**
  * graphql-ws on the same path as HTTP GraphQL. The key in `connectionParams.authorization` is checked
  * when the connection opens (unknown or revoked: closed with 4403) and again for every operation, whose
- * context is scoped to that key's tenant before anything runs.
+ * context is scoped to that key's tenant before anything runs; an open connection whose key is revoked
+ * later is closed with 4403 within KEY_RECHECK_MS.
  */
 export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQLSchema, options: { introspection: boolean }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -28,12 +30,14 @@ export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQ
   const rules = [...specifiedRules, ...validationRules(options)];
   const format = (error: GraphQLError): GraphQLFormattedError => formatGraphQLError(error.toJSON(), error, app.log);
 
+  const revocations = new KeyRevocationWatch(app);
   const server = useServer<ConnectionParams>(
     {
       schema,
       validate: (s, document) => validate(s, document, rules),
       async onConnect(ctx) {
         const principal = await authenticate(app, ctx.connectionParams?.authorization);
+        if (principal?.kind === 'tenant') revocations.track(ctx.extra.socket, principal.keyId);
         return principal !== null;
       },
       async context(ctx) {
@@ -49,6 +53,7 @@ export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQ
   );
 
   return async () => {
+    revocations.stop();
     for (const client of wss.clients) client.close(1001, 'Server shutting down');
     await server.dispose();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
