@@ -3,7 +3,8 @@ import type { RPCClient } from 'ocpp-rpc';
 import { createRPCError } from 'ocpp-rpc';
 import { createRedis } from '../src/platform/redis';
 import type { RunningServer } from '../src/server';
-import { apiTenant } from './support/graphql-client';
+import { openEventStreams } from '../src/api/event-stream';
+import { apiTenant, subscribe, subscriptionsOpen, wsClient } from './support/graphql-client';
 import { connectChargePoint, startTestServer, eventually } from './support/harness';
 
 interface Sample {
@@ -157,6 +158,24 @@ describe('/metrics after a short real session', () => {
     expect(value(samples, 'qcharge_graphql_operation_seconds_count', { type: 'mutation', name: 'AskListVersion' })).toBe(1);
     expect(value(samples, 'qcharge_graphql_operation_seconds_count', { type: 'query', name: 'ListChargePoints' })).toBe(1);
     expect(value(samples, 'qcharge_graphql_operation_seconds_count', { type: 'mutation', name: 'anonymous' })).toBeGreaterThanOrEqual(1);
+  });
+
+  it('times GraphQL operations over graphql-ws too: a query to its result, a subscription until it is set up', async () => {
+    const ws = wsClient(server, tenant.ownerKey);
+    try {
+      const before = openEventStreams(tenant.tenantId);
+      const watching = subscribe(ws, `subscription WatchConnections { chargePointConnectionChanged { chargePointId } }`);
+      await subscriptionsOpen(tenant.tenantId, before + 1);
+      const query = subscribe(ws, `query CountOverSocket { chargePoints(first: 1) { edges { node { id } } } }`);
+      await eventually(async () => query.completed);
+      expect(query.errors).toEqual([]);
+      watching.stop();
+      const { samples } = await scrape(server);
+      expect(value(samples, 'qcharge_graphql_operation_seconds_count', { type: 'query', name: 'CountOverSocket' })).toBe(1);
+      expect(value(samples, 'qcharge_graphql_operation_seconds_count', { type: 'subscription', name: 'WatchConnections' })).toBe(1);
+    } finally {
+      await ws.dispose();
+    }
   });
 
   it('exposes event-loop lag and the Redis and PostgreSQL error counters', async () => {

@@ -1,9 +1,10 @@
-import { GraphQLError, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { AppContext } from '../app-context';
 import type { HttpServer } from '../platform/http-server';
 import { authenticate } from './auth';
+import { graphqlOperationSeconds, operationNameLabel } from '../platform/metrics';
 import { createContext } from './context';
 import { KeyRevocationWatch } from './key-revocation-watch';
 import { formatGraphQLError } from './errors';
@@ -31,6 +32,9 @@ export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQ
   const format = (error: GraphQLError): GraphQLFormattedError => formatGraphQLError(error.toJSON(), error, app.log);
 
   const revocations = new KeyRevocationWatch(app);
+  // When each operation arrived, per connection: queries and mutations are timed to their result,
+  // subscriptions to the moment they are set up (their lifetime is the client's business).
+  const arrivals = new WeakMap<object, Map<string, number>>();
   const server = useServer<ConnectionParams>(
     {
       schema,
@@ -39,6 +43,19 @@ export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQ
         const principal = await authenticate(app, ctx.connectionParams?.authorization);
         if (principal?.kind === 'tenant') revocations.track(ctx.extra.socket, principal.keyId);
         return principal !== null;
+      },
+      onSubscribe(ctx, id) {
+        let started = arrivals.get(ctx);
+        if (!started) arrivals.set(ctx, (started = new Map()));
+        started.set(id, performance.now());
+      },
+      onOperation(ctx, id, _payload, args) {
+        const started = arrivals.get(ctx)?.get(id);
+        arrivals.get(ctx)?.delete(id);
+        if (started === undefined) return;
+        const operation = getOperationAST(args.document, args.operationName);
+        if (!operation) return;
+        graphqlOperationSeconds.observe({ type: operation.operation, name: operationNameLabel(args.operationName ?? operation.name?.value) }, (performance.now() - started) / 1000);
       },
       async context(ctx) {
         return createContext(app, await authenticate(app, ctx.connectionParams?.authorization));

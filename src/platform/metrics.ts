@@ -111,7 +111,7 @@ export function trackQueueDepths(queues: CountableQueue[]): () => void {
 
 export const graphqlOperationSeconds = new client.Histogram({
   name: 'qcharge_graphql_operation_seconds',
-  help: 'GraphQL operations over HTTP, from request to response, by operation type and name',
+  help: 'GraphQL operations, from request to response (over graphql-ws: to the result, or until a subscription is set up), by operation type and name',
   labelNames: ['type', 'name'] as const,
   buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
   registers: [registry],
