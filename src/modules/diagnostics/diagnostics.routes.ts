@@ -6,7 +6,9 @@ import { tenantEm } from '../../platform/db';
 import type { HttpServer } from '../../platform/http-server';
 import { findApiKeyBySecret } from '../tenant/tenant.service';
 import { DiagnosticsFile, type DiagnosticsUploadToken } from './diagnostics-file.entity';
-import { filePath, findUploadToken, MAX_UPLOAD_BYTES, storeUpload, UploadTokenError, UploadTooLargeError } from './diagnostics.service';
+import { FileTooLargeError } from '../../platform/file-store';
+import { bearerOf, pathSegments, replyAndDrain, replyJson, UUID_PATTERN } from '../../platform/http-replies';
+import { filePath, findUploadToken, MAX_UPLOAD_BYTES, storeUpload, UploadTokenError } from './diagnostics.service';
 
 export const UPLOAD_PREFIX = '/uploads/diagnostics';
 export const DOWNLOAD_PREFIX = '/files/diagnostics';
@@ -17,23 +19,23 @@ export const DOWNLOAD_PREFIX = '/files/diagnostics';
  */
 export function uploadRoute(app: AppContext) {
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const [token, ...rest] = segments(req, UPLOAD_PREFIX);
-    if (req.method !== 'PUT' && req.method !== 'POST') return reply(res, 405, { error: 'use PUT or POST' }, { allow: 'PUT, POST' });
+    const [token, ...rest] = pathSegments(req, UPLOAD_PREFIX);
+    if (req.method !== 'PUT' && req.method !== 'POST') return replyAndDrain(req, res, 405, { error: 'use PUT or POST' }, { allow: 'PUT, POST' });
     const live = token ? await findUploadToken(app, token) : null;
-    if (!live) return drainAnd(req, () => reply(res, 404, { error: 'unknown or expired upload URL' }));
+    if (!live) return replyAndDrain(req, res, 404, { error: 'unknown or expired upload URL' });
     if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES + 64 * 1024) {
-      return drainAnd(req, () => reply(res, 413, { error: `larger than ${MAX_UPLOAD_BYTES} bytes` }, { connection: 'close' }));
+      return replyAndDrain(req, res, 413, { error: `larger than ${MAX_UPLOAD_BYTES} bytes` }, { connection: 'close' });
     }
     try {
       const isMultipart = (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
       const file = isMultipart
         ? await storeMultipart(app, live, req)
         : await storeUpload(app, live, req, { fileName: rest.join('/') || 'diagnostics', contentType: req.headers['content-type'] ?? null });
-      reply(res, 201, { id: file.id, fileName: file.fileName, size: file.size });
+      replyJson(res, 201, { id: file.id, fileName: file.fileName, size: file.size });
     } catch (error) {
-      if (error instanceof UploadTooLargeError) return drainAnd(req, () => reply(res, 413, { error: error.message }, { connection: 'close' }));
-      if (error instanceof UploadTokenError) return reply(res, 409, { error: error.message });
-      if (error instanceof BadUpload) return drainAnd(req, () => reply(res, 400, { error: error.message }));
+      if (error instanceof FileTooLargeError) return replyAndDrain(req, res, 413, { error: error.message }, { connection: 'close' });
+      if (error instanceof UploadTokenError) return replyJson(res, 409, { error: error.message });
+      if (error instanceof BadUpload) return replyAndDrain(req, res, 400, { error: error.message });
       throw error;
     }
   };
@@ -67,15 +69,14 @@ function storeMultipart(app: AppContext, token: DiagnosticsUploadToken, req: htt
 /** The tenant's side: `GET /files/diagnostics/<id>` with the tenant's Bearer key. */
 export function downloadRoute(app: AppContext) {
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    if (req.method !== 'GET') return reply(res, 405, { error: 'use GET' }, { allow: 'GET' });
-    const secret = /^\s*Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (req.method !== 'GET') return replyJson(res, 405, { error: 'use GET' }, { allow: 'GET' });
+    const secret = bearerOf(req);
     const key = secret ? await findApiKeyBySecret(app.orm, secret) : null;
-    if (!key) return reply(res, 401, { error: 'a tenant API key is required' }, { 'www-authenticate': 'Bearer' });
-    const [id] = segments(req, DOWNLOAD_PREFIX);
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? '');
+    if (!key) return replyJson(res, 401, { error: 'a tenant API key is required' }, { 'www-authenticate': 'Bearer' });
+    const [id] = pathSegments(req, DOWNLOAD_PREFIX);
     // Another tenant's file is NOT_FOUND, exactly like a missing one.
-    const file = uuid ? await tenantEm(app.orm, key.tenantId).findOne(DiagnosticsFile, { id }) : null;
-    if (!file) return reply(res, 404, { error: 'not found' });
+    const file = UUID_PATTERN.test(id ?? '') ? await tenantEm(app.orm, key.tenantId).findOne(DiagnosticsFile, { id }) : null;
+    if (!file) return replyJson(res, 404, { error: 'not found' });
     res.writeHead(200, {
       'content-type': file.contentType || 'application/octet-stream',
       'content-length': String(file.size),
@@ -90,20 +91,4 @@ export function downloadRoute(app: AppContext) {
 export function mountDiagnosticsRoutes(app: AppContext, http: HttpServer): void {
   http.mount(UPLOAD_PREFIX, uploadRoute(app));
   http.mount(DOWNLOAD_PREFIX, downloadRoute(app));
-}
-
-function segments(req: http.IncomingMessage, prefix: string): string[] {
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname.slice(prefix.length);
-  return path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
-}
-
-function drainAnd(req: http.IncomingMessage, respond: () => void): void {
-  respond();
-  req.resume();
-}
-
-function reply(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) return void res.end();
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
 }

@@ -1,13 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
 import type { AppContext } from '../../app-context';
 import { clock } from '../../platform/clock';
 import { platformEm, tenantEm, type TenantEm } from '../../platform/db';
+import { safeFileName, streamToPartialFile } from '../../platform/file-store';
 import { DiagnosticsFile, DiagnosticsUploadToken } from './diagnostics-file.entity';
 
 /** Largest diagnostics upload accepted. */
@@ -15,7 +13,6 @@ export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 /** A charge point may wait for startTime/stopTime and retry, so the URL stays valid for a day. */
 const UPLOAD_TOKEN_TTL_MS = 24 * 3600_000;
 
-export class UploadTooLargeError extends Error {}
 export class UploadTokenError extends Error {}
 
 function hashToken(token: string): string {
@@ -50,22 +47,7 @@ export async function storeUpload(
   const fileId = randomUUID();
   const relative = path.join(token.tenantId, 'diagnostics', fileId);
   const target = path.join(app.config.dataDir, relative);
-  const partial = `${target}.part`;
-  await mkdir(path.dirname(target), { recursive: true });
-  let size = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      size += chunk.length;
-      if (size > MAX_UPLOAD_BYTES) callback(new UploadTooLargeError(`upload exceeds ${MAX_UPLOAD_BYTES} bytes`));
-      else callback(null, chunk);
-    },
-  });
-  try {
-    await pipeline(body, limit, createWriteStream(partial));
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
+  const { partial, size } = await streamToPartialFile(body, target, MAX_UPLOAD_BYTES);
   const em = tenantEm(app.orm, token.tenantId);
   const claimed = await em.nativeUpdate(DiagnosticsUploadToken, { id: token.id, usedAt: null, expiresAt: { $gt: clock.now() } }, { usedAt: clock.now(), fileId });
   if (claimed === 0) {
@@ -77,7 +59,7 @@ export async function storeUpload(
     id: fileId,
     tenantId: token.tenantId,
     chargePointId: token.chargePointId,
-    fileName: safeFileName(meta.fileName),
+    fileName: safeFileName(meta.fileName, 'diagnostics'),
     size,
     contentType: meta.contentType ?? null,
     storagePath: relative,
@@ -85,12 +67,6 @@ export async function storeUpload(
   });
   await em.persistAndFlush(file);
   return file;
-}
-
-/** Keeps the charge point's name for display, never as a path. */
-export function safeFileName(name: string): string {
-  const base = path.basename(name || '').replace(/[^\w.\-]+/g, '_').slice(0, 200);
-  return base && base !== '.' && base !== '..' ? base : 'diagnostics';
 }
 
 export function filePath(app: AppContext, file: DiagnosticsFile): string {

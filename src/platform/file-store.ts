@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export class FileTooLargeError extends Error {}
+
+export interface PartialFile {
+  /** Where the bytes are now; the caller renames it into place once it commits to keeping them. */
+  partial: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * Streams a body to `<target>.part`, counting and hashing as it goes. Over `maxBytes` the stream is cut
+ * off with FileTooLargeError and nothing is left on disk.
+ */
+export async function streamToPartialFile(body: Readable, target: string, maxBytes: number): Promise<PartialFile> {
+  const partial = `${target}.part`;
+  await mkdir(path.dirname(target), { recursive: true });
+  const hash = createHash('sha256');
+  let size = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      if (size > maxBytes) return callback(new FileTooLargeError(`upload exceeds ${maxBytes} bytes`));
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+  });
+  try {
+    await pipeline(body, limit, createWriteStream(partial));
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return { partial, size, sha256: hash.digest('hex') };
+}
+
+/** Keeps a client-given file name for display, never as a path. */
+export function safeFileName(name: string, fallback: string): string {
+  const base = path.basename(name || '').replace(/[^\w.\-]+/g, '_').slice(0, 200);
+  return base && base !== '.' && base !== '..' ? base : fallback;
+}

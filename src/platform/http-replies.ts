@@ -1,0 +1,26 @@
+import type http from 'node:http';
+
+/** The decoded path segments after a mounted prefix. */
+export function pathSegments(req: http.IncomingMessage, prefix: string): string[] {
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname.slice(prefix.length);
+  return path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+}
+
+/** Answers at once and drops whatever body the client is still sending. */
+export function replyAndDrain(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  replyJson(res, status, body, headers);
+  req.resume();
+}
+
+export function replyJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** The Bearer secret of an Authorization header, if any. */
+export function bearerOf(req: http.IncomingMessage): string | undefined {
+  return /^\s*Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+}
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
