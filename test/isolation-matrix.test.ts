@@ -21,6 +21,7 @@ interface Ids {
   reservationId: number;
   keyId: string;
   groupId: string;
+  firmwareFileId: string;
 }
 interface Row {
   /** The field with its arguments and a selection that would show A's data if it leaked. */
@@ -48,6 +49,7 @@ const FIELDS: Record<string, Row> = {
   'Query.chargingProfiles': { call: (a) => `chargingProfiles(chargePointId: "${a.cp}") { chargePointId chargingProfileId }` },
   'Query.localAuthorizationList': { call: (a) => `localAuthorizationList(chargePointId: "${a.cp}") { chargePointId listVersion entries { idTag } }` },
   'Query.diagnosticsFiles': { call: (a) => `diagnosticsFiles(chargePointId: "${a.cp}") { id chargePointId }` },
+  'Query.firmwareFiles': { call: () => `firmwareFiles { id fileName }` },
   'Query.firmwareStatusHistory': { call: (a) => `firmwareStatusHistory(chargePointId: "${a.cp}") { status }` },
   'Query.diagnosticsStatusHistory': { call: (a) => `diagnosticsStatusHistory(chargePointId: "${a.cp}") { status }` },
   'Query.command': { call: (a) => `command(id: "${a.commandId}") { id chargePointId }` },
@@ -141,7 +143,11 @@ beforeAll(async () => {
   const { apiKeys } = await a.owner.data(`{ apiKeys { id } }`);
   const { me } = await a.owner.data(`{ me { id } }`);
   const { createChargingGroup } = await a.owner.data(`mutation { createChargingGroup(input: { name: "site A", maxCurrent: 32, chargePointIds: ["CP-A-ONLY"] }) { chargingGroup { id } } }`);
+  const upload = await fetch(`http://127.0.0.1:${server.apiPort}/files/firmware/fw-a-only.bin`, { method: 'PUT', body: 'image of A', headers: { authorization: `Bearer ${a.ownerKey}` } });
+  expect(upload.status).toBe(201);
+  const firmwareFile = await upload.json();
   ids = {
+    firmwareFileId: firmwareFile.id,
     cp: 'CP-A-ONLY',
     tag: 'TAG-A-ONLY',
     transactionId: start.transactionId,
@@ -150,7 +156,7 @@ beforeAll(async () => {
     keyId: apiKeys[0].id,
     groupId: createChargingGroup.chargingGroup.id,
   };
-  markers = [me.id, a.slug, ids.cp, ids.tag, ids.commandId, ids.keyId, ids.groupId];
+  markers = [me.id, a.slug, ids.cp, ids.tag, ids.commandId, ids.keyId, ids.groupId, ids.firmwareFileId];
 }, 60_000);
 
 afterAll(async () => {

@@ -132,4 +132,53 @@ describe('Firmware Management profile', () => {
     expect(tooBig.status).toBe(413);
     expect((await api.data(FILES, { id: 'CP-DIAG-POST' })).diagnosticsFiles).toHaveLength(1);
   });
+
+  it('hosts a firmware image: the tenant uploads it, UpdateFirmware by firmwareFileId sends a download URL of its own', async () => {
+    const { received } = await station('CP-FW-HOSTED', { UpdateFirmware: () => ({}) });
+    const image = Buffer.from('QCHARGE-FIRMWARE-IMAGE-v2.1.0');
+    const upload = (key: string | undefined, body: Buffer | string = image, name = 'fw-2.1.0.bin') =>
+      fetch(`http://127.0.0.1:${server.apiPort}/files/firmware/${name}`, {
+        method: 'PUT',
+        body,
+        headers: { 'content-type': 'application/octet-stream', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      });
+    expect((await upload(undefined)).status).toBe(401);
+    const { createApiKey } = await api.data(`mutation { createApiKey(input: { name: "fw-viewer", role: VIEWER }) { secret } }`);
+    expect((await upload(createApiKey.secret)).status).toBe(403);
+    const uploaded = await upload(tenant.ownerKey);
+    expect(uploaded.status).toBe(201);
+    const file = await uploaded.json();
+    const sha256 = (await import('node:crypto')).createHash('sha256').update(image).digest('hex');
+    expect(file).toMatchObject({ fileName: 'fw-2.1.0.bin', size: image.length, sha256 });
+    expect((await api.data(`{ firmwareFiles { id fileName size sha256 contentType } }`)).firmwareFiles).toEqual([
+      { id: file.id, fileName: 'fw-2.1.0.bin', size: image.length, sha256, contentType: 'application/octet-stream' },
+    ]);
+
+    const UPDATE_HOSTED = `mutation($input: UpdateFirmwareInput!) { updateFirmware(input: $input) { location command { status } } }`;
+    const retrieveDate = new Date().toISOString();
+    const data = await api.data(UPDATE_HOSTED, { input: { chargePointId: 'CP-FW-HOSTED', firmwareFileId: file.id, retrieveDate } });
+    expect(data.updateFirmware.command.status).toBe('COMPLETED');
+    const location: string = data.updateFirmware.location;
+    expect(location).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.apiPort}/downloads/firmware/[\\w-]{20,}/fw-2\\.1\\.0\\.bin$`));
+    // The charge point got plain OCPP: the location, no CSMS field.
+    expect(received.UpdateFirmware[0]).toEqual({ location, retrieveDate });
+    // It downloads without credentials, as often as it retries; a made-up token is 404.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const download = await fetch(location);
+      expect(download.status).toBe(200);
+      expect(Buffer.from(await download.arrayBuffer())).toEqual(image);
+    }
+    expect((await fetch(location.replace(/firmware\/[^/]+\//, 'firmware/made-up-token/'))).status).toBe(404);
+
+    // Exactly one of location and firmwareFileId; another tenant's or an unknown file is NOT_FOUND.
+    expect(await api.errorCode(UPDATE_HOSTED, { input: { chargePointId: 'CP-FW-HOSTED', retrieveDate } })).toBe('BAD_USER_INPUT');
+    expect(await api.errorCode(UPDATE_HOSTED, { input: { chargePointId: 'CP-FW-HOSTED', retrieveDate, firmwareFileId: file.id, location: 'https://x.example/fw' } })).toBe('BAD_USER_INPUT');
+    expect(await api.errorCode(UPDATE_HOSTED, { input: { chargePointId: 'CP-FW-HOSTED', retrieveDate, firmwareFileId: 'not-a-uuid' } })).toBe('NOT_FOUND');
+    const other = await seedTenant(server);
+    await other.chargePoint('CP-FW-HOSTED');
+    const otherApi = graphqlClient(server, other.ownerKey);
+    expect((await otherApi.data(`{ firmwareFiles { id } }`)).firmwareFiles).toEqual([]);
+    expect(await otherApi.errorCode(UPDATE_HOSTED, { input: { chargePointId: 'CP-FW-HOSTED', retrieveDate, firmwareFileId: file.id } })).toBe('NOT_FOUND');
+    expect(received.UpdateFirmware).toHaveLength(1);
+  });
 });

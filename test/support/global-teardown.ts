@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { rm } from 'node:fs/promises';
 import { Client } from 'pg';
 
 export default async function globalTeardown(): Promise<void> {
@@ -12,6 +13,8 @@ export default async function globalTeardown(): Promise<void> {
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.end();
   }
+  const dataDir = process.env.QCHARGE_TEST_DATA_DIR;
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
   const prefix = process.env.QCHARGE_TEST_REDIS_PREFIX;
   if (prefix) {
     const redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379');

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { RPCClient } from 'ocpp-rpc';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/platform/logger';
@@ -22,6 +24,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ADMIN_API_KEY: ADMIN_KEY,
     OCPP_CALL_TIMEOUT_MS: '3000',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent',
+    // Uploaded files go to the machine's temp dir, never into the checkout.
+    DATA_DIR: process.env.QCHARGE_TEST_DATA_DIR || path.join(os.tmpdir(), 'qcharge-test-data'),
     ...overrides,
   };
   return loadConfig(env);

@@ -456,6 +456,18 @@ export type Direction =
   | 'IN'
   | 'OUT';
 
+/** A firmware image the CSMS hosts for its tenant (uploaded with PUT /files/firmware/<fileName> and a Bearer key). */
+export type FirmwareFile = {
+  __typename?: 'FirmwareFile';
+  contentType?: Maybe<Scalars['String']['output']>;
+  fileName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Hex SHA-256 of the image as stored. */
+  sha256: Scalars['String']['output'];
+  size: Scalars['Int']['output'];
+  uploadedAt: Scalars['DateTime']['output'];
+};
+
 export type FirmwareStatusEvent = {
   __typename?: 'FirmwareStatusEvent';
   receivedAt: Scalars['DateTime']['output'];
@@ -817,6 +829,7 @@ export type Query = {
   diagnosticsStatusHistory: Array<DiagnosticsStatusEvent>;
   /** The composite schedule the CSMS expects on a connector, from the profiles it stored (compare with getCompositeSchedule). */
   expectedCompositeSchedule?: Maybe<ChargingSchedule>;
+  firmwareFiles: Array<FirmwareFile>;
   firmwareStatusHistory: Array<FirmwareStatusEvent>;
   idTags: Array<IdTag>;
   localAuthorizationList: LocalAuthorizationList;
@@ -1215,7 +1228,10 @@ export type UpdateChargingGroupPayload = {
 
 export type UpdateFirmwareInput = {
   chargePointId: Scalars['ID']['input'];
-  location: Scalars['String']['input'];
+  /** An image uploaded with PUT /files/firmware/<fileName>: the CSMS sends its own download URL for it as location. */
+  firmwareFileId?: InputMaybe<Scalars['ID']['input']>;
+  /** The image's URI. Required unless firmwareFileId names an image the CSMS hosts. */
+  location?: InputMaybe<Scalars['String']['input']>;
   retries?: InputMaybe<Scalars['Int']['input']>;
   retrieveDate: Scalars['DateTime']['input'];
   retryInterval?: InputMaybe<Scalars['Int']['input']>;
@@ -1225,6 +1241,8 @@ export type UpdateFirmwareInput = {
 export type UpdateFirmwarePayload = {
   __typename?: 'UpdateFirmwarePayload';
   command: Command;
+  /** The location sent to the charge point. */
+  location?: Maybe<Scalars['String']['output']>;
   messageId?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1374,6 +1392,7 @@ export type ResolversTypes = {
   DiagnosticsFile: ResolverTypeWrapper<DiagnosticsFile>;
   DiagnosticsStatusEvent: ResolverTypeWrapper<DiagnosticsStatusEvent>;
   Direction: Direction;
+  FirmwareFile: ResolverTypeWrapper<FirmwareFile>;
   FirmwareStatusEvent: ResolverTypeWrapper<FirmwareStatusEvent>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GetCompositeScheduleInput: GetCompositeScheduleInput;
@@ -1498,6 +1517,7 @@ export type ResolversParentTypes = {
   DeleteIdTagPayload: DeleteIdTagPayload;
   DiagnosticsFile: DiagnosticsFile;
   DiagnosticsStatusEvent: DiagnosticsStatusEvent;
+  FirmwareFile: FirmwareFile;
   FirmwareStatusEvent: FirmwareStatusEvent;
   Float: Scalars['Float']['output'];
   GetCompositeScheduleInput: GetCompositeScheduleInput;
@@ -1793,6 +1813,15 @@ export type DiagnosticsStatusEventResolvers<ContextType = GraphQLContext, Parent
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type FirmwareFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FirmwareFile'] = ResolversParentTypes['FirmwareFile']> = {
+  contentType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type FirmwareStatusEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FirmwareStatusEvent'] = ResolversParentTypes['FirmwareStatusEvent']> = {
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1932,6 +1961,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   diagnosticsFiles?: Resolver<Array<ResolversTypes['DiagnosticsFile']>, ParentType, ContextType, RequireFields<QueryDiagnosticsFilesArgs, 'chargePointId'>>;
   diagnosticsStatusHistory?: Resolver<Array<ResolversTypes['DiagnosticsStatusEvent']>, ParentType, ContextType, RequireFields<QueryDiagnosticsStatusHistoryArgs, 'chargePointId'>>;
   expectedCompositeSchedule?: Resolver<Maybe<ResolversTypes['ChargingSchedule']>, ParentType, ContextType, RequireFields<QueryExpectedCompositeScheduleArgs, 'chargePointId' | 'connectorId' | 'duration'>>;
+  firmwareFiles?: Resolver<Array<ResolversTypes['FirmwareFile']>, ParentType, ContextType>;
   firmwareStatusHistory?: Resolver<Array<ResolversTypes['FirmwareStatusEvent']>, ParentType, ContextType, RequireFields<QueryFirmwareStatusHistoryArgs, 'chargePointId'>>;
   idTags?: Resolver<Array<ResolversTypes['IdTag']>, ParentType, ContextType>;
   localAuthorizationList?: Resolver<ResolversTypes['LocalAuthorizationList'], ParentType, ContextType, RequireFields<QueryLocalAuthorizationListArgs, 'chargePointId'>>;
@@ -2081,6 +2111,7 @@ export type UpdateChargingGroupPayloadResolvers<ContextType = GraphQLContext, Pa
 
 export type UpdateFirmwarePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateFirmwarePayload'] = ResolversParentTypes['UpdateFirmwarePayload']> = {
   command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -2119,6 +2150,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DeleteIdTagPayload?: DeleteIdTagPayloadResolvers<ContextType>;
   DiagnosticsFile?: DiagnosticsFileResolvers<ContextType>;
   DiagnosticsStatusEvent?: DiagnosticsStatusEventResolvers<ContextType>;
+  FirmwareFile?: FirmwareFileResolvers<ContextType>;
   FirmwareStatusEvent?: FirmwareStatusEventResolvers<ContextType>;
   GetCompositeSchedulePayload?: GetCompositeSchedulePayloadResolvers<ContextType>;
   GetConfigurationPayload?: GetConfigurationPayloadResolvers<ContextType>;

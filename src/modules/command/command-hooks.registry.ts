@@ -1,6 +1,7 @@
 import type { CommandHookRegistry } from './command-hooks';
 import { configurationHooks } from '../charge-point/configuration.hooks';
 import { diagnosticsHooks } from '../diagnostics/diagnostics.hooks';
+import { firmwareHooks } from '../firmware/firmware.hooks';
 import { localListHooks } from '../local-list/local-list.hooks';
 import { reservationHooks } from '../reservation/reservation.hooks';
 import { smartChargingHooks } from '../smart-charging/smart-charging.hooks';
@@ -12,4 +13,5 @@ export const COMMAND_HOOKS: CommandHookRegistry = {
   ...localListHooks,
   ...smartChargingHooks,
   ...diagnosticsHooks,
+  ...firmwareHooks,
 };

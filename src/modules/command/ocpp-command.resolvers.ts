@@ -37,7 +37,7 @@ export const OCPP_COMMAND_MUTATIONS = {
   setChargingProfile: { action: 'SetChargingProfile', fromRequest: (r) => ({ chargingProfileId: r.csChargingProfiles?.chargingProfileId }) },
   triggerMessage: { action: 'TriggerMessage' },
   unlockConnector: { action: 'UnlockConnector' },
-  updateFirmware: { action: 'UpdateFirmware' },
+  updateFirmware: { action: 'UpdateFirmware', fromRequest: (r) => ({ location: r.location ?? null }) },
 } satisfies Partial<Record<keyof MutationResolvers, CommandMutation>>;
 
 // Every CSMS action has a mutation: this line stops compiling when one is missing from the table.

@@ -1,10 +1,12 @@
 import type { RoleModule } from '../../roles';
+import { mountFirmwareRoutes } from '../firmware/firmware-files.routes';
 import { mountDiagnosticsRoutes } from './diagnostics.routes';
 
-/** The api role's file endpoints: diagnostics uploads from charge points and downloads by the tenant. */
+/** The api role's file endpoints: diagnostics uploads from charge points, firmware images from tenants, and their downloads. */
 export const uploadsRole: RoleModule = {
   name: 'api',
   async start(app, http) {
     mountDiagnosticsRoutes(app, http);
+    mountFirmwareRoutes(app, http);
   },
 };

@@ -1,12 +1,16 @@
 import { tenantScope } from '../../api/access';
 import type { ApiModule } from '../../api/api-module';
 import { requireChargePoint } from '../charge-point/charge-point.lookup';
+import { firmwareFileView, listFirmwareFiles } from './firmware-files.service';
 import { diagnosticsStatusHistory, firmwareStatusHistory } from './firmware-status.service';
 
 export const firmwareApi: ApiModule = {
-  permissions: { 'Query.firmwareStatusHistory': 'read', 'Query.diagnosticsStatusHistory': 'read' },
+  permissions: { 'Query.firmwareFiles': 'read', 'Query.firmwareStatusHistory': 'read', 'Query.diagnosticsStatusHistory': 'read' },
   resolvers: {
     Query: {
+      async firmwareFiles(_parent, _args, ctx) {
+        return (await listFirmwareFiles(tenantScope(ctx).em)).map(firmwareFileView);
+      },
       async firmwareStatusHistory(_parent, { chargePointId }, ctx) {
         const { em } = tenantScope(ctx);
         await requireChargePoint(em, chargePointId);

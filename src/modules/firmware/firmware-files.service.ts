@@ -1,0 +1,82 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { rename } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import type { AppContext } from '../../app-context';
+import { clock } from '../../platform/clock';
+import { platformEm, tenantEm, type TenantEm } from '../../platform/db';
+import { NotFoundError } from '../../platform/errors';
+import { safeFileName, streamToPartialFile } from '../../platform/file-store';
+import { UUID_PATTERN } from '../../platform/http-replies';
+import { FirmwareDownloadToken, FirmwareFile } from './firmware-file.entity';
+
+/** Largest firmware image accepted. */
+export const MAX_FIRMWARE_BYTES = 512 * 1024 * 1024;
+/** A download URL outlives the update's retrieveDate by a week: the charge point may retry for a while. */
+const DOWNLOAD_TTL_MS = 7 * 24 * 3600_000;
+
+export const FIRMWARE_DOWNLOAD_PREFIX = '/downloads/firmware';
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Streams a tenant's upload to DATA_DIR/<tenantId>/firmware/<id> and records it with its size and SHA-256. */
+export async function storeFirmwareFile(app: AppContext, tenantId: string, body: Readable, meta: { fileName: string; contentType?: string | null }): Promise<FirmwareFile> {
+  const id = randomUUID();
+  const relative = path.join(tenantId, 'firmware', id);
+  const target = path.join(app.config.dataDir, relative);
+  const { partial, size, sha256 } = await streamToPartialFile(body, target, MAX_FIRMWARE_BYTES);
+  await rename(partial, target);
+  const em = tenantEm(app.orm, tenantId);
+  const file = em.create(FirmwareFile, {
+    id,
+    tenantId,
+    fileName: safeFileName(meta.fileName, 'firmware.bin'),
+    size,
+    sha256,
+    contentType: meta.contentType ?? null,
+    storagePath: relative,
+    uploadedAt: clock.now(),
+  });
+  await em.persistAndFlush(file);
+  return file;
+}
+
+/**
+ * The location for an UpdateFirmware of a hosted image: a URL of its own for this charge point, ending in
+ * the file's name (some charge points read the name from the URL).
+ */
+export async function createFirmwareLocation(app: AppContext, em: TenantEm, tenantId: string, chargePointId: string, fileId: string, retrieveDate: string | undefined): Promise<string> {
+  const file = UUID_PATTERN.test(fileId) ? await em.findOne(FirmwareFile, { id: fileId }) : null;
+  if (!file) throw new NotFoundError('Firmware file not found');
+  const token = randomBytes(24).toString('base64url');
+  const from = Math.max(clock.now().getTime(), retrieveDate ? new Date(retrieveDate).getTime() || 0 : 0);
+  em.persist(em.create(FirmwareDownloadToken, { tenantId, chargePointId, fileId, tokenHash: hashToken(token), expiresAt: new Date(from + DOWNLOAD_TTL_MS), createdAt: clock.now() }));
+  await em.flush();
+  return `${app.config.publicApiUrl}${FIRMWARE_DOWNLOAD_PREFIX}/${token}/${encodeURIComponent(file.fileName)}`;
+}
+
+/** The hosted file a live download token names, counting the download. Looked up across tenants: the token names the tenant. */
+export async function findFirmwareDownload(app: AppContext, token: string): Promise<{ file: FirmwareFile; chargePointId: string } | null> {
+  const row = await platformEm(app.orm).findOne(FirmwareDownloadToken, { tokenHash: hashToken(token), expiresAt: { $gt: clock.now() } }, { filters: false });
+  if (!row) return null;
+  const em = tenantEm(app.orm, row.tenantId);
+  const file = await em.findOne(FirmwareFile, { id: row.fileId });
+  if (!file) return null;
+  // The tenant id is bound explicitly: raw SQL does not pass through the tenant filter.
+  await em.getConnection().execute(`update "firmware_download_token" set "downloads" = "downloads" + 1 where "id" = ? and "tenant_id" = ?`, [row.id, row.tenantId], 'run');
+  return { file, chargePointId: row.chargePointId };
+}
+
+export function firmwareFilePath(app: AppContext, file: FirmwareFile): string {
+  return path.join(app.config.dataDir, file.storagePath);
+}
+
+export async function listFirmwareFiles(em: TenantEm): Promise<FirmwareFile[]> {
+  return em.find(FirmwareFile, {}, { orderBy: { uploadedAt: 'desc' }, limit: 1000 });
+}
+
+export function firmwareFileView(f: FirmwareFile) {
+  return { id: f.id, fileName: f.fileName, size: f.size, sha256: f.sha256, contentType: f.contentType ?? null, uploadedAt: f.uploadedAt.toISOString() };
+}
