@@ -151,6 +151,43 @@ describe('scheduled commands (BullMQ)', () => {
     expect(calls).toBe(2);
   });
 
+  it('a retried attempt records the uniqueId it sent, so the command matches its frames', async () => {
+    await tenant.chargePoint('CP-DROP');
+    const id = await schedule('CP-DROP', { retryUntil: new Date(Date.now() + 60_000) });
+    await eventually(async () => (await jobState(id)).state === 'delayed');
+
+    // The first attempt reaches the charge point, which drops the connection instead of answering.
+    const received: string[] = [];
+    const first = await connect('CP-DROP');
+    first.handle('ClearCache', ({ messageId }: { messageId: string }) => {
+      received.push(messageId);
+      void first.close({ force: true });
+      return new Promise(() => undefined);
+    });
+    await first.call('BootNotification', BOOT);
+    await waitFor(() => statuses(id).join() === 'QUEUED,SENT,QUEUED', 15000);
+    expect(received).toHaveLength(1);
+
+    const second = await connect('CP-DROP');
+    second.handle('ClearCache', ({ messageId }: { messageId: string }) => (received.push(messageId), { status: 'Accepted' }));
+    await second.call('BootNotification', BOOT);
+    await settled(id, 'COMPLETED');
+
+    expect(received).toHaveLength(2);
+    expect(received[0]).toBe(id);
+    expect(received[1]).not.toBe(id);
+    const { data } = await (
+      await fetch(`http://127.0.0.1:${server.apiPort}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tenant.ownerKey}` },
+        body: JSON.stringify({ query: `query ($id: ID!) { command(id: $id) { status attempts messageId } }`, variables: { id } }),
+      })
+    ).json();
+    expect(data.command).toEqual({ status: 'COMPLETED', attempts: 2, messageId: received[1] });
+    const completed = events.find((e) => e.type === 'commandUpdated' && e.payload.id === id && e.payload.status === 'COMPLETED');
+    expect(completed?.payload.messageId).toBe(received[1]);
+  });
+
   it('a failed call (CALLERROR) is final', async () => {
     await tenant.chargePoint('CP-ERR');
     const cp = await connect('CP-ERR', {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../app-context';
 import { ChargePointCallError, ChargePointOfflineError, ChargePointTimeoutError } from '../../ocpp/call-errors';
 import type { CsmsAction } from '../../ocpp/actions';
@@ -125,11 +126,13 @@ export class CommandService {
     options: { retryOn?: ReadonlyArray<CommandFailed['code']>; request?: Record<string, any> } = {},
   ): Promise<Record<string, any>> {
     const request = options.request ?? command.request;
-    const uniqueId = command.attempts === 0 ? command.id : undefined;
+    // A retry gets a fresh uniqueId: a late answer to the earlier CALL must not settle this one. Each is
+    // stored, so commandUpdated can be matched with the ocppMessages frames of the attempt.
+    const uniqueId = command.attempts === 0 ? command.id : randomUUID();
     command.attempts += 1;
     command.status = 'SENT';
     command.sentAt = clock.now();
-    command.messageId = uniqueId ?? null;
+    command.messageId = uniqueId;
     await em.flush();
     this.publish(command);
     try {
