@@ -83,12 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   if (rolesRaw.length === 0) throw new ConfigError('ROLES must name at least one role');
-  const logLevel = env.LOG_LEVEL || 'info';
+  const logLevel = (env.LOG_LEVEL || 'info').trim().toLowerCase();
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const adminApiKey = env.ADMIN_API_KEY || undefined;
-  if (adminApiKey !== undefined && adminApiKey.length < 16) {
-    throw new ConfigError('ADMIN_API_KEY must be at least 16 characters');
-  }
   const ocppTlsCert = env.OCPP_TLS_CERT || undefined;
   const ocppTlsKey = env.OCPP_TLS_KEY || undefined;
   if (Boolean(ocppTlsCert) !== Boolean(ocppTlsKey)) {

@@ -13,6 +13,9 @@ import { Jobs } from './platform/queues';
 import { scheduleCommand } from './modules/command/command.jobs';
 import { ROLE_MODULES } from './roles';
 
+/** How long /readyz waits for PostgreSQL and Redis before answering 503. */
+const READY_TIMEOUT_MS = 2000;
+
 export interface RunningServer {
   app: AppContext;
   ocppPort: number | undefined;
@@ -39,9 +42,17 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   app.jobs = new Jobs(config, log);
   app.commands.scheduler = (command) => scheduleCommand(app, command);
 
+  // Ready only when both answer, and within READY_TIMEOUT_MS: a client that cannot reach Redis queues
+  // commands instead of failing them, so a down Redis would otherwise hang the probe.
   const http = new HttpServer(async () => {
-    const [pg, pong] = await Promise.all([orm.isConnected(), redis.ping()]);
-    return pg && pong === 'PONG';
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS)));
+    const check = Promise.all([orm.isConnected(), redis.ping()]).then(([pg, pong]) => pg && pong === 'PONG');
+    try {
+      return await Promise.race([check, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   });
   const stoppers: Array<() => Promise<void>> = [];
   for (const role of ROLE_MODULES) {
@@ -60,6 +71,7 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   }
   const apiPort = await http.listen(config.apiPort);
   log.info({ port: apiPort, roles: [...config.roles], nodeId: config.nodeId }, 'QCharge started');
+  if (config.adminApiKey !== undefined && config.adminApiKey.length < 16) log.warn('ADMIN_API_KEY is shorter than 16 characters: use a long random key in production');
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

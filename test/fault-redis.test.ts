@@ -83,8 +83,11 @@ it('keeps answering charge points while Redis is down; events, commands and a qu
   // A command to a charge point on this node does not need Redis either.
   const during = await server.app.commands.create(em(), { tenantId: tenant.tenantId, chargePointId: 'CP-REDIS', action: 'ClearCache', request: {} });
   expect(during.response).toEqual({ status: 'Accepted' });
-  await new Promise((r) => setTimeout(r, 1500));
+  // Not ready while Redis is down, and the probe answers instead of hanging.
+  const probe = await fetch(`http://127.0.0.1:${server.apiPort}/readyz`, { signal: AbortSignal.timeout(5000) });
+  expect(probe.status).toBe(503);
   await redis.start();
+  await eventually(async () => (await fetch(`http://127.0.0.1:${server.apiPort}/readyz`)).status === 200, 10_000);
 
   // The scheduled command fell due during the outage and still completes.
   await eventually(async () => (await em().findOneOrFail(Command, { id: queued.id })).status === 'COMPLETED', 20_000);
