@@ -23,6 +23,9 @@ export interface Config {
   ocppTlsKey: string | undefined;
   /** Behind a load balancer: take the client address from X-Forwarded-For (for login-failure limits). */
   trustProxy: boolean;
+  /** Failed Basic logins a minute, per client address and per charge point, before 429. */
+  authFailuresPerAddress: number;
+  authFailuresPerChargePoint: number;
   /** Seconds a presence record lives without refresh: how long a crashed node's charge points still look connected. */
   presenceTtlS: number;
   /** StatusNotification history, meter values and finished commands older than this many days are deleted. */
@@ -108,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ocppTlsCert,
     ocppTlsKey,
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    authFailuresPerAddress: int(env, 'AUTH_FAILURES_PER_ADDRESS', 100, 1, 1_000_000),
+    authFailuresPerChargePoint: int(env, 'AUTH_FAILURES_PER_CHARGE_POINT', 20, 1, 1_000_000),
     graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', true),
     dbPoolMax: int(env, 'DB_POOL_MAX', 20, 2, 1000),
     presenceTtlS: int(env, 'PRESENCE_TTL_S', 90, 2, 3600),

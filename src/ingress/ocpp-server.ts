@@ -20,7 +20,7 @@ import type { LocalConnections } from './cluster';
 import type { ChargePointContext } from './handler-context';
 import { HANDLERS } from './handlers';
 import { INGRESS_LIMITS } from './limits';
-import { authenticateUpgrade, OCPP_SUBPROTOCOL, UpgradeRefused, type ChargePointIdentity } from './upgrade-auth';
+import { authenticateUpgrade, LoginFailureLimits, OCPP_SUBPROTOCOL, UpgradeRefused, type ChargePointIdentity } from './upgrade-auth';
 
 export const MAX_FRAME_BYTES = INGRESS_LIMITS.maxFrameBytes;
 const CLOSE_REPLACED = 1000;
@@ -41,8 +41,10 @@ export class OcppServer implements LocalConnections {
   private readonly wss: WebSocketServer;
   private pingTimer: NodeJS.Timeout | undefined;
   private untrackConnections: (() => void) | undefined;
+  private readonly loginFailures: LoginFailureLimits;
 
   constructor(private readonly app: AppContext) {
+    this.loginFailures = new LoginFailureLimits({ perAddress: app.config.authFailuresPerAddress, perChargePoint: app.config.authFailuresPerChargePoint });
     const { ocppTlsCert, ocppTlsKey } = app.config;
     this.server = ocppTlsCert && ocppTlsKey
       ? https.createServer({ cert: fs.readFileSync(ocppTlsCert), key: fs.readFileSync(ocppTlsKey) })
@@ -115,7 +117,7 @@ export class OcppServer implements LocalConnections {
     socket.on('error', () => undefined);
     let identity: ChargePointIdentity;
     try {
-      identity = await authenticateUpgrade(this.app.orm, req, { trustProxy: this.app.config.trustProxy });
+      identity = await authenticateUpgrade(this.app.orm, req, { trustProxy: this.app.config.trustProxy, failures: this.loginFailures });
     } catch (error) {
       const status = error instanceof UpgradeRefused ? error.status : 503;
       if (!(error instanceof UpgradeRefused)) this.app.log.error({ err: error }, 'upgrade failed');

@@ -8,9 +8,21 @@ import { AuthFailureLimiter } from './auth-limiter';
 export const OCPP_SUBPROTOCOL = 'ocpp1.6';
 const PATH = /^\/ocpp\/([^/]+)\/([^/]+)\/?$/;
 
-/** 10 failed logins a minute per address, 20 per charge point; then 429 until the minute is over. */
-const failuresByAddress = new AuthFailureLimiter(10, 60_000);
-const failuresByChargePoint = new AuthFailureLimiter(20, 60_000);
+/**
+ * Failed logins per client address and per charge point, counted per minute; past the limit, 429 until the
+ * minute is over, whatever the password (else a blocked guesser would still learn which guess was right).
+ * The address limit is the higher one: many charge points share an address behind NAT, and one with a
+ * stale password must not lock out the others.
+ */
+export class LoginFailureLimits {
+  readonly byAddress: AuthFailureLimiter;
+  readonly byChargePoint: AuthFailureLimiter;
+
+  constructor(limits: { perAddress: number; perChargePoint: number }, windowMs = 60_000) {
+    this.byAddress = new AuthFailureLimiter(limits.perAddress, windowMs);
+    this.byChargePoint = new AuthFailureLimiter(limits.perChargePoint, windowMs);
+  }
+}
 
 export interface ChargePointIdentity {
   tenantId: string;
@@ -52,7 +64,7 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   return first || req.socket.remoteAddress || 'unknown';
 }
 
-export async function authenticateUpgrade(orm: Orm, req: IncomingMessage, options: { trustProxy?: boolean } = {}): Promise<ChargePointIdentity> {
+export async function authenticateUpgrade(orm: Orm, req: IncomingMessage, options: { trustProxy?: boolean; failures: LoginFailureLimits }): Promise<ChargePointIdentity> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const match = PATH.exec(url.pathname);
   if (!match) throw new UpgradeRefused(404, 'Unknown path');
@@ -71,15 +83,16 @@ export async function authenticateUpgrade(orm: Orm, req: IncomingMessage, option
   if (chargePoint.password_hash) {
     const address = `ip:${clientAddress(req, options.trustProxy ?? false)}`;
     const target = `cp:${tenantId}:${chargePointId}`;
-    if (failuresByAddress.isBlocked(address) || failuresByChargePoint.isBlocked(target)) {
+    const { byAddress, byChargePoint } = options.failures;
+    if (byAddress.isBlocked(address) || byChargePoint.isBlocked(target)) {
       throw new UpgradeRefused(429, 'Too many failed logins; try again later');
     }
     const credentials = basicCredentials(req);
     if (!credentials || credentials.user !== chargePointId || !(await verifyPassword(credentials.password, chargePoint.password_hash))) {
       // A handshake without credentials is how most clients learn that auth is needed: not a guess.
       if (credentials) {
-        failuresByAddress.recordFailure(address);
-        failuresByChargePoint.recordFailure(target);
+        byAddress.recordFailure(address);
+        byChargePoint.recordFailure(target);
       }
       throw new UpgradeRefused(401, 'Invalid credentials');
     }
