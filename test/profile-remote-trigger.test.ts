@@ -1,7 +1,7 @@
 import type { RPCClient } from 'ocpp-rpc';
 import type { RunningServer } from '../src/server';
 import { graphqlClient, type GraphQLClient } from './support/graphql-client';
-import { startTestServer } from './support/harness';
+import { connectChargePoint, startTestServer } from './support/harness';
 import { seedTenant } from './support/seed';
 import { bootedStation } from './support/station';
 
@@ -60,5 +60,35 @@ describe('Remote Trigger profile', () => {
     const data = await api.data(TRIGGER, { input: { chargePointId: 'CP-TRIGGER', requestedMessage: 'MeterValues', connectorId: 1 } });
     expect(data.triggerMessage).toMatchObject({ status, command: { status: 'COMPLETED' } });
     answer = 'Accepted';
+  });
+
+  it('while Pending, answers what TriggerMessage asked for and refuses the rest with SecurityError', async () => {
+    await tenant.chargePoint('CP-PENDING-TRIGGER', { registrationStatus: 'Pending' });
+    const pending = await connectChargePoint({ server, tenantSlug: tenant.slug, identity: 'CP-PENDING-TRIGGER' });
+    try {
+      let triggerAnswer = 'Accepted';
+      pending.handle('TriggerMessage', () => ({ status: triggerAnswer }));
+      expect((await pending.call('BootNotification', { chargePointVendor: 'QCharge', chargePointModel: 'Sim-1' })).status).toBe('Pending');
+      // Not asked for: refused.
+      await expect(pending.call('StatusNotification', { connectorId: 1, status: 'Available', errorCode: 'NoError' })).rejects.toMatchObject({ rpcErrorCode: 'SecurityError' });
+      // A trigger the charge point rejects opens nothing.
+      triggerAnswer = 'Rejected';
+      await api.data(TRIGGER, { input: { chargePointId: 'CP-PENDING-TRIGGER', requestedMessage: 'Heartbeat' } });
+      await expect(pending.call('Heartbeat', {})).rejects.toMatchObject({ rpcErrorCode: 'SecurityError' });
+      // Triggered and accepted: the StatusNotification of every connector is handled and stored.
+      triggerAnswer = 'Accepted';
+      expect((await api.data(TRIGGER, { input: { chargePointId: 'CP-PENDING-TRIGGER', requestedMessage: 'StatusNotification' } })).triggerMessage.status).toBe('Accepted');
+      for (const connectorId of [0, 1, 2]) {
+        expect(await pending.call('StatusNotification', { connectorId, status: 'Unavailable', errorCode: 'NoError' })).toEqual({});
+      }
+      const { chargePoint } = await api.data(`{ chargePoint(id: "CP-PENDING-TRIGGER") { registrationStatus connectors { connectorId status } } }`);
+      expect(chargePoint.registrationStatus).toBe('Pending');
+      expect(chargePoint.connectors.map((c: any) => [c.connectorId, c.status])).toEqual([[0, 'Unavailable'], [1, 'Unavailable'], [2, 'Unavailable']]);
+      // Only what was asked for.
+      await expect(pending.call('Heartbeat', {})).rejects.toMatchObject({ rpcErrorCode: 'SecurityError' });
+      await expect(pending.call('Authorize', { idTag: 'ANY' })).rejects.toMatchObject({ rpcErrorCode: 'SecurityError' });
+    } finally {
+      await pending.close({ force: true }).catch(() => undefined);
+    }
   });
 });

@@ -20,6 +20,7 @@ import type { LocalConnections } from './cluster';
 import type { ChargePointContext } from './handler-context';
 import { HANDLERS } from './handlers';
 import { INGRESS_LIMITS } from './limits';
+import { TriggerWindow } from './trigger-window';
 import { authenticateUpgrade, LoginFailureLimits, OCPP_SUBPROTOCOL, UpgradeRefused, type ChargePointIdentity } from './upgrade-auth';
 
 export const MAX_FRAME_BYTES = INGRESS_LIMITS.maxFrameBytes;
@@ -139,6 +140,7 @@ export class OcppServer implements LocalConnections {
       em: () => tenantEm(this.app.orm, tenantId),
       registrationStatus: identity.registrationStatus,
     };
+    const triggers = new TriggerWindow();
     const session = new OcppSession({
       transport: {
         send: (text) => socket.send(text),
@@ -148,8 +150,11 @@ export class OcppServer implements LocalConnections {
       maxQueuedCalls: INGRESS_LIMITS.maxQueuedCalls,
       maxBadFrames: INGRESS_LIMITS.maxBadFrames,
       badFrameWindowMs: INGRESS_LIMITS.badFrameWindowMs,
-      handler: (action, payload) => this.dispatch(context, action, payload),
-      onFrame: (event) => this.onFrame(context, log, event),
+      handler: (action, payload) => this.dispatch(context, triggers, action, payload),
+      onFrame: (event) => {
+        triggers.observe(event);
+        this.onFrame(context, log, event);
+      },
       onProtocolWarning: (message, detail, uniqueId) =>
         log.warn(detail instanceof Error ? { uniqueId, err: detail } : { uniqueId, detail }, message),
     });
@@ -192,11 +197,15 @@ export class OcppServer implements LocalConnections {
     await scheduleRebalanceFor(this.app, tenantId, chargePointId);
   }
 
-  private async dispatch(ctx: ChargePointContext, action: string, payload: unknown): Promise<Record<string, unknown>> {
+  /**
+   * Until its BootNotification is Accepted, a charge point gets SecurityError for everything but
+   * BootNotification and the messages the CSMS asked for with TriggerMessage.
+   */
+  private async dispatch(ctx: ChargePointContext, triggers: TriggerWindow, action: string, payload: unknown): Promise<Record<string, unknown>> {
     this.app.lastSeen.seen(ctx.tenantId, ctx.chargePointId, clock.now());
     if (!isChargePointAction(action)) throw new OcppError('NotSupported', `${action} is not sent by a charge point`);
-    if (ctx.registrationStatus !== 'Accepted' && action !== 'BootNotification') {
-      throw new OcppError('SecurityError', `Charge point is ${ctx.registrationStatus}; only BootNotification is accepted`);
+    if (ctx.registrationStatus !== 'Accepted' && action !== 'BootNotification' && !triggers.isOpen(action)) {
+      throw new OcppError('SecurityError', `Charge point is ${ctx.registrationStatus}; only BootNotification and triggered messages are accepted`);
     }
     return HANDLERS[action](ctx, payload);
   }
