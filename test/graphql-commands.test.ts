@@ -79,6 +79,38 @@ describe('command mutations against an ocpp-rpc charge point', () => {
     ]);
   });
 
+  it('the HeartbeatInterval a charge point accepted or reports is the interval its next BootNotification gets', async () => {
+    await tenant.chargePoint('CP-HB');
+    const cp = await chargePoint('CP-HB');
+    const bootInterval = async () => (await cp.call('BootNotification', BOOT)).interval;
+    const change = async (key: string, value: string) =>
+      (await operator.data(`mutation($key: String!, $value: String!) { changeConfiguration(input: { chargePointId: "CP-HB", key: $key, value: $value }) { status } }`, { key, value }))
+        .changeConfiguration.status;
+    expect(server.app.config.heartbeatIntervalS).toBe(300);
+    expect(await bootInterval()).toBe(300);
+
+    expect(await change('HeartbeatInterval', '60')).toBe('Accepted');
+    expect(await bootInterval()).toBe(60);
+
+    // Refused: the charge point keeps its interval, so the CSMS keeps answering it.
+    cp.handle('ChangeConfiguration', () => ({ status: 'Rejected' }));
+    expect(await change('HeartbeatInterval', '90')).toBe('Rejected');
+    expect(await bootInterval()).toBe(60);
+
+    // Keys are case-insensitive; RebootRequired means the change is taken. A value that is no positive integer is not an interval.
+    cp.handle('ChangeConfiguration', () => ({ status: 'RebootRequired' }));
+    expect(await change('heartbeatinterval', '45')).toBe('RebootRequired');
+    expect(await bootInterval()).toBe(45);
+    expect(await change('HeartbeatInterval', '0')).toBe('RebootRequired');
+    expect(await change('HeartbeatInterval', 'soon')).toBe('RebootRequired');
+    expect(await bootInterval()).toBe(45);
+
+    // What GetConfiguration reports is what the charge point uses.
+    cp.handle('GetConfiguration', () => ({ configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '120' }] }));
+    await operator.data(`mutation { getConfiguration(input: { chargePointId: "CP-HB" }) { configurationKey { key } } }`);
+    expect(await bootInterval()).toBe(120);
+  });
+
   it('remoteStartTransaction sends DateTimes as ISO strings and leaves out what was not given', async () => {
     const start = (
       await operator.data(`mutation {

@@ -1,8 +1,29 @@
-import type { CommandHookRegistry } from '../command/command-hooks';
+import type { CommandHookContext, CommandHookRegistry } from '../command/command-hooks';
 import { clock } from '../../platform/clock';
+import { ChargePoint } from './charge-point.entity';
+
+const MAX_INTERVAL_S = 2_147_483_647;
+
+/** A HeartbeatInterval value as a whole number of seconds, or undefined when it is not a positive integer. */
+function heartbeatSeconds(value: string | null | undefined): number | undefined {
+  if (value == null || !/^\s*\d+\s*$/.test(value)) return undefined;
+  const seconds = Number(value);
+  return seconds > 0 && seconds <= MAX_INTERVAL_S ? seconds : undefined;
+}
+
+/**
+ * The interval BootNotification answers with: kept in step with what the charge point is known to use,
+ * so a re-boot does not undo an operator's ChangeConfiguration.
+ */
+async function storeHeartbeatInterval(ctx: CommandHookContext, keys: Array<{ key: string; value?: string | null }>): Promise<void> {
+  const entry = keys.find((k) => k.key.toLowerCase() === 'heartbeatinterval');
+  const seconds = heartbeatSeconds(entry?.value);
+  if (seconds === undefined) return;
+  await ctx.em.nativeUpdate(ChargePoint, { tenantId: ctx.tenantId, identity: ctx.chargePointId }, { heartbeatIntervalS: seconds });
+}
 
 async function storeKeys(
-  ctx: { em: import('../../platform/db').TenantEm; tenantId: string; chargePointId: string },
+  ctx: CommandHookContext,
   keys: Array<{ key: string; value?: string | null; readonly?: boolean }>,
 ): Promise<void> {
   if (keys.length === 0) return;
@@ -23,6 +44,7 @@ export const configurationHooks: CommandHookRegistry = {
   GetConfiguration: {
     async onResult(ctx, _request, response) {
       await storeKeys(ctx, response.configurationKey ?? []);
+      await storeHeartbeatInterval(ctx, response.configurationKey ?? []);
     },
   },
   ChangeConfiguration: {
@@ -31,6 +53,7 @@ export const configurationHooks: CommandHookRegistry = {
       if (request.key === 'AuthorizationKey') return;
       if (response.status === 'Accepted' || response.status === 'RebootRequired') {
         await storeKeys(ctx, [{ key: request.key, value: request.value, readonly: false }]);
+        await storeHeartbeatInterval(ctx, [{ key: request.key, value: request.value }]);
       }
     },
   },
