@@ -160,12 +160,15 @@ describe('subscriptions', () => {
     await cp.close({ force: true });
   });
 
-  it('refuses a connection without a valid key', async () => {
-    const ws = wsClient(server, 'qck_revoked-or-unknown');
-    const refused = subscribe(ws, `subscription { commandUpdated { id } }`);
-    await waitFor(() => refused.errors.length > 0);
-    expect(refused.events).toEqual([]);
-    await ws.dispose();
+  it('refuses every operation without a valid key with UNAUTHENTICATED', async () => {
+    for (const key of ['qck_revoked-or-unknown', undefined]) {
+      const ws = wsClient(server, key);
+      const refused = subscribe(ws, `subscription { commandUpdated { id } }`);
+      await waitFor(() => refused.errors.length > 0);
+      expect(refused.errors[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(refused.events).toEqual([]);
+      await ws.dispose();
+    }
     // And a query over the socket goes through the same gate and formatter.
     const viewer = wsClient(server, await tenantA.keyFor('VIEWER'));
     sockets.push(viewer);

@@ -19,9 +19,9 @@ const MAX_MESSAGE_BYTES = 256 * 1024;
 
 /**
  * graphql-ws on the same path as HTTP GraphQL. The key in `connectionParams.authorization` is checked
- * when the connection opens (unknown or revoked: closed with 4403) and again for every operation, whose
- * context is scoped to that key's tenant before anything runs; an open connection whose key is revoked
- * later is closed with 4403 within KEY_RECHECK_MS.
+ * for every operation (none, unknown or revoked: UNAUTHENTICATED), whose context is scoped to that key's
+ * tenant before anything runs; an open connection whose key is revoked later is closed with 4403
+ * (graphql-ws's Forbidden) within KEY_RECHECK_MS, ending its subscriptions.
  */
 export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQLSchema, options: { introspection: boolean }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -39,10 +39,12 @@ export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQ
     {
       schema,
       validate: (s, document) => validate(s, document, rules),
+      // A connection without a valid key is let in: each operation then fails at the access gate with
+      // UNAUTHENTICATED, as over HTTP, instead of a bare close code the client cannot read a code from.
       async onConnect(ctx) {
         const principal = await authenticate(app, ctx.connectionParams?.authorization);
         if (principal?.kind === 'tenant') revocations.track(ctx.extra.socket, principal.keyId);
-        return principal !== null;
+        return true;
       },
       onSubscribe(ctx, id) {
         let started = arrivals.get(ctx);
