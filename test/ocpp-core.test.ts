@@ -6,8 +6,10 @@ import { ChargePoint } from '../src/modules/charge-point/charge-point.entity';
 import { Connector } from '../src/modules/charge-point/connector.entity';
 import { tenantEm } from '../src/platform/db';
 import type { RunningServer } from '../src/server';
+import { graphqlClient } from './support/graphql-client';
 import { connectChargePoint, startTestServer, waitFor } from './support/harness';
 import { seedTenant } from './support/seed';
+import { bootedStation } from './support/station';
 
 const BOOT = { chargePointVendor: 'QCharge', chargePointModel: 'Sim-1', chargePointSerialNumber: 'SN-1', firmwareVersion: '1.2.3', iccid: 'ICC', imsi: 'IMSI', meterType: 'MT', meterSerialNumber: 'MSN' };
 
@@ -262,5 +264,30 @@ describe('connection handshake', () => {
     await cpA.call('StopTransaction', { transactionId: txB.transactionId, meterStop: 5, timestamp: new Date().toISOString() });
     const stillOpen = await tenantEm(server.app.orm, other.tenantId).findOneOrFail(ChargingTransaction, { id: txB.transactionId });
     expect(stillOpen.stopTimestamp).toBeNull();
+  });
+});
+
+describe('charger answers with one-decimal numbers', () => {
+  it('a GetCompositeSchedule answer with limit 7.1 and minChargingRate 8.2 validates and is passed back', async () => {
+    const scheduleStart = new Date().toISOString();
+    const { cp } = await bootedStation(server, tenant, 'CP-DECIMAL', {
+      GetCompositeSchedule: (params) => ({
+        status: 'Accepted',
+        connectorId: params.connectorId,
+        scheduleStart,
+        chargingSchedule: { chargingRateUnit: 'A', duration: 300, minChargingRate: 8.2, chargingSchedulePeriod: [{ startPeriod: 0, limit: 7.1 }, { startPeriod: 60, limit: 0.3 }] },
+      }),
+    });
+    clients.push(cp);
+    const api = graphqlClient(server, tenant.ownerKey);
+    const data = await api.data(
+      `mutation($input: GetCompositeScheduleInput!) { getCompositeSchedule(input: $input) { status command { status } chargingSchedule { minChargingRate chargingSchedulePeriod { startPeriod limit } } } }`,
+      { input: { chargePointId: 'CP-DECIMAL', connectorId: 1, duration: 300, chargingRateUnit: 'A' } },
+    );
+    expect(data.getCompositeSchedule).toEqual({
+      status: 'Accepted',
+      command: { status: 'COMPLETED' },
+      chargingSchedule: { minChargingRate: 8.2, chargingSchedulePeriod: [{ startPeriod: 0, limit: 7.1 }, { startPeriod: 60, limit: 0.3 }] },
+    });
   });
 });

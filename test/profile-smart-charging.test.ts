@@ -154,6 +154,17 @@ describe('Smart Charging profile', () => {
     });
   });
 
+  it('one-decimal limits such as 7.1 and 0.3 pass the schemas\' multipleOf 0.1 both ways', async () => {
+    const { received } = await station('CP-SC-DEC', { SetChargingProfile: () => ({ status: 'Accepted' }) });
+    const p = profile('TxDefaultProfile', 7.1);
+    (p.chargingSchedule as any).chargingSchedulePeriod.push({ startPeriod: 600, limit: 0.3, numberPhases: 3 });
+    const data = await api.data(SET, { input: { chargePointId: 'CP-SC-DEC', connectorId: 1, csChargingProfiles: p } });
+    expect(data.setChargingProfile).toMatchObject({ status: 'Accepted', command: { status: 'COMPLETED' } });
+    expect(received.SetChargingProfile[0].csChargingProfiles.chargingSchedule.chargingSchedulePeriod.map((period: any) => period.limit)).toEqual([7.1, 0.3]);
+    const stored = (await api.data(PROFILES, { id: 'CP-SC-DEC' })).chargingProfiles;
+    expect(stored[0].chargingSchedule.chargingSchedulePeriod.map((period: any) => period.limit)).toEqual([7.1, 0.3]);
+  });
+
   it('TC_067: ClearChargingProfile by id, by criteria and with no fields', async () => {
     let clearAnswer = 'Accepted';
     const { cp, received } = await station('CP-SC67', { SetChargingProfile: () => ({ status: 'Accepted' }), ClearChargingProfile: () => ({ status: clearAnswer }) });

@@ -8,7 +8,9 @@ const schemas: Array<{ $id: string }> = require('ocpp-rpc/lib/schemas/ocpp1_6.js
 
 export type Direction = 'req' | 'conf';
 
-const ajv = new Ajv({ strictSchema: false, allErrors: false });
+// multipleOfPrecision: the schemas' `multipleOf: 0.1` would otherwise compare 7.1 / 0.1 (= 70.99999999999999)
+// with its integer part, refusing about a third of all one-decimal values.
+const ajv = new Ajv({ strictSchema: false, allErrors: false, multipleOfPrecision: 6 });
 addFormats(ajv);
 
 // The schemas' ids ("urn:Authorize.req") are URNs without a namespace, which ajv's URI resolver rejects;
