@@ -149,6 +149,23 @@ describe('Core profile, charge point initiated', () => {
     expect(await cp.call('Heartbeat', {})).toHaveProperty('currentTime');
   });
 
+  it('ConcurrentTx counts only transactions whose start was Accepted', async () => {
+    await tenant.chargePoint('CP-CONC');
+    await tenant.idTag('CONC-TAG');
+    const cp = await connect('CP-CONC');
+    await cp.call('BootNotification', BOOT);
+    const first = await cp.call('StartTransaction', { connectorId: 1, idTag: 'CONC-TAG', meterStart: 0, timestamp: new Date().toISOString() });
+    expect(first.idTagInfo.status).toBe('Accepted');
+    const refused = await cp.call('StartTransaction', { connectorId: 2, idTag: 'CONC-TAG', meterStart: 0, timestamp: new Date().toISOString() });
+    expect(refused.idTagInfo.status).toBe('ConcurrentTx');
+    await cp.call('StopTransaction', { transactionId: first.transactionId, idTag: 'CONC-TAG', meterStop: 10, timestamp: new Date().toISOString() });
+    // The refused transaction is recorded and still open (its charger never stopped it), yet it does not block the tag.
+    const em = tenantEm(server.app.orm, tenant.tenantId);
+    expect(await em.findOneOrFail(ChargingTransaction, { id: refused.transactionId })).toMatchObject({ startStatus: 'ConcurrentTx', stopTimestamp: null });
+    const next = await cp.call('StartTransaction', { connectorId: 1, idTag: 'CONC-TAG', meterStart: 10, timestamp: new Date().toISOString() });
+    expect(next.idTagInfo.status).toBe('Accepted');
+  });
+
   it('answers DataTransfer with UnknownVendorId', async () => {
     await tenant.chargePoint('CP-DT');
     const cp = await connect('CP-DT');

@@ -18,7 +18,8 @@ export async function authorizeIdTag(em: TenantEm, idTag: string, options: { con
   if (tag.parentIdTag) info.parentIdTag = tag.parentIdTag;
   if (info.status === 'Accepted' && tag.expiryDate && tag.expiryDate.getTime() <= clock.now().getTime()) info.status = 'Expired';
   if (info.status === 'Accepted' && options.concurrentCheck) {
-    const active = await em.count(ChargingTransaction, { idTagKey: tag.idTagKey, stopTimestamp: null });
+    // A start that was refused is recorded too, and its charger may never send the stop: only accepted starts are running.
+    const active = await em.count(ChargingTransaction, { idTagKey: tag.idTagKey, stopTimestamp: null, startStatus: 'Accepted' });
     if (active > 0) info.status = 'ConcurrentTx';
   }
   return info;
