@@ -201,6 +201,9 @@ describe('OCPP-J framing errors', () => {
     ['not an array', '{"hello": 1}', 'FormationViolation', '-1'],
     ['unknown message type', '[7, "a2", "Heartbeat", {}]', 'FormationViolation', 'a2'],
     ['missing payload', '[2, "a3", "Heartbeat"]', 'ProtocolError', 'a3'],
+    ['uniqueId only', '[2, "a3b"]', 'FormationViolation', 'a3b'],
+    ['message type only', '[2]', 'FormationViolation', '-1'],
+    ['short with a numeric uniqueId', '[2, 17]', 'FormationViolation', '-1'],
     ['unknown action', '[2, "a4", "FlyToTheMoon", {}]', 'NotImplemented', 'a4'],
     ['CSMS-only action', '[2, "a5", "Reset", {"type": "Hard"}]', 'NotSupported', 'a5'],
     ['missing required field', '[2, "a6", "Authorize", {}]', 'OccurenceConstraintViolation', 'a6'],
@@ -212,6 +215,14 @@ describe('OCPP-J framing errors', () => {
   ])('%s gets %s', async (_name, frame, code, uniqueId) => {
     const answer = await answerTo(frame);
     expect(answer).toEqual([4, uniqueId, code, expect.any(String), expect.any(Object)]);
+  });
+
+  it('leaves a short CALLRESULT unanswered, like any broken answer', async () => {
+    const before = received.length;
+    socket.send('[3, "r1"]');
+    const answer = await answerTo('[2, "ok0", "Heartbeat", {}]');
+    expect(answer).toEqual([3, 'ok0', { currentTime: expect.any(String) }]);
+    expect(received.length).toBe(before + 1);
   });
 
   it('still answers good calls on the same socket', async () => {

@@ -39,8 +39,20 @@ export function parseFrame(text: string): Frame {
   } catch {
     throw new FrameError(recoverUniqueId(text), 'FormationViolation', 'Frame is not valid JSON');
   }
-  if (!Array.isArray(message) || message.length < 3) {
+  if (!Array.isArray(message)) {
     throw new FrameError(UNREADABLE_UNIQUE_ID, 'FormationViolation', 'Frame must be a JSON array of 3 to 5 elements');
+  }
+  if (message.length < 3) {
+    // A frame cut short may still name its uniqueId, and then the answer carries it. Its type, when it has
+    // one, lets the session leave a broken CALLRESULT/CALLERROR unanswered, as it does for longer ones.
+    const [type, uniqueId] = message;
+    const readable = typeof uniqueId === 'string' && uniqueId.length > 0 && uniqueId.length <= MAX_UNIQUE_ID_LENGTH;
+    throw new FrameError(
+      readable ? uniqueId : UNREADABLE_UNIQUE_ID,
+      'FormationViolation',
+      'Frame must be a JSON array of 3 to 5 elements',
+      typeof type === 'number' ? type : undefined,
+    );
   }
   const [type, uniqueId] = message;
   if (typeof uniqueId !== 'string' || uniqueId.length === 0 || uniqueId.length > MAX_UNIQUE_ID_LENGTH) {
