@@ -166,6 +166,34 @@ describe('Core profile, charge point initiated', () => {
     expect(next.idTagInfo.status).toBe('Accepted');
   });
 
+  it('defaults a sampled value\'s unit to Wh only for Energy measurands', async () => {
+    await tenant.chargePoint('CP-UNIT');
+    await tenant.idTag('UNIT-TAG');
+    const cp = await connect('CP-UNIT');
+    await cp.call('BootNotification', BOOT);
+    const start = await cp.call('StartTransaction', { connectorId: 1, idTag: 'UNIT-TAG', meterStart: 0, timestamp: new Date().toISOString() });
+    await cp.call('MeterValues', {
+      connectorId: 1,
+      transactionId: start.transactionId,
+      meterValue: [
+        {
+          timestamp: new Date().toISOString(),
+          sampledValue: [{ value: '120' }, { value: '16.2', measurand: 'Current.Import', phase: 'L1' }, { value: '230', measurand: 'Voltage' }, { value: '55', measurand: 'SoC', location: 'EV' }, { value: '40', measurand: 'Energy.Active.Import.Interval' }],
+        },
+      ],
+    });
+    const api = graphqlClient(server, tenant.ownerKey);
+    const { transaction } = await api.data(`query($id: Int!) { transaction(id: $id) { meterValues { sampledValue { value measurand unit context format location phase } } } }`, { id: start.transactionId });
+    expect(transaction.meterValues).toHaveLength(1);
+    expect(transaction.meterValues[0].sampledValue).toEqual([
+      { value: '120', measurand: 'Energy.Active.Import.Register', unit: 'Wh', context: 'Sample.Periodic', format: 'Raw', location: 'Outlet', phase: null },
+      { value: '16.2', measurand: 'Current.Import', unit: null, context: 'Sample.Periodic', format: 'Raw', location: 'Outlet', phase: 'L1' },
+      { value: '230', measurand: 'Voltage', unit: null, context: 'Sample.Periodic', format: 'Raw', location: 'Outlet', phase: null },
+      { value: '55', measurand: 'SoC', unit: null, context: 'Sample.Periodic', format: 'Raw', location: 'EV', phase: null },
+      { value: '40', measurand: 'Energy.Active.Import.Interval', unit: 'Wh', context: 'Sample.Periodic', format: 'Raw', location: 'Outlet', phase: null },
+    ]);
+  });
+
   it('answers DataTransfer with UnknownVendorId', async () => {
     await tenant.chargePoint('CP-DT');
     const cp = await connect('CP-DT');

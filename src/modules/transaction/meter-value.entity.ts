@@ -8,7 +8,8 @@ export interface SampledValue {
   measurand: string;
   phase: string | null;
   location: string;
-  unit: string;
+  /** None when the charger sent none for a measurand that has no default unit (OCPP: Wh for Energy only). */
+  unit: string | null;
 }
 
 /** One OCPP MeterValue (a timestamp and its sampled values), from MeterValues or StopTransaction.transactionData. */

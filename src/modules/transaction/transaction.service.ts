@@ -29,16 +29,20 @@ export interface StopRequest {
   transactionData?: OcppMeterValue[];
 }
 
-/** OCPP's defaults for the optional SampledValue fields, so stored values are complete. */
+/**
+ * OCPP's defaults for the optional SampledValue fields, so stored values are complete. The unit has a
+ * default (Wh) only for an Energy measurand; any other measurand without a unit keeps none.
+ */
 export function withSampledValueDefaults(value: OcppMeterValue['sampledValue'][number]): SampledValue {
+  const measurand = value.measurand ?? 'Energy.Active.Import.Register';
   return {
     value: value.value,
     context: value.context ?? 'Sample.Periodic',
     format: value.format ?? 'Raw',
-    measurand: value.measurand ?? 'Energy.Active.Import.Register',
+    measurand,
     phase: value.phase ?? null,
     location: value.location ?? 'Outlet',
-    unit: value.unit ?? 'Wh',
+    unit: value.unit ?? (measurand.startsWith('Energy.') ? 'Wh' : null),
   };
 }
 
