@@ -43,6 +43,11 @@ describe('keys and roles', () => {
     expect(await owner.errorCode(CREATE_TENANT, { input: { slug: uniqueName('x'), name: 'x' } })).toBe('FORBIDDEN');
     expect(await admin.errorCode(CREATE_TENANT, { input: { slug: tenant.slug, name: 'again' } })).toBe('CONFLICT');
     expect(await admin.errorCode(CREATE_TENANT, { input: { slug: 'Not A Slug', name: 'x' } })).toBe('BAD_USER_INPUT');
+    expect(await admin.errorCode(CREATE_TENANT, { input: { slug: 'a/b', name: 'x' } })).toBe('BAD_USER_INPUT');
+    // Underscores, dots and capitals are fine in a slug (it is matched exactly in charge point URLs).
+    const slug = `Site_${uniqueName('a')}.x`;
+    const { createTenant } = await admin.data(CREATE_TENANT, { input: { slug, name: 'x' } });
+    expect(createTenant.tenant.slug).toBe(slug);
   });
 
   it('answers UNAUTHENTICATED for a missing, unknown or revoked key', async () => {

@@ -115,6 +115,13 @@ describe('queries', () => {
       { idTag: 'Tag-One', status: 'Accepted' },
       { idTag: 'tag-two', status: 'Accepted' },
     ]);
+    // An update changes only what it names: a Blocked tag given an expiry stays Blocked; null clears.
+    await tenant.owner.data(`mutation { upsertIdTag(input: { idTag: "Tag-One", status: Blocked }) { idTag { idTag } } }`);
+    const expiry = await tenant.owner.data(`mutation { upsertIdTag(input: { idTag: "TAG-ONE", expiryDate: "2099-01-01T00:00:00Z" }) { idTag { idTag status expiryDate parentIdTag } } }`);
+    expect(expiry.upsertIdTag.idTag).toEqual({ idTag: 'TAG-ONE', status: 'Blocked', expiryDate: '2099-01-01T00:00:00.000Z', parentIdTag: 'PARENT' });
+    const cleared = await tenant.owner.data(`mutation { upsertIdTag(input: { idTag: "Tag-One", status: Accepted, parentIdTag: null, expiryDate: null }) { idTag { idTag status expiryDate parentIdTag } } }`);
+    expect(cleared.upsertIdTag.idTag).toEqual({ idTag: 'Tag-One', status: 'Accepted', expiryDate: null, parentIdTag: null });
+    await tenant.owner.data(`mutation { upsertIdTag(input: { idTag: "Tag-One", parentIdTag: "PARENT" }) { idTag { idTag } } }`);
     expect(await tenant.owner.errorCode(`mutation { upsertIdTag(input: { idTag: "123456789012345678901" }) { idTag { idTag } } }`)).toBe('BAD_USER_INPUT');
     expect(await tenant.owner.errorCode(`mutation { upsertIdTag(input: { idTag: "X", parentIdTag: "123456789012345678901" }) { idTag { idTag } } }`)).toBe('BAD_USER_INPUT');
     expect((await tenant.owner.data(`mutation { deleteIdTag(input: { idTag: "TAG-two" }) { deleted } }`)).deleteIdTag.deleted).toBe(true);

@@ -77,7 +77,7 @@ describe('limits and errors', () => {
     viewer = graphqlClient(server, (await seedTenant(server)).ownerKey);
   });
 
-  it('answers BAD_USER_INPUT for parse and validation errors, and caps aliases and page sizes', async () => {
+  it('answers BAD_USER_INPUT for parse and validation errors, caps aliases and cuts page sizes', async () => {
     expect(await viewer.errorCode(`{ chargePoints { `)).toBe('BAD_USER_INPUT');
     expect(await viewer.errorCode(`{ noSuchField }`)).toBe('BAD_USER_INPUT');
     expect(await viewer.errorCode(`query($id: Int!) { transaction(id: $id) { id } }`, { id: 'x' })).toBe('BAD_USER_INPUT');
@@ -85,8 +85,10 @@ describe('limits and errors', () => {
     expect(await viewer.errorCode(`{ ${aliases} }`)).toBe('BAD_USER_INPUT');
     const nested = `{ chargePoints { edges { node { connectors { connectorId } } } } }`;
     expect((await viewer.request(nested)).errors).toBeUndefined();
-    expect(await viewer.errorCode(`{ chargePoints(first: 201) { totalCount } }`)).toBe('BAD_USER_INPUT');
-    expect(await viewer.errorCode(`{ commands(first: 501) { id } }`)).toBe('BAD_USER_INPUT');
+    // Past the cap a page is cut, not refused; a negative size is refused.
+    expect(await viewer.errorCode(`{ chargePoints(first: 201) { totalCount } }`)).toBeUndefined();
+    expect(await viewer.errorCode(`{ commands(first: 501) { id } }`)).toBeUndefined();
+    expect(await viewer.errorCode(`{ commands(first: -1) { id } }`)).toBe('BAD_USER_INPUT');
     expect(await viewer.errorCode(`{ chargePoints(after: "garbage") { totalCount } }`)).toBe('BAD_USER_INPUT');
   });
 

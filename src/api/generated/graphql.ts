@@ -1250,10 +1250,12 @@ export type UpdateType =
   | 'Differential'
   | 'Full';
 
+/** Creates the id tag, or changes the fields given: on an existing tag a field left out keeps its value, an explicit null clears it. */
 export type UpsertIdTagInput = {
   expiryDate?: InputMaybe<Scalars['DateTime']['input']>;
   idTag: Scalars['String']['input'];
   parentIdTag?: InputMaybe<Scalars['String']['input']>;
+  /** Accepted when a new tag leaves it out. */
   status?: InputMaybe<IdTagStatus>;
 };
 

@@ -33,16 +33,20 @@ export function listIdTags(em: TenantEm): Promise<IdTag[]> {
 export async function upsertIdTag(em: TenantEm, tenantId: string, input: IdTagInput): Promise<IdTag> {
   checkIdToken(input.idTag, 'idTag');
   if (input.parentIdTag != null) checkIdToken(input.parentIdTag, 'parentIdTag');
-  const status = input.status ?? 'Accepted';
-  if (!STATUSES.includes(status)) throw new BadInputError('status must be Accepted, Blocked, Expired or Invalid', 'status');
+  if (input.status != null && !STATUSES.includes(input.status)) throw new BadInputError('status must be Accepted, Blocked, Expired or Invalid', 'status');
   const key = idTagKey(input.idTag);
-  const values = { idTag: input.idTag, status, expiryDate: input.expiryDate ?? null, parentIdTag: input.parentIdTag ?? null, updatedAt: clock.now() };
   const existing = await em.findOne(IdTag, { idTagKey: key });
   if (existing) {
-    em.assign(existing, values);
+    // An update changes what it names: a field left out keeps its value, an explicit null clears it.
+    const changes: Partial<IdTag> = { idTag: input.idTag, updatedAt: clock.now() };
+    if (input.status != null) changes.status = input.status;
+    if (input.expiryDate !== undefined) changes.expiryDate = input.expiryDate;
+    if (input.parentIdTag !== undefined) changes.parentIdTag = input.parentIdTag;
+    em.assign(existing, changes);
     await em.flush();
     return existing;
   }
+  const values = { idTag: input.idTag, status: input.status ?? 'Accepted', expiryDate: input.expiryDate ?? null, parentIdTag: input.parentIdTag ?? null, updatedAt: clock.now() };
   const tag = em.create(IdTag, { tenantId, idTagKey: key, ...values });
   try {
     await em.persistAndFlush(tag);

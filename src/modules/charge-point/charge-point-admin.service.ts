@@ -17,13 +17,17 @@ function storedForm(password: string, origin: PasswordOrigin): Promise<string> {
   return origin.generated ? Promise.resolve(hashGeneratedPassword(password)) : hashPassword(password);
 }
 
-const IDENTITY = /^[A-Za-z0-9._:\-]{1,48}$/;
+/** Printable characters OCPP identities use; never '/', spaces or '%' (the id is one URL path segment). */
+const IDENTITY = /^[A-Za-z0-9._:\-*=+|@]{1,48}$/;
 const STATUSES: RegistrationStatus[] = ['Accepted', 'Pending', 'Rejected'];
 
-function checkPassword(password: string): void {
+function checkPassword(password: string, chargePointId: string): void {
+  // HTTP Basic ends the user at its first ':', so such an id could never log in with a password.
+  if (chargePointId.includes(':')) throw new BadInputError(`a charge point whose id contains ':' cannot use a password (HTTP Basic)`, 'password');
   const bytes = Buffer.byteLength(password, 'utf8');
-  if (bytes < MIN_PASSWORD_LENGTH || bytes > MAX_PASSWORD_LENGTH || password.includes(':')) {
-    throw new BadInputError(`password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} bytes without ':'`, 'password');
+  // A ':' is fine: HTTP Basic splits user and password at the first one, and the user (the id) comes first.
+  if (bytes < MIN_PASSWORD_LENGTH || bytes > MAX_PASSWORD_LENGTH) {
+    throw new BadInputError(`password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} bytes (OCPP AuthorizationKey)`, 'password');
   }
 }
 
@@ -37,10 +41,10 @@ export async function createChargePoint(
   input: { id: string; password?: string | null; registrationStatus?: string | null },
   origin: PasswordOrigin = {},
 ): Promise<ChargePoint> {
-  if (!IDENTITY.test(input.id ?? '')) throw new BadInputError('id must be 1-48 characters: letters, digits, . _ : -', 'id');
+  if (!IDENTITY.test(input.id ?? '')) throw new BadInputError('id must be 1-48 characters: letters, digits and . _ : - * = + | @', 'id');
   const status = input.registrationStatus ?? 'Accepted';
   checkStatus(status);
-  if (input.password != null) checkPassword(input.password);
+  if (input.password != null) checkPassword(input.password, input.id);
   const chargePoint = em.create(ChargePoint, {
     tenantId,
     identity: input.id,
@@ -70,7 +74,7 @@ export async function updateChargePoint(
   if (input.password !== undefined) {
     if (input.password === null) chargePoint.passwordHash = null;
     else {
-      checkPassword(input.password);
+      checkPassword(input.password, input.id);
       chargePoint.passwordHash = await hashPassword(input.password);
     }
   }
@@ -79,7 +83,7 @@ export async function updateChargePoint(
 }
 
 export async function setChargePointPassword(em: TenantEm, chargePointId: string, password: string, origin: PasswordOrigin = {}): Promise<void> {
-  checkPassword(password);
+  checkPassword(password, chargePointId);
   await em.nativeUpdate(ChargePoint, { identity: chargePointId }, { passwordHash: await storedForm(password, origin) });
 }
 

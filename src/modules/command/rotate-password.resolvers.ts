@@ -18,7 +18,7 @@ export const rotatePasswordApi: ApiModule = {
       async rotateChargePointPassword(_parent, { input }, ctx) {
         const { em, tenantId, actor } = tenantScope(ctx);
         const password = input.password ?? generatePassword();
-        checkPassword(password);
+        checkPassword(password, input.chargePointId);
         const { command, response } = await ctx.app.commands.create(em, {
           tenantId,
           chargePointId: input.chargePointId,

@@ -7,7 +7,8 @@ import { BadInputError, ConflictError, NotFoundError } from '../../platform/erro
 import { ApiKey, type ApiKeyRole } from './api-key.entity';
 import { Tenant } from './tenant.entity';
 
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** Goes into charge point URLs as one path segment, matched exactly. */
+const SLUG = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
 export const API_KEY_PREFIX = 'qck_';
 
 export function hashSecret(secret: string): string {
@@ -20,7 +21,7 @@ export function generateSecret(): string {
 }
 
 export async function createTenant(orm: Orm, input: { slug: string; name: string }) {
-  if (!SLUG.test(input.slug)) throw new BadInputError('slug must be 1-63 lowercase letters, digits or dashes', 'slug');
+  if (!SLUG.test(input.slug)) throw new BadInputError('slug must be 1-63 letters, digits, dots, underscores or dashes, starting and ending with a letter or digit', 'slug');
   const name = input.name?.trim();
   if (!name || name.length > 200) throw new BadInputError('name must be 1-200 characters', 'name');
   const em = platformEm(orm);
