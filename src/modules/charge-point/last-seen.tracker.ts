@@ -5,14 +5,14 @@ interface SeenEntry {
   tenantId: string;
   chargePointId: string;
   seenAt: Date;
-  heartbeatAt?: Date;
   connectedAt?: Date;
 }
 
 /**
  * "Any message is a sign of life": recording that per frame would cost a row update per frame, so
  * times are collected in memory and written in one statement every couple of seconds. The rows carry
- * their tenant id explicitly; this is the one platform-level write outside a tenant scope.
+ * their tenant id explicitly; this is the one platform-level write outside a tenant scope. Heartbeats are
+ * not batched: their handler writes lastHeartbeatAt (and lastSeenAt) itself before answering.
  *
  * Connects are written at once, not on the timer: the presence reconciler only marks disconnected what
  * the database believes connected, so a connect still in memory when its node dies would never get its
@@ -37,15 +37,11 @@ export class LastSeenTracker {
     this.timer.unref();
   }
 
-  seen(tenantId: string, chargePointId: string, at: Date, heartbeat = false): void {
+  seen(tenantId: string, chargePointId: string, at: Date): void {
     const key = `${tenantId}\u0000${chargePointId}`;
     const entry = this.pending.get(key);
-    if (entry) {
-      entry.seenAt = at;
-      if (heartbeat) entry.heartbeatAt = at;
-    } else {
-      this.pending.set(key, { tenantId, chargePointId, seenAt: at, heartbeatAt: heartbeat ? at : undefined });
-    }
+    if (entry) entry.seenAt = at;
+    else this.pending.set(key, { tenantId, chargePointId, seenAt: at });
   }
 
   /** A new connection: lastConnectedAt and lastSeenAt, resolved once written (or the write failed and was logged). */
@@ -77,20 +73,19 @@ export class LastSeenTracker {
   }
 
   private async write(batch: SeenEntry[]): Promise<void> {
-    // PostgreSQL takes at most 65535 bind parameters per statement: 5 per row.
+    // PostgreSQL takes at most 65535 bind parameters per statement: 4 per row.
     for (let offset = 0; offset < batch.length; offset += 5000) {
       const chunk = batch.slice(offset, offset + 5000);
       const params: unknown[] = [];
-      for (const e of chunk) params.push(e.tenantId, e.chargePointId, e.seenAt, e.heartbeatAt ?? null, e.connectedAt ?? null);
-      const rows = chunk.map(() => '(?::uuid, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz)');
+      for (const e of chunk) params.push(e.tenantId, e.chargePointId, e.seenAt, e.connectedAt ?? null);
+      const rows = chunk.map(() => '(?::uuid, ?, ?::timestamptz, ?::timestamptz)');
       try {
         // greatest(): a time never moves back, whatever order batches and direct writes land in.
         await this.orm.em.getConnection().execute(
           `update charge_point as c
               set last_seen_at = greatest(c.last_seen_at, v.seen),
-                  last_heartbeat_at = coalesce(v.heartbeat, c.last_heartbeat_at),
                   last_connected_at = greatest(c.last_connected_at, v.connected)
-             from (values ${rows.join(',')}) as v(tenant_id, identity, seen, heartbeat, connected)
+             from (values ${rows.join(',')}) as v(tenant_id, identity, seen, connected)
             where c.tenant_id = v.tenant_id and c.identity = v.identity`,
           params,
         );
