@@ -83,6 +83,9 @@ it('never answers a durable call as stored while PostgreSQL is down; retries lan
     expect(result.answer).toBeUndefined();
     expect(result.error).toBeDefined();
   }
+  // A Heartbeat stores nothing a charger would resend: it is still answered, with the time.
+  const beat = await outcome('Heartbeat', {});
+  expect(beat.answer).toHaveProperty('currentTime');
   // A charge point connecting now cannot be authenticated: 503, so it retries later (not 401/404).
   expect(await upgradeStatus('CP-PG')).toBe(503);
   await pg.start();
