@@ -76,3 +76,32 @@ it("accepts a ':' in a password and OCPP identity characters in ids, refuses a p
   await api.data(`mutation { createChargePoint(input: { id: "CP:COLON" }) { chargePoint { id } } }`);
   expect(await boots('CP:COLON')).toBe('Accepted');
 });
+
+it('treats a plain changeConfiguration of the AuthorizationKey (any case) as a password change, never keeping the secret in clear', async () => {
+  await api.data(`mutation { createChargePoint(input: { id: "CP-PLAINKEY", password: "first-password-123" }) { chargePoint { id } } }`);
+  const client = await connectChargePoint({ server, tenantSlug: tenant.slug, identity: 'CP-PLAINKEY', password: 'first-password-123' });
+  clients.push(client);
+  let answer = 'Rejected';
+  client.handle('ChangeConfiguration', () => ({ status: answer }));
+  const CHANGE = `mutation($input: ChangeConfigurationInput!) { changeConfiguration(input: $input) { status command { id request } } }`;
+  const hex = Buffer.from('second-password-456', 'utf8').toString('hex');
+  // Refused by the charge point: the old password stays.
+  expect((await api.data(CHANGE, { input: { chargePointId: 'CP-PLAINKEY', key: 'authorizationkey', value: hex } })).changeConfiguration.status).toBe('Rejected');
+  await expect(connectChargePoint({ server, tenantSlug: tenant.slug, identity: 'CP-PLAINKEY', password: 'second-password-456' })).rejects.toThrow(/Unauthorized/);
+  answer = 'Accepted';
+  const { changeConfiguration } = await api.data(CHANGE, { input: { chargePointId: 'CP-PLAINKEY', key: 'authorizationkey', value: hex } });
+  expect(changeConfiguration.status).toBe('Accepted');
+  expect(JSON.stringify(changeConfiguration.command.request)).not.toContain(hex);
+  expect(await storedHash('CP-PLAINKEY')).toMatch(/^scrypt\$/);
+  expect(await boots('CP-PLAINKEY', 'second-password-456')).toBe('Accepted');
+  const reconnected = clients[clients.length - 1];
+  reconnected.handle('GetConfiguration', () => ({ configurationKey: [{ key: 'AuthorizationKey', readonly: false, value: 'leaked-by-a-bad-charger' }] }));
+  // Not hex of a usable password, or scheduled (the secret would have to wait in the queue): refused before sending.
+  expect(await api.errorCode(CHANGE, { input: { chargePointId: 'CP-PLAINKEY', key: 'AuthorizationKey', value: 'not-hex' } })).toBe('BAD_USER_INPUT');
+  expect(await api.errorCode(CHANGE, { input: { chargePointId: 'CP-PLAINKEY', key: 'AuthorizationKey', value: Buffer.from('short').toString('hex') } })).toBe('BAD_USER_INPUT');
+  expect(await api.errorCode(CHANGE, { input: { chargePointId: 'CP-PLAINKEY', key: 'AuthorizationKey', value: hex, schedule: {} } })).toBe('BAD_USER_INPUT');
+  // A charge point that reports its key's value does not get it stored.
+  await api.data(`mutation { getConfiguration(input: { chargePointId: "CP-PLAINKEY" }) { configurationKey { key } } }`);
+  const { chargePoint } = await api.data(`{ chargePoint(id: "CP-PLAINKEY") { configuration { key value } } }`);
+  expect(chargePoint.configuration).toEqual([{ key: 'AuthorizationKey', value: null }]);
+});

@@ -69,7 +69,7 @@ export function loggableOcppPayload(payload: unknown, depth = 0): unknown {
   if (payload === null || typeof payload !== 'object' || depth > 8) return payload;
   if (Array.isArray(payload)) return payload.map((item) => loggableOcppPayload(item, depth + 1));
   const source = payload as Record<string, unknown>;
-  const secretValue = source.key === 'AuthorizationKey';
+  const secretValue = typeof source.key === 'string' && source.key.toLowerCase() === 'authorizationkey';
   const copy: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(source)) {
     if (ID_TAG_FIELDS.has(field) && typeof value === 'string') copy[field] = idTagToken(value);

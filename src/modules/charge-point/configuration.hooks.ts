@@ -1,5 +1,8 @@
 import type { CommandHookContext, CommandHookRegistry } from '../command/command-hooks';
 import { clock } from '../../platform/clock';
+import { BadInputError } from '../../platform/errors';
+import { isAuthorizationKey, passwordFromAuthorizationKey } from './authorization-key';
+import { checkPassword, setChargePointPassword } from './charge-point-admin.service';
 import { ChargePoint } from './charge-point.entity';
 
 const MAX_INTERVAL_S = 2_147_483_647;
@@ -29,7 +32,8 @@ async function storeKeys(
   if (keys.length === 0) return;
   const now = clock.now();
   const params: unknown[] = [];
-  for (const k of keys) params.push(ctx.tenantId, ctx.chargePointId, k.key, k.value ?? null, k.readonly ?? false, now);
+  // A charge point that reports its AuthorizationKey's value (it should not) does not get it stored.
+  for (const k of keys) params.push(ctx.tenantId, ctx.chargePointId, k.key, isAuthorizationKey(k.key) ? null : (k.value ?? null), k.readonly ?? false, now);
   await ctx.em.getConnection().execute(
     `insert into configuration_key (pk, tenant_id, charge_point_id, key, value, readonly, updated_at)
      select gen_random_uuid(), v.* from (values ${keys.map(() => '(?::uuid, ?, ?, ?, ?::boolean, ?::timestamptz)').join(',')}) as v
@@ -48,9 +52,24 @@ export const configurationHooks: CommandHookRegistry = {
     },
   },
   ChangeConfiguration: {
+    // A new AuthorizationKey must be a password the CSMS can keep, or the charge point could never log in again.
+    async prepare(ctx, request) {
+      if (!isAuthorizationKey(request.key)) return request;
+      const password = passwordFromAuthorizationKey(request.value);
+      if (password === null) throw new BadInputError("an AuthorizationKey value is the hex of the new password's UTF-8 bytes", 'value');
+      checkPassword(password, ctx.chargePointId);
+      return request;
+    },
     async onResult(ctx, request, response) {
-      // The AuthorizationKey is a secret; it is never stored as a readable configuration value.
-      if (request.key === 'AuthorizationKey') return;
+      // The AuthorizationKey is a secret, never stored as a readable configuration value; once the charge
+      // point accepts it, it is the password the charge point logs in with next time.
+      if (isAuthorizationKey(request.key)) {
+        const password = passwordFromAuthorizationKey(request.value);
+        if (response.status === 'Accepted' && password !== null) {
+          await setChargePointPassword(ctx.em, ctx.chargePointId, password, { generated: ctx.options?.passwordGenerated === true });
+        }
+        return;
+      }
       if (response.status === 'Accepted' || response.status === 'RebootRequired') {
         await storeKeys(ctx, [{ key: request.key, value: request.value, readonly: false }]);
         await storeHeartbeatInterval(ctx, [{ key: request.key, value: request.value }]);

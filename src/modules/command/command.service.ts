@@ -8,7 +8,9 @@ import { clock } from '../../platform/clock';
 import type { TenantEm } from '../../platform/db';
 import { BadInputError, NotFoundError } from '../../platform/errors';
 import { commandOutcomes } from '../../platform/metrics';
+import { hideSecretValue, isAuthorizationKey } from '../charge-point/authorization-key';
 import { ChargePoint } from '../charge-point/charge-point.entity';
+import type { CommandHookOptions } from './command-hooks';
 import { COMMAND_HOOKS } from './command-hooks.registry';
 import { Command, type CommandStatus } from './command.entity';
 
@@ -29,6 +31,7 @@ export interface CommandRequest {
    * request is only sent, once, so such a command cannot be scheduled.
    */
   redact?: (request: Record<string, any>) => Record<string, any>;
+  hookOptions?: CommandHookOptions;
 }
 
 /** How an attempt ended, in the contract's error codes. */
@@ -82,7 +85,7 @@ export class CommandService {
     const chargePoint = await em.findOne(ChargePoint, { identity: input.chargePointId });
     if (!chargePoint) throw new NotFoundError(`Charge point ${input.chargePointId} not found`);
     const hooks = COMMAND_HOOKS[input.action];
-    const ctx = { app: this.app, em, tenantId: input.tenantId, chargePointId: input.chargePointId };
+    const ctx = { app: this.app, em, tenantId: input.tenantId, chargePointId: input.chargePointId, options: input.hookOptions };
     const request = hooks?.prepare ? await hooks.prepare(ctx, stripUndefined(input.request)) : stripUndefined(input.request);
     try {
       validatePayload(input.action, 'req', request);
@@ -90,12 +93,14 @@ export class CommandService {
       if (error instanceof OcppError) throw new BadInputError(`Invalid ${input.action} request: ${error.message}`);
       throw error;
     }
-    if (input.schedule && input.redact) throw new BadInputError(`A ${input.action} carrying a secret cannot be scheduled`);
+    // A new AuthorizationKey is the charge point's next password: never stored or published in clear.
+    const redact = input.redact ?? (input.action === 'ChangeConfiguration' && isAuthorizationKey(request.key) ? hideSecretValue : undefined);
+    if (input.schedule && redact) throw new BadInputError(`A ${input.action} carrying a secret cannot be scheduled`);
     const command = em.create(Command, {
       tenantId: input.tenantId,
       chargePointId: input.chargePointId,
       action: input.action,
-      request: input.redact ? input.redact(request) : request,
+      request: redact ? redact(request) : request,
       status: 'QUEUED',
       attempts: 0,
       createdByKeyId: input.actor?.keyId ?? null,
@@ -112,7 +117,7 @@ export class CommandService {
       this.publish(command);
       return { command, response: null };
     }
-    const response = await this.attempt(em, command, { request });
+    const response = await this.attempt(em, command, { request, hookOptions: input.hookOptions });
     return { command, response };
   }
 
@@ -123,7 +128,7 @@ export class CommandService {
   async attempt(
     em: TenantEm,
     command: Command,
-    options: { retryOn?: ReadonlyArray<CommandFailed['code']>; request?: Record<string, any> } = {},
+    options: { retryOn?: ReadonlyArray<CommandFailed['code']>; request?: Record<string, any>; hookOptions?: CommandHookOptions } = {},
   ): Promise<Record<string, any>> {
     const request = options.request ?? command.request;
     // A retry gets a fresh uniqueId: a late answer to the earlier CALL must not settle this one. Each is
@@ -146,7 +151,7 @@ export class CommandService {
       )) as Record<string, any>;
       const hooks = COMMAND_HOOKS[command.action as CsmsAction];
       if (hooks?.onResult) {
-        await hooks.onResult({ app: this.app, em, tenantId: command.tenantId, chargePointId: command.chargePointId }, request, response);
+        await hooks.onResult({ app: this.app, em, tenantId: command.tenantId, chargePointId: command.chargePointId, options: options.hookOptions }, request, response);
       }
       await this.finish(em, command, 'COMPLETED', { response });
       return response;

@@ -1,10 +1,8 @@
 import { tenantScope } from '../../api/access';
 import type { ApiModule } from '../../api/api-module';
-import { checkPassword, setChargePointPassword } from '../charge-point/charge-point-admin.service';
+import { checkPassword } from '../charge-point/charge-point-admin.service';
 import { generatePassword } from '../charge-point/password';
 import { commandView } from './command.service';
-
-const REDACTED = '[redacted]';
 
 /**
  * rotateChargePointPassword: ChangeConfiguration(AuthorizationKey = hex of the new password's bytes), and
@@ -25,10 +23,10 @@ export const rotatePasswordApi: ApiModule = {
           action: 'ChangeConfiguration',
           request: { key: 'AuthorizationKey', value: Buffer.from(password, 'utf8').toString('hex') },
           actor,
-          redact: (request) => ({ ...request, value: REDACTED }),
+          // Stored redacted; when Accepted, the ChangeConfiguration hook keeps the new password.
+          hookOptions: { passwordGenerated: input.password == null },
         });
         const status = (response?.status as string | undefined) ?? null;
-        if (status === 'Accepted') await setChargePointPassword(em, input.chargePointId, password, { generated: input.password == null });
         return { messageId: command.messageId ?? null, status, password, command: commandView(command) };
       },
     },
