@@ -81,20 +81,26 @@ export async function linkPendingTxProfiles(
   chargePointId: string,
   transaction: { id: number; connectorId: number; idTag: string },
 ): Promise<number> {
-  const connection = em.getConnection();
-  // The tenant id is bound explicitly: raw SQL does not pass through the tenant filter.
-  const linked = await connection.execute<{ affectedRows: number }>(
-    `update "charging_profile" set "transaction_id" = ?, "connector_id" = ?, "pending_id_tag_key" = null, "updated_at" = ?
-      where "tenant_id" = ? and "charge_point_id" = ? and "pending_id_tag_key" = ? and "connector_id" in (0, ?)`,
-    [transaction.id, transaction.connectorId, clock.now(), tenantId, chargePointId, idTagKey(transaction.idTag), transaction.connectorId],
-    'run',
+  // One round trip on every StartTransaction. The tenant id is bound explicitly: raw SQL does not pass
+  // through the tenant filter. Both parts see the rows as they were, so the delete skips the linked ones.
+  const rows = await em.getConnection().execute<Array<{ linked: string }>>(
+    `with linked as (
+       update "charging_profile" set "transaction_id" = ?, "connector_id" = ?, "pending_id_tag_key" = null, "updated_at" = ?
+        where "tenant_id" = ? and "charge_point_id" = ? and "pending_id_tag_key" = ? and "connector_id" in (0, ?)
+       returning "pk"),
+     lapsed as (
+       delete from "charging_profile"
+        where "tenant_id" = ? and "charge_point_id" = ? and "connector_id" = ? and "pending_id_tag_key" is not null
+          and "pk" not in (select "pk" from linked)
+       returning "pk")
+     select (select count(*) from linked) as linked, (select count(*) from lapsed) as lapsed`,
+    [
+      transaction.id, transaction.connectorId, clock.now(), tenantId, chargePointId, idTagKey(transaction.idTag), transaction.connectorId,
+      tenantId, chargePointId, transaction.connectorId,
+    ],
+    'all',
   );
-  await connection.execute(
-    `delete from "charging_profile" where "tenant_id" = ? and "charge_point_id" = ? and "connector_id" = ? and "pending_id_tag_key" is not null`,
-    [tenantId, chargePointId, transaction.connectorId],
-    'run',
-  );
-  return linked.affectedRows;
+  return Number(rows[0]?.linked ?? 0);
 }
 
 /** TxProfiles end with their transaction. */
