@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import type http from 'node:http';
 
 /** The decoded path segments after a mounted prefix. */
@@ -24,3 +25,21 @@ export function bearerOf(req: http.IncomingMessage): string | undefined {
 }
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Streams a stored file as an attachment (headers only for HEAD). */
+export function sendStoredFile(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  file: { fileName: string; size: number; contentType?: string | null },
+  path: string,
+): void {
+  res.writeHead(200, {
+    'content-type': file.contentType || 'application/octet-stream',
+    'content-length': String(file.size),
+    'content-disposition': `attachment; filename="${file.fileName}"`,
+  });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(path)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}

@@ -1,5 +1,4 @@
 import busboy from 'busboy';
-import { createReadStream } from 'node:fs';
 import type http from 'node:http';
 import type { AppContext } from '../../app-context';
 import { tenantEm } from '../../platform/db';
@@ -7,7 +6,7 @@ import type { HttpServer } from '../../platform/http-server';
 import { findApiKeyBySecret } from '../tenant/tenant.service';
 import { DiagnosticsFile, type DiagnosticsUploadToken } from './diagnostics-file.entity';
 import { FileTooLargeError } from '../../platform/file-store';
-import { bearerOf, pathSegments, replyAndDrain, replyJson, UUID_PATTERN } from '../../platform/http-replies';
+import { bearerOf, pathSegments, replyAndDrain, replyJson, sendStoredFile, UUID_PATTERN } from '../../platform/http-replies';
 import { filePath, findUploadToken, MAX_UPLOAD_BYTES, storeUpload, UploadTokenError } from './diagnostics.service';
 
 export const UPLOAD_PREFIX = '/uploads/diagnostics';
@@ -77,14 +76,7 @@ export function downloadRoute(app: AppContext) {
     // Another tenant's file is NOT_FOUND, exactly like a missing one.
     const file = UUID_PATTERN.test(id ?? '') ? await tenantEm(app.orm, key.tenantId).findOne(DiagnosticsFile, { id }) : null;
     if (!file) return replyJson(res, 404, { error: 'not found' });
-    res.writeHead(200, {
-      'content-type': file.contentType || 'application/octet-stream',
-      'content-length': String(file.size),
-      'content-disposition': `attachment; filename="${file.fileName}"`,
-    });
-    createReadStream(filePath(app, file))
-      .on('error', () => res.destroy())
-      .pipe(res);
+    sendStoredFile(req, res, file, filePath(app, file));
   };
 }
 

@@ -1,9 +1,8 @@
-import { createReadStream } from 'node:fs';
 import type http from 'node:http';
 import type { AppContext } from '../../app-context';
 import { FileTooLargeError } from '../../platform/file-store';
 import type { HttpServer } from '../../platform/http-server';
-import { bearerOf, pathSegments, replyAndDrain, replyJson } from '../../platform/http-replies';
+import { bearerOf, pathSegments, replyAndDrain, replyJson, sendStoredFile } from '../../platform/http-replies';
 import { findApiKeyBySecret } from '../tenant/tenant.service';
 import { FIRMWARE_DOWNLOAD_PREFIX, MAX_FIRMWARE_BYTES, findFirmwareDownload, firmwareFilePath, firmwareFileView, storeFirmwareFile } from './firmware-files.service';
 
@@ -42,15 +41,7 @@ export function firmwareDownloadRoute(app: AppContext) {
     if (!found) return replyJson(res, 404, { error: 'unknown or expired download URL' });
     const { file, chargePointId } = found;
     app.log.info({ tenantId: file.tenantId, chargePointId, fileId: file.id, method: req.method }, 'firmware download');
-    res.writeHead(200, {
-      'content-type': file.contentType || 'application/octet-stream',
-      'content-length': String(file.size),
-      'content-disposition': `attachment; filename="${file.fileName}"`,
-    });
-    if (req.method === 'HEAD') return void res.end();
-    createReadStream(firmwareFilePath(app, file))
-      .on('error', () => res.destroy())
-      .pipe(res);
+    sendStoredFile(req, res, file, firmwareFilePath(app, file));
   };
 }
 
