@@ -3,7 +3,8 @@ import { MeterValue } from '../src/modules/transaction/meter-value.entity';
 import { tenantEm } from '../src/platform/db';
 import type { RunningServer } from '../src/server';
 import { chargerIds, DEFAULT_OPTIONS, runSimulator } from '../src/sim/simulator';
-import { startTestServer, waitFor } from './support/harness';
+import { graphqlClient } from './support/graphql-client';
+import { eventually, startTestServer, waitFor } from './support/harness';
 import { seedTenant } from './support/seed';
 
 let server: RunningServer;
@@ -11,6 +12,8 @@ let tenant: Awaited<ReturnType<typeof seedTenant>>;
 
 beforeAll(async () => {
   server = await startTestServer();
+  // The API port is only known once listening (tests use port 0); PUBLIC_API_URL defaults to API_PORT.
+  server.app.config.publicApiUrl = `http://127.0.0.1:${server.apiPort}`;
   tenant = await seedTenant(server);
 });
 
@@ -46,6 +49,16 @@ it('runs charge points through sessions with meter values, answers CSMS commands
   expect(config.unknownKey).toEqual([]);
   expect(await server.app.cluster.call(tenant.tenantId, ids[0], 'ChangeConfiguration', { key: 'NoSuchKey', value: '1' }, 3000)).toEqual({ status: 'NotSupported' });
   expect(await server.app.cluster.call(tenant.tenantId, ids[0], 'TriggerMessage', { requestedMessage: 'Heartbeat' }, 3000)).toEqual({ status: 'Accepted' });
+  // A firmware image the CSMS hosts: the simulated charger downloads it before it reports Downloaded.
+  const image = await fetch(`http://127.0.0.1:${server.apiPort}/files/firmware/sim-2.0.bin`, { method: 'PUT', body: 'SIM-IMAGE', headers: { authorization: `Bearer ${tenant.ownerKey}` } });
+  const { id: firmwareFileId } = await image.json();
+  const api = graphqlClient(server, tenant.ownerKey);
+  await api.data(`mutation($input: UpdateFirmwareInput!) { updateFirmware(input: $input) { command { status } } }`, {
+    input: { chargePointId: ids[1], firmwareFileId, retrieveDate: new Date().toISOString() },
+  });
+  const statuses = async () => (await api.data(`query($id: ID!) { firmwareStatusHistory(chargePointId: $id) { status } }`, { id: ids[1] })).firmwareStatusHistory.map((e: any) => e.status);
+  await eventually(async () => (await statuses()).includes('Installed'), 10_000);
+  expect(await statuses()).toEqual(['Downloading', 'Downloaded', 'Installing', 'Installed']);
 
   expect(await run).toBe(0);
 

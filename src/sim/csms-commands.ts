@@ -27,6 +27,18 @@ async function uploadDiagnostics(cp: SimulatedChargePoint, location: string, fil
   }
 }
 
+/** Fetches an http(s) image (e.g. one the CSMS hosts); other schemes (ftp) are taken as downloaded. */
+async function downloadFirmware(location: string): Promise<boolean> {
+  if (!/^https?:/i.test(location)) return true;
+  try {
+    const res = await fetch(location);
+    if (!res.ok) return false;
+    return (await res.arrayBuffer()).byteLength > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** A sensible answer to every CSMS-initiated OCPP 1.6 action, with the follow-up messages a real charger sends. */
 const COMMANDS: Record<string, Handler> = {
   Reset(cp, { type }) {
@@ -198,10 +210,14 @@ const COMMANDS: Record<string, Handler> = {
     return { status: 'Rejected' };
   },
 
-  UpdateFirmware(cp) {
+  UpdateFirmware(cp, { location }) {
     afterReply(async () => {
       await cp.send('FirmwareStatusNotification', { status: 'Downloading' });
       await sleep(1000);
+      if (!(await downloadFirmware(location))) {
+        await cp.send('FirmwareStatusNotification', { status: 'DownloadFailed' });
+        return;
+      }
       await cp.send('FirmwareStatusNotification', { status: 'Downloaded' });
       await sleep(500);
       await cp.send('FirmwareStatusNotification', { status: 'Installing' });
