@@ -14,7 +14,7 @@ beforeAll(async () => {
   server = await startTestServer();
   tenant = await seedTenant(server);
   api = graphqlClient(server, tenant.ownerKey);
-  for (const tag of ['SC-57', 'SC-59', 'SC-67', 'SC-STOP']) await tenant.idTag(tag);
+  for (const tag of ['SC-57', 'SC-57B', 'SC-59', 'SC-67', 'SC-STOP']) await tenant.idTag(tag);
 });
 
 afterEach(async () => {
@@ -90,6 +90,16 @@ describe('Smart Charging profile', () => {
     expect((await api.data(PROFILES, { id: 'CP-SC57' })).chargingProfiles).toEqual([expect.objectContaining({ chargingProfilePurpose: 'TxProfile', transactionId })]);
     await cp.call('StopTransaction', { transactionId, meterStop: 100, timestamp: new Date().toISOString(), idTag: 'SC-57' });
     expect((await api.data(PROFILES, { id: 'CP-SC57' })).chargingProfiles).toEqual([]);
+  });
+
+  it('a TxProfile sent without transactionId belongs to the running transaction and ends with it', async () => {
+    const { cp } = await station('CP-SC57B', { SetChargingProfile: () => ({ status: 'Accepted' }) });
+    const transactionId = await charging(cp, 'SC-57B');
+    const data = await api.data(SET, { input: { chargePointId: 'CP-SC57B', connectorId: 1, csChargingProfiles: profile('TxProfile', 8.0) } });
+    expect(data.setChargingProfile.status).toBe('Accepted');
+    expect((await api.data(PROFILES, { id: 'CP-SC57B' })).chargingProfiles).toEqual([expect.objectContaining({ chargingProfilePurpose: 'TxProfile', transactionId })]);
+    await cp.call('StopTransaction', { transactionId, meterStop: 100, timestamp: new Date().toISOString() });
+    expect((await api.data(PROFILES, { id: 'CP-SC57B' })).chargingProfiles).toEqual([]);
   });
 
   it('TC_059: RemoteStartTransaction with a TxProfile gets a chargingProfileId', async () => {

@@ -23,6 +23,12 @@ export async function storeAcceptedProfile(
   profile: Record<string, any>,
   options: { pendingIdTag?: string } = {},
 ): Promise<void> {
+  // A TxProfile sent without transactionId is for the transaction running on its connector, and ends with it.
+  let transactionId: number | null = profile.transactionId ?? null;
+  if (profile.chargingProfilePurpose === 'TxProfile' && transactionId === null && options.pendingIdTag === undefined && connectorId > 0) {
+    const running = await em.findOne(ChargingTransaction, { chargePointId, connectorId, stopTimestamp: null }, { orderBy: { startTimestamp: 'desc' }, fields: ['id'] });
+    transactionId = running?.id ?? null;
+  }
   await em.transactional(async (tx) => {
     await tx.nativeDelete(ChargingProfile, {
       tenantId,
@@ -38,7 +44,7 @@ export async function storeAcceptedProfile(
         chargePointId,
         connectorId,
         chargingProfileId: profile.chargingProfileId,
-        transactionId: profile.transactionId ?? null,
+        transactionId,
         pendingIdTagKey: options.pendingIdTag === undefined ? null : idTagKey(options.pendingIdTag),
         stackLevel: profile.stackLevel,
         chargingProfilePurpose: profile.chargingProfilePurpose,
