@@ -109,6 +109,25 @@ describe('Local Auth List Management profile', () => {
     expect(await em().findOneOrFail(LocalListState, { chargePointId: 'CP-LL-MISMATCH' })).toMatchObject({ resyncNeeded: false, reportedVersion: 8 });
   });
 
+  it('TC_042_1: a version of -1 (no local list support) is recorded without flagging a resync', async () => {
+    await station('CP-LL-NOSUPPORT', { GetLocalListVersion: () => ({ listVersion: -1 }) });
+    expect((await api.data(GET_VERSION, { id: 'CP-LL-NOSUPPORT' })).getLocalListVersion.listVersion).toBe(-1);
+    const state = `query($id: ID!) { localAuthorizationList(chargePointId: $id) { reportedListVersion resyncNeeded } }`;
+    expect((await api.data(state, { id: 'CP-LL-NOSUPPORT' })).localAuthorizationList).toEqual({ reportedListVersion: -1, resyncNeeded: false });
+  });
+
+  it('TC_042_1 after a list was sent: -1 is recorded, and still no resync is flagged', async () => {
+    let version = 1;
+    await station('CP-LL-GONE', { SendLocalList: () => ({ status: 'Accepted' }), GetLocalListVersion: () => ({ listVersion: version }) });
+    await api.data(SEND, { input: { chargePointId: 'CP-LL-GONE', updateType: 'Full', localAuthorizationList: [{ idTag: 'TAG-A', idTagInfo: { status: 'Accepted' } }] } });
+    version = -1;
+    expect((await api.data(GET_VERSION, { id: 'CP-LL-GONE' })).getLocalListVersion.listVersion).toBe(-1);
+    const state = `query($id: ID!) { localAuthorizationList(chargePointId: $id) { reportedListVersion resyncNeeded } }`;
+    expect((await api.data(state, { id: 'CP-LL-GONE' })).localAuthorizationList).toEqual({ reportedListVersion: -1, resyncNeeded: false });
+    // It holds no list, so the CSMS's copy is empty and its version is what the charge point said.
+    expect((await api.data(LIST, { id: 'CP-LL-GONE' })).localAuthorizationList).toEqual({ chargePointId: 'CP-LL-GONE', listVersion: -1, entries: [] });
+  });
+
   it('answers NOT_FOUND for an unknown charge point', async () => {
     expect(await api.errorCode(LIST, { id: 'NOPE' })).toBe('NOT_FOUND');
   });

@@ -52,16 +52,33 @@ export async function flagResync(em: TenantEm, tenantId: string, chargePointId: 
   await setState(em, tenantId, chargePointId, { resyncNeeded: true, resyncReason: reason, ...(reportedVersion !== undefined ? { reportedVersion } : {}) });
 }
 
+/** The listVersion a charge point without local list support reports (OCPP 1.6 GetLocalListVersion.conf). */
+const NOT_SUPPORTED = -1;
+
 /** GetLocalListVersion's answer: record it, and flag a resync when it is not the version we believe in. */
 export async function recordReportedVersion(em: TenantEm, tenantId: string, chargePointId: string, listVersion: number): Promise<void> {
+  if (listVersion === NOT_SUPPORTED) return recordNoSupport(em, tenantId, chargePointId);
   const chargePoint = await em.findOne(ChargePoint, { identity: chargePointId });
   const believed = chargePoint?.localListVersion ?? null;
-  // -1: the charge point has no local list support; 0: no list. Neither disagrees with "never sent".
+  // 0: no list, which does not disagree with "never sent".
   const agrees = believed === null ? listVersion <= 0 : believed === listVersion;
   if (agrees) return setState(em, tenantId, chargePointId, { reportedVersion: listVersion });
   // The charge point's version is the fact now; its content is what we no longer know.
   await em.nativeUpdate(ChargePoint, { tenantId, identity: chargePointId }, { localListVersion: listVersion });
   await flagResync(em, tenantId, chargePointId, `charge point reports version ${listVersion}, CSMS expected ${believed ?? 'none'}`, listVersion);
+}
+
+/**
+ * The charge point has no local list: it holds none of what we may have sent, and no Full list could
+ * change that, so there is nothing to resync. Should it later report a real version, that disagrees
+ * with -1 and flags a resync then.
+ */
+async function recordNoSupport(em: TenantEm, tenantId: string, chargePointId: string): Promise<void> {
+  await em.transactional(async (tx) => {
+    await tx.nativeDelete(LocalListEntry, { tenantId, chargePointId });
+    await tx.nativeUpdate(ChargePoint, { tenantId, identity: chargePointId }, { localListVersion: NOT_SUPPORTED });
+    await setState(tx, tenantId, chargePointId, { reportedVersion: NOT_SUPPORTED, resyncNeeded: false, resyncReason: null });
+  });
 }
 
 async function setState(em: TenantEm, tenantId: string, chargePointId: string, fields: Partial<Pick<LocalListState, 'reportedVersion' | 'resyncNeeded' | 'resyncReason'>>) {
