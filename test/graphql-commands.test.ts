@@ -176,6 +176,23 @@ describe('command mutations against an ocpp-rpc charge point', () => {
     expect(await operator.errorCode(`mutation { clearCache(input: { chargePointId: "CP-SILENT" }) { status } }`)).toBe('CHARGE_POINT_TIMEOUT');
   });
 
+  it('times a command queued behind a silent one from when it was asked', async () => {
+    await tenant.chargePoint('CP-SILENT-2');
+    const silent = await chargePoint('CP-SILENT-2');
+    silent.handle('ClearCache', () => new Promise(() => undefined));
+    silent.handle('UnlockConnector', () => new Promise(() => undefined));
+    const timeoutMs = server.app.config.ocppCallTimeoutMs;
+    const asked = Date.now();
+    const timed = (query: string) => operator.errorCode(query).then((code) => ({ code, after: Date.now() - asked }));
+    const both = await Promise.all([
+      timed(`mutation { clearCache(input: { chargePointId: "CP-SILENT-2" }) { status } }`),
+      timed(`mutation { unlockConnector(input: { chargePointId: "CP-SILENT-2", connectorId: 1 }) { status } }`),
+    ]);
+    expect(both.map((b) => b.code)).toEqual(['CHARGE_POINT_TIMEOUT', 'CHARGE_POINT_TIMEOUT']);
+    // The second waited about one timeout, not two (before, its clock started only once the first gave up).
+    expect(both[1].after).toBeLessThan(1.5 * timeoutMs);
+  });
+
   it('queues a scheduled command without waiting for the charge point', async () => {
     const at = new Date(Date.now() + 3_600_000).toISOString();
     const queued = (await operator.data(`mutation($at: DateTime) { reset(input: { chargePointId: "CP-CMD", type: Soft, schedule: { at: $at } }) { messageId status command { id status scheduledAt } } }`, { at })).reset;

@@ -102,9 +102,26 @@ export class OcppSession {
     if (this.closed) return Promise.reject(new ChargePointOfflineError());
     validatePayload(action, 'req', payload);
     return new Promise((resolve, reject) => {
-      this.outgoingQueue.push({ uniqueId, action, payload, timeoutMs, resolve, reject });
+      const entry: PendingCall = { uniqueId, action, payload, timeoutMs, resolve, reject };
+      // The wait counts from now, not from when the call leaves the queue: a caller behind a charge point
+      // that does not answer gets its timeout on time, and a call that waited it out is never sent.
+      entry.timer = setTimeout(() => this.expire(entry), timeoutMs);
+      this.outgoingQueue.push(entry);
       this.sendNextCall();
     });
+  }
+
+  private expire(entry: PendingCall): void {
+    if (this.inFlight === entry) {
+      this.inFlight = undefined;
+      entry.reject(new ChargePointTimeoutError(entry.timeoutMs));
+      this.sendNextCall();
+      return;
+    }
+    const queued = this.outgoingQueue.indexOf(entry);
+    if (queued < 0) return;
+    this.outgoingQueue.splice(queued, 1);
+    entry.reject(new ChargePointTimeoutError(entry.timeoutMs));
   }
 
   /** Stops the session: pending and queued calls fail as offline. */
@@ -117,7 +134,10 @@ export class OcppSession {
       this.inFlight.reject(error);
       this.inFlight = undefined;
     }
-    for (const pending of this.outgoingQueue.splice(0)) pending.reject(error);
+    for (const pending of this.outgoingQueue.splice(0)) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
+    }
   }
 
   private enqueueIncoming(uniqueId: string, action: string, payload: unknown): void {
@@ -177,12 +197,6 @@ export class OcppSession {
     const next = this.outgoingQueue.shift();
     if (!next) return;
     this.inFlight = next;
-    next.timer = setTimeout(() => {
-      if (this.inFlight !== next) return;
-      this.inFlight = undefined;
-      next.reject(new ChargePointTimeoutError(next.timeoutMs));
-      this.sendNextCall();
-    }, next.timeoutMs);
     this.emit(serializeCall(next.uniqueId, next.action, next.payload), { direction: 'OUT', messageTypeId: CALL, uniqueId: next.uniqueId, action: next.action, payload: next.payload });
   }
 
