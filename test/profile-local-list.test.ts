@@ -128,6 +128,18 @@ describe('Local Auth List Management profile', () => {
     expect((await api.data(LIST, { id: 'CP-LL-GONE' })).localAuthorizationList).toEqual({ chargePointId: 'CP-LL-GONE', listVersion: -1, entries: [] });
   });
 
+  it.each([
+    ['duplicate idTags (compared case-insensitively)', 'CP-LL-DUP', 'Full', [{ idTag: 'A', idTagInfo: { status: 'Accepted' } }, { idTag: 'a', idTagInfo: { status: 'Blocked' } }]],
+    ['duplicate idTags in a Differential update', 'CP-LL-DUP-DIFF', 'Differential', [{ idTag: 'DUP-TAG', idTagInfo: { status: 'Accepted' } }, { idTag: 'dup-tag' }]],
+    ['a Full entry without idTagInfo', 'CP-LL-NOINFO', 'Full', [{ idTag: 'F', idTagInfo: { status: 'Accepted' } }, { idTag: 'G' }]],
+  ])('refuses a SendLocalList with %s before sending or recording anything', async (_name, id, updateType, localAuthorizationList) => {
+    const { received } = await station(id, { SendLocalList: () => ({ status: 'Accepted' }) });
+    expect(await api.errorCode(SEND, { input: { chargePointId: id, updateType, localAuthorizationList } })).toBe('BAD_USER_INPUT');
+    expect(received.SendLocalList).toBeUndefined();
+    expect((await api.data(`query($id: ID!) { commands(filter: { chargePointId: $id }) { id } }`, { id })).commands).toEqual([]);
+    expect((await api.data(LIST, { id })).localAuthorizationList).toEqual({ chargePointId: id, listVersion: null, entries: [] });
+  });
+
   it('answers NOT_FOUND for an unknown charge point', async () => {
     expect(await api.errorCode(LIST, { id: 'NOPE' })).toBe('NOT_FOUND');
   });

@@ -1,10 +1,11 @@
 import type { CommandHookRegistry } from '../command/command-hooks';
-import { applyAcceptedList, flagResync, nextListVersion, recordReportedVersion } from './local-list.service';
+import { applyAcceptedList, checkLocalList, flagResync, nextListVersion, recordReportedVersion } from './local-list.service';
 
 /** The CSMS picks the next list version and keeps its copy of each charge point's local list. */
 export const localListHooks: CommandHookRegistry = {
   SendLocalList: {
     async prepare(ctx, request) {
+      checkLocalList(request as never);
       if (request.listVersion !== undefined) return request;
       return { ...request, listVersion: await nextListVersion(ctx.em, ctx.chargePointId) };
     },

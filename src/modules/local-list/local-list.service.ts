@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
+import { BadInputError } from '../../platform/errors';
 import { idTagKey } from '../authorization/id-tag.entity';
 import { ChargePoint } from '../charge-point/charge-point.entity';
 import { LocalListEntry, type LocalIdTagInfo } from './local-list-entry.entity';
@@ -15,6 +16,23 @@ export interface SendLocalListRequest {
   listVersion: number;
   updateType: 'Full' | 'Differential';
   localAuthorizationList?: AuthorizationData[];
+}
+
+/**
+ * Refuses a list no charge point should be sent (OCPP 1.6 SendLocalList): idTags must be unique, and id
+ * tags compare case-insensitively; in a Full list every entry needs idTagInfo, since an entry without it
+ * only means "remove" in a Differential update.
+ */
+export function checkLocalList(request: Pick<SendLocalListRequest, 'updateType' | 'localAuthorizationList'>): void {
+  const seen = new Set<string>();
+  for (const entry of request.localAuthorizationList ?? []) {
+    const key = idTagKey(entry.idTag);
+    if (seen.has(key)) throw new BadInputError(`idTag ${entry.idTag} appears more than once in localAuthorizationList (id tags compare case-insensitively)`, 'localAuthorizationList');
+    seen.add(key);
+    if (request.updateType === 'Full' && !entry.idTagInfo) {
+      throw new BadInputError(`idTag ${entry.idTag} has no idTagInfo: every entry of a Full list needs one`, 'localAuthorizationList');
+    }
+  }
 }
 
 /** The version to send when the caller leaves it out: one above what the charge point has, as far as we know. */
