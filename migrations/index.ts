@@ -4,6 +4,7 @@ import { Migration20261125203816_profiles } from './Migration20261125203816_prof
 import { Migration20261125213411_charging_groups } from './Migration20261125213411_charging_groups';
 import { Migration20261126014500_pending_tx_profile } from './Migration20261126014500_pending_tx_profile';
 import { Migration20261126015042_firmware_files } from './Migration20261126015042_firmware_files';
+import { Migration20261126021718_meter_bigint } from './Migration20261126021718_meter_bigint';
 
 /** Checked-in migrations, in order. Listed statically so they run the same from ts and from dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125213411_charging_groups', class: Migration20261125213411_charging_groups },
   { name: 'Migration20261126014500_pending_tx_profile', class: Migration20261126014500_pending_tx_profile },
   { name: 'Migration20261126015042_firmware_files', class: Migration20261126015042_firmware_files },
+  { name: 'Migration20261126021718_meter_bigint', class: Migration20261126021718_meter_bigint },
 ];

@@ -194,6 +194,34 @@ describe('Core profile, charge point initiated', () => {
     ]);
   });
 
+  it('keeps a session whose meter readings pass 2^31 Wh, and shows them over GraphQL', async () => {
+    await tenant.chargePoint('CP-BIGMETER');
+    await tenant.idTag('BIG-TAG');
+    const cp = await connect('CP-BIGMETER');
+    await cp.call('BootNotification', BOOT);
+    const start = await cp.call('StartTransaction', { connectorId: 1, idTag: 'BIG-TAG', meterStart: 2147483000, timestamp: new Date().toISOString() });
+    expect(start.idTagInfo.status).toBe('Accepted');
+    expect(await cp.call('StopTransaction', { transactionId: start.transactionId, meterStop: 3000000000, timestamp: new Date().toISOString() })).toEqual({});
+    const api = graphqlClient(server, tenant.ownerKey);
+    const { transaction } = await api.data(`query($id: Int!) { transaction(id: $id) { meterStart meterStop energyWh } }`, { id: start.transactionId });
+    expect(transaction).toEqual({ meterStart: 2147483000, meterStop: 3000000000, energyWh: 852517000 });
+    const stored = await tenantEm(server.app.orm, tenant.tenantId).findOneOrFail(ChargingTransaction, { id: start.transactionId });
+    expect(stored).toMatchObject({ meterStart: 2147483000, meterStop: 3000000000 });
+    // A start above 2^31 too, and its meter values linked through the raw-SQL path.
+    const high = await cp.call('StartTransaction', { connectorId: 2, idTag: 'BIG-TAG', meterStart: 3000000000, timestamp: new Date().toISOString() });
+    expect(high.idTagInfo.status).toBe('Accepted');
+    const publish = jest.spyOn(server.app.events, 'publish');
+    try {
+      await cp.call('MeterValues', { connectorId: 2, transactionId: high.transactionId, meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: '3000000500' }] }] });
+      const update = publish.mock.calls.map(([event]) => event).find((event) => event.type === 'transactionUpdated' && event.chargePointId === 'CP-BIGMETER');
+      expect(update?.payload).toMatchObject({ id: high.transactionId, meterStart: 3000000000, meterStop: null, energyWh: null });
+    } finally {
+      publish.mockRestore();
+    }
+    const again = await api.data(`query($id: Int!) { transaction(id: $id) { meterStart meterStop energyWh meterValues { sampledValue { value } } } }`, { id: high.transactionId });
+    expect(again.transaction).toEqual({ meterStart: 3000000000, meterStop: null, energyWh: null, meterValues: [{ sampledValue: [{ value: '3000000500' }] }] });
+  });
+
   it('answers DataTransfer with UnknownVendorId', async () => {
     await tenant.chargePoint('CP-DT');
     const cp = await connect('CP-DT');

@@ -1141,11 +1141,14 @@ export type Transaction = {
   active: Scalars['Boolean']['output'];
   chargePointId: Scalars['ID']['output'];
   connectorId: Scalars['Int']['output'];
-  energyWh?: Maybe<Scalars['Int']['output']>;
+  /** meterStop - meterStart, Wh, whole. */
+  energyWh?: Maybe<Scalars['Float']['output']>;
   id: Scalars['Int']['output'];
   idTag: Scalars['String']['output'];
-  meterStart: Scalars['Int']['output'];
-  meterStop?: Maybe<Scalars['Int']['output']>;
+  /** Wh, a whole number. Float rather than Int: meter registers pass 2^31 - 1. */
+  meterStart: Scalars['Float']['output'];
+  /** Wh, whole. */
+  meterStop?: Maybe<Scalars['Float']['output']>;
   meterValues: Array<MeterValue>;
   reservationId?: Maybe<Scalars['Int']['output']>;
   /** idTagInfo.status answered at StartTransaction. */
@@ -2067,11 +2070,11 @@ export type TransactionResolvers<ContextType = GraphQLContext, ParentType extend
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   connectorId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  energyWh?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  energyWh?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   idTag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  meterStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  meterStop?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  meterStart?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meterStop?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   meterValues?: Resolver<Array<ResolversTypes['MeterValue']>, ParentType, ContextType>;
   reservationId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   startStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

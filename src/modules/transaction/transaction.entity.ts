@@ -1,4 +1,4 @@
-import { Entity, OptionalProps, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { BigIntType, Entity, OptionalProps, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { TenantOwned } from '../../platform/tenant-filter';
 
 @Entity({ tableName: 'charging_transaction' })
@@ -19,10 +19,11 @@ export class ChargingTransaction {
   /** idTagInfo.status answered at StartTransaction. */
   @Property({ type: 'string', length: 16 }) startStatus!: string;
   @Property({ type: 'datetime' }) startTimestamp!: Date;
-  @Property({ type: 'integer' }) meterStart!: number;
+  /** Wh registers pass 2^31 on long-lived chargers: bigint columns, read back as numbers (exact up to 2^53). */
+  @Property({ type: new BigIntType('number') }) meterStart!: number;
   @Property({ type: 'integer', nullable: true }) reservationId?: number | null;
   @Property({ type: 'datetime', nullable: true }) stopTimestamp?: Date | null;
-  @Property({ type: 'integer', nullable: true }) meterStop?: number | null;
+  @Property({ type: new BigIntType('number'), nullable: true }) meterStop?: number | null;
   @Property({ type: 'string', length: 32, nullable: true }) stopReason?: string | null;
   @Property({ type: 'string', length: 20, nullable: true }) stopIdTag?: string | null;
   @Property({ type: 'datetime' }) createdAt: Date = new Date();

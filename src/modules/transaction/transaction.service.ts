@@ -171,7 +171,7 @@ export async function recordMeterValues(
   return rows[0] ? transactionFields(rows[0]) : null;
 }
 
-/** As the driver gives it: the ORM's pg setup leaves timestamps as PostgreSQL's text. */
+/** As the driver gives it: the ORM's pg setup leaves timestamps as PostgreSQL's text, and bigints as strings. */
 interface TransactionRow {
   id: number;
   charge_point_id: string;
@@ -179,8 +179,8 @@ interface TransactionRow {
   id_tag: string;
   start_timestamp: string;
   stop_timestamp: string | null;
-  meter_start: number;
-  meter_stop: number | null;
+  meter_start: string;
+  meter_stop: string | null;
   stop_reason: string | null;
   reservation_id: number | null;
 }
@@ -193,8 +193,8 @@ function transactionFields(row: TransactionRow): TransactionFields {
     idTag: row.id_tag,
     startTimestamp: new Date(row.start_timestamp),
     stopTimestamp: row.stop_timestamp === null ? null : new Date(row.stop_timestamp),
-    meterStart: row.meter_start,
-    meterStop: row.meter_stop,
+    meterStart: Number(row.meter_start),
+    meterStop: row.meter_stop === null ? null : Number(row.meter_stop),
     stopReason: row.stop_reason,
     reservationId: row.reservation_id,
   };
