@@ -1,7 +1,7 @@
 import { createRPCError, type RPCClient } from 'ocpp-rpc';
 import type { RunningServer } from '../src/server';
 import { apiTenant, graphqlClient, type GraphQLClient } from './support/graphql-client';
-import { connectChargePoint, startTestServer } from './support/harness';
+import { connectChargePoint, eventually, startTestServer } from './support/harness';
 
 const BOOT = { chargePointVendor: 'QCharge', chargePointModel: 'Sim-1' };
 const COMMAND = 'command { id status action request response createdBy messageId }';
@@ -191,6 +191,23 @@ describe('command mutations against an ocpp-rpc charge point', () => {
     expect(both.map((b) => b.code)).toEqual(['CHARGE_POINT_TIMEOUT', 'CHARGE_POINT_TIMEOUT']);
     // The second waited about one timeout, not two (before, its clock started only once the first gave up).
     expect(both[1].after).toBeLessThan(1.5 * timeoutMs);
+  });
+
+  it('sends nothing to a Rejected charge point: CONFLICT in place, a scheduled command waits until it is accepted', async () => {
+    await tenant.owner.data(`mutation { createChargePoint(input: { id: "CP-REJ", registrationStatus: Rejected }) { chargePoint { id } } }`);
+    const cp = await chargePoint('CP-REJ');
+    const resets: string[] = [];
+    cp.handle('Reset', () => (resets.push('Reset'), { status: 'Accepted' }));
+    expect((await cp.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' })).status).toBe('Rejected');
+    expect(await operator.errorCode(`mutation { reset(input: { chargePointId: "CP-REJ", type: Soft }) { status } }`)).toBe('CONFLICT');
+    const { reset } = await operator.data(`mutation { reset(input: { chargePointId: "CP-REJ", type: Soft, schedule: {} }) { command { id } } }`);
+    const COMMAND_STATUS = `query($id: ID!) { command(id: $id) { status errorCode } }`;
+    await eventually(async () => (await operator.data(COMMAND_STATUS, { id: reset.command.id })).command.errorCode === 'CONFLICT');
+    expect((await operator.data(COMMAND_STATUS, { id: reset.command.id })).command.status).toBe('QUEUED');
+    expect(resets).toEqual([]);
+    await tenant.owner.data(`mutation { updateChargePoint(input: { id: "CP-REJ", registrationStatus: Accepted }) { chargePoint { id } } }`);
+    await eventually(async () => (await operator.data(COMMAND_STATUS, { id: reset.command.id })).command.status === 'COMPLETED', 20_000);
+    expect(resets).toEqual(['Reset']);
   });
 
   it('queues a scheduled command without waiting for the charge point', async () => {

@@ -3,6 +3,7 @@ import type { AppContext } from '../../app-context';
 import type { CsmsAction } from '../../ocpp/actions';
 import { clock } from '../../platform/clock';
 import type { JobProcessor } from '../../platform/queues';
+import { ChargePoint } from '../charge-point/charge-point.entity';
 import { COMMAND_HOOKS } from './command-hooks.registry';
 import type { Command } from './command.entity';
 import { Command as CommandEntity } from './command.entity';
@@ -58,7 +59,13 @@ export const deliverCommand: JobProcessor<CommandJobData> = async ({ app, em, jo
 
   const [online] = await app.cluster.isConnected(command.tenantId, [command.chargePointId]);
   let offline = !online;
-  if (online) {
+  // A Rejected charge point is sent nothing (OCPP 1.6 4.2.1): the command waits, as for an offline one,
+  // in case its registration changes before retryUntil.
+  const rejected = online && (await em.findOne(ChargePoint, { identity: command.chargePointId }, { fields: ['registrationStatus'] }))?.registrationStatus === 'Rejected';
+  if (rejected && (command.status === 'SENT' || command.errorCode !== 'CONFLICT')) {
+    await app.commands.finish(em, command, 'QUEUED', { errorCode: 'CONFLICT', errorDescription: 'Charge point registration is Rejected' });
+  }
+  if (online && !rejected) {
     try {
       await app.commands.attempt(em, command, { retryOn: RETRYABLE });
       return;

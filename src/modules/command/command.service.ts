@@ -6,7 +6,7 @@ import { OcppError } from '../../ocpp/ocpp-error';
 import { validatePayload } from '../../ocpp/validator';
 import { clock } from '../../platform/clock';
 import type { TenantEm } from '../../platform/db';
-import { BadInputError, NotFoundError } from '../../platform/errors';
+import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
 import { commandOutcomes } from '../../platform/metrics';
 import { hideSecretValue, isAuthorizationKey } from '../charge-point/authorization-key';
 import { ChargePoint } from '../charge-point/charge-point.entity';
@@ -84,6 +84,10 @@ export class CommandService {
   async create(em: TenantEm, input: CommandRequest): Promise<{ command: Command; response: Record<string, any> | null }> {
     const chargePoint = await em.findOne(ChargePoint, { identity: input.chargePointId });
     if (!chargePoint) throw new NotFoundError(`Charge point ${input.chargePointId} not found`);
+    // OCPP 1.6 4.2.1: the CSMS initiates nothing with a Rejected charge point (scheduled commands wait instead).
+    if (chargePoint.registrationStatus === 'Rejected' && !input.schedule) {
+      throw new ConflictError(`Charge point ${input.chargePointId} is Rejected: it is sent nothing until its registrationStatus is Accepted or Pending`);
+    }
     const hooks = COMMAND_HOOKS[input.action];
     const ctx = { app: this.app, em, tenantId: input.tenantId, chargePointId: input.chargePointId, options: input.hookOptions };
     const request = hooks?.prepare ? await hooks.prepare(ctx, stripUndefined(input.request)) : stripUndefined(input.request);
