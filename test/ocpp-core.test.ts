@@ -4,7 +4,8 @@ import { ChargingTransaction } from '../src/modules/transaction/transaction.enti
 import { MeterValue } from '../src/modules/transaction/meter-value.entity';
 import { ChargePoint } from '../src/modules/charge-point/charge-point.entity';
 import { Connector } from '../src/modules/charge-point/connector.entity';
-import { tenantEm } from '../src/platform/db';
+import { HANDLERS } from '../src/ingress/handlers';
+import { sqlRows, tenantEm } from '../src/platform/db';
 import type { RunningServer } from '../src/server';
 import { graphqlClient } from './support/graphql-client';
 import { connectChargePoint, startTestServer, waitFor } from './support/harness';
@@ -220,6 +221,66 @@ describe('Core profile, charge point initiated', () => {
     }
     const again = await api.data(`query($id: Int!) { transaction(id: $id) { meterStart meterStop energyWh meterValues { sampledValue { value } } } }`, { id: high.transactionId });
     expect(again.transaction).toEqual({ meterStart: 3000000000, meterStop: null, energyWh: null, meterValues: [{ sampledValue: [{ value: '3000000500' }] }] });
+  });
+
+  it('answers values out of range with PropertyConstraintViolation, and ids beyond int range as unknown ids', async () => {
+    await tenant.chargePoint('CP-RANGE');
+    await tenant.idTag('RANGE-TAG');
+    const cp = await connect('CP-RANGE');
+    await cp.call('BootNotification', BOOT);
+    const now = () => new Date().toISOString();
+    const refused = [
+      ['StartTransaction', { connectorId: 3000000000, idTag: 'RANGE-TAG', meterStart: 0, timestamp: now() }],
+      ['StartTransaction', { connectorId: -1, idTag: 'RANGE-TAG', meterStart: 0, timestamp: now() }],
+      ['StartTransaction', { connectorId: 1, idTag: 'RANGE-TAG', meterStart: 0, timestamp: '0000-01-01T00:00:00Z' }],
+      ['StartTransaction', { connectorId: 1, idTag: 'RANGE-TAG', meterStart: 2 ** 60, timestamp: now() }],
+      ['StatusNotification', { connectorId: 3000000000, status: 'Available', errorCode: 'NoError' }],
+      ['StatusNotification', { connectorId: -1, status: 'Available', errorCode: 'NoError' }],
+      ['StatusNotification', { connectorId: 1, status: 'Available', errorCode: 'NoError', timestamp: '0000-01-01T00:00:00Z' }],
+      // Midnight of year 1 at +01:00 is still year 0 in UTC.
+      ['StatusNotification', { connectorId: 1, status: 'Available', errorCode: 'NoError', timestamp: '0001-01-01T00:30:00+01:00' }],
+      ['MeterValues', { connectorId: 3000000000, meterValue: [{ timestamp: now(), sampledValue: [{ value: '1' }] }] }],
+      ['MeterValues', { connectorId: 1, meterValue: [{ timestamp: '0000-01-01T00:00:00Z', sampledValue: [{ value: '1' }] }] }],
+      ['StopTransaction', { transactionId: 1, meterStop: 10, timestamp: '0000-01-01T00:00:00Z' }],
+      ['StopTransaction', { transactionId: 1, meterStop: -(2 ** 60), timestamp: now() }],
+    ] as const;
+    for (const [action, payload] of refused) {
+      await expect(cp.call(action, payload)).rejects.toMatchObject({ rpcErrorCode: 'PropertyConstraintViolation' });
+    }
+    // Ids the CSMS assigns itself cannot be beyond int range: such an id is simply unknown.
+    const start = await cp.call('StartTransaction', { connectorId: 1, idTag: 'RANGE-TAG', meterStart: 0, timestamp: now(), reservationId: 3000000000 });
+    expect(start.idTagInfo.status).toBe('Accepted');
+    const em = tenantEm(server.app.orm, tenant.tenantId);
+    expect(await em.findOneOrFail(ChargingTransaction, { id: start.transactionId })).toMatchObject({ reservationId: null, stopTimestamp: null });
+    expect(await cp.call('MeterValues', { connectorId: 1, transactionId: 3000000000, meterValue: [{ timestamp: now(), sampledValue: [{ value: '77' }] }] })).toEqual({});
+    const unlinked = await em.find(MeterValue, { chargePointId: 'CP-RANGE' });
+    expect(unlinked.map((v) => [v.transactionId, v.sampledValue[0].value])).toEqual([[null, '77']]);
+    expect(await cp.call('StopTransaction', { transactionId: 3000000000, meterStop: 10, timestamp: now() })).toEqual({});
+    expect(await cp.call('StopTransaction', { transactionId: -3000000000, meterStop: 10, timestamp: now(), idTag: 'RANGE-TAG' })).toEqual({ idTagInfo: { status: 'Accepted' } });
+    // The edges of the ranges are fine, and the session is intact.
+    expect(await cp.call('StatusNotification', { connectorId: 2147483647, status: 'Available', errorCode: 'NoError', timestamp: '0001-01-01T00:00:00Z' })).toEqual({});
+    expect(await cp.call('StopTransaction', { transactionId: start.transactionId, meterStop: Number.MAX_SAFE_INTEGER, timestamp: now() })).toEqual({});
+    expect(await tenantEm(server.app.orm, tenant.tenantId).findOneOrFail(ChargingTransaction, { id: start.transactionId })).toMatchObject({ meterStop: Number.MAX_SAFE_INTEGER });
+  });
+
+  it('answers PropertyConstraintViolation when PostgreSQL finds a value out of range that validation let through', async () => {
+    await tenant.chargePoint('CP-NET');
+    const cp = await connect('CP-NET');
+    await cp.call('BootNotification', BOOT);
+    const original = HANDLERS.DataTransfer;
+    const statements: Record<string, string> = { integer: 'select 3000000000::integer', date: `select '0000-01-01'::timestamptz`, other: 'select 1/0' };
+    HANDLERS.DataTransfer = async (ctx, payload) => {
+      await sqlRows(ctx.app.orm, statements[payload.messageId], []);
+      return { status: 'Accepted' };
+    };
+    try {
+      await expect(cp.call('DataTransfer', { vendorId: 'v', messageId: 'integer' })).rejects.toMatchObject({ rpcErrorCode: 'PropertyConstraintViolation' });
+      await expect(cp.call('DataTransfer', { vendorId: 'v', messageId: 'date' })).rejects.toMatchObject({ rpcErrorCode: 'PropertyConstraintViolation' });
+      // Any other failure stays the CSMS's own: InternalError.
+      await expect(cp.call('DataTransfer', { vendorId: 'v', messageId: 'other' })).rejects.toMatchObject({ rpcErrorCode: 'InternalError' });
+    } finally {
+      HANDLERS.DataTransfer = original;
+    }
   });
 
   it('answers DataTransfer with UnknownVendorId', async () => {

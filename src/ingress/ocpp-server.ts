@@ -207,7 +207,14 @@ export class OcppServer implements LocalConnections {
     if (ctx.registrationStatus !== 'Accepted' && action !== 'BootNotification' && !triggers.isOpen(action)) {
       throw new OcppError('SecurityError', `Charge point is ${ctx.registrationStatus}; only BootNotification and triggered messages are accepted`);
     }
-    return HANDLERS[action](ctx, payload);
+    try {
+      return await HANDLERS[action](ctx, payload);
+    } catch (error) {
+      if (!isValueOutOfRange(error)) throw error;
+      // The validator should have refused the value: worth a look, but the charger's fault, not ours.
+      this.app.log.warn({ tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, action, err: error }, 'a value PostgreSQL cannot store got past validation');
+      throw new OcppError('PropertyConstraintViolation', `${action}.req holds a value out of the range the CSMS can store`);
+    }
   }
 
   /** Every frame in both directions: metrics, the debug frame log (idTags and keys hidden), the ocppMessages event. */
@@ -284,6 +291,13 @@ export class OcppServer implements LocalConnections {
       connection.socket.ping();
     }
   }
+}
+
+/** numeric_value_out_of_range, invalid_datetime_format, datetime_field_overflow. */
+const OUT_OF_RANGE_SQLSTATES = new Set(['22003', '22007', '22008']);
+
+function isValueOutOfRange(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && OUT_OF_RANGE_SQLSTATES.has((error as { code?: unknown }).code as string);
 }
 
 function key(tenantId: string, chargePointId: string): string {

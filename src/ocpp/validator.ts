@@ -1,5 +1,6 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject, type SchemaValidateFunction, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { CHARGE_POINT_ACTIONS } from './actions';
 import { OcppError, type OcppErrorCode } from './ocpp-error';
 
 // The official OCPP 1.6 JSON schemas, as shipped (and maintained) by ocpp-rpc.
@@ -13,10 +14,42 @@ export type Direction = 'req' | 'conf';
 const ajv = new Ajv({ strictSchema: false, allErrors: false, multipleOfPrecision: 6 });
 addFormats(ajv);
 
+const storableDateTime: SchemaValidateFunction = (_enabled: boolean, value: string) => {
+  const instant = Date.parse(value);
+  if (Number.isFinite(instant) && new Date(instant).getUTCFullYear() >= 1) return true;
+  storableDateTime.errors = [{ keyword: 'storableDateTime', message: 'must be an instant from year 1 (UTC) on, without a leap second', params: {} }];
+  return false;
+};
+ajv.addKeyword({ keyword: 'storableDateTime', type: 'string', schemaType: 'boolean', errors: true, validate: storableDateTime });
+
+const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * What charge points send, held to the limits the specification states in prose (connectorId >= 0) and to
+ * what the CSMS can keep exactly: connector ids within 32 bits, meter readings exact in a JS number,
+ * timestamps that exist on PostgreSQL's calendar (RFC 3339 allows year 0000 and leap seconds; it has
+ * neither). Breaking one is a PropertyConstraintViolation, like the schemas' own limits.
+ */
+function withStorageLimits(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withStorageLimits);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const node: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) node[key] = withStorageLimits(value);
+  if (node.format === 'date-time') node.storableDateTime = true;
+  const properties = node.properties as Record<string, Record<string, unknown>> | undefined;
+  if (properties?.connectorId) Object.assign(properties.connectorId, { minimum: 0, maximum: INT32_MAX });
+  for (const meter of ['meterStart', 'meterStop']) {
+    if (properties?.[meter]) Object.assign(properties[meter], { minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER });
+  }
+  return node;
+}
+
+const chargePointRequests = new Set<string>(CHARGE_POINT_ACTIONS.map((action) => `urn:${action}.req`));
+
 // The schemas' ids ("urn:Authorize.req") are URNs without a namespace, which ajv's URI resolver rejects;
 // the schemas reference nothing outside themselves, so each is compiled on its own, keyed by that id.
 const compiled = new Map<string, ValidateFunction>();
-for (const { $id, ...schema } of schemas) compiled.set($id, ajv.compile(schema));
+for (const { $id, ...schema } of schemas) compiled.set($id, ajv.compile((chargePointRequests.has($id) ? withStorageLimits(schema) : schema) as object));
 
 export function hasSchema(action: string, direction: Direction): boolean {
   return compiled.has(`urn:${action}.${direction}`);

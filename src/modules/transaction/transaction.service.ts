@@ -60,6 +60,14 @@ export function meterValueRows(tenantId: string, chargePointId: string, connecto
 }
 
 /**
+ * The transaction and reservation ids a charger sends back were assigned by the CSMS, so they fit a
+ * PostgreSQL integer; one that does not is unknown, and must not reach a query on an integer column.
+ */
+function knownIdOrNull(id: number | undefined): number | null {
+  return id !== undefined && Number.isSafeInteger(id) && id >= -(2 ** 31) && id < 2 ** 31 ? id : null;
+}
+
+/**
  * Records a StartTransaction durably and returns its transactionId. A transaction is recorded even when
  * the id tag is not accepted (the charger then stops it itself). A repeated StartTransaction (same charge
  * point, connector, id tag and timestamp) gets the first one's id and verdict.
@@ -70,7 +78,8 @@ export async function startTransaction(em: TenantEm, tenantId: string, chargePoi
   const existing = await em.findOne(ChargingTransaction, { chargePointId, connectorId: request.connectorId, idTagKey: key, startTimestamp });
   if (existing) return { transaction: existing, idTagInfo: await verdictFor(em, existing), created: false };
   const verdict = await authorizeIdTag(em, request.idTag, { concurrentCheck: true });
-  const idTagInfo = await applyReservations(em, chargePointId, verdict, request.idTag, { connectorId: request.connectorId, reservationId: request.reservationId });
+  const reservationId = knownIdOrNull(request.reservationId);
+  const idTagInfo = await applyReservations(em, chargePointId, verdict, request.idTag, { connectorId: request.connectorId, reservationId: reservationId ?? undefined });
   const transaction = em.create(ChargingTransaction, {
     tenantId,
     chargePointId,
@@ -80,7 +89,7 @@ export async function startTransaction(em: TenantEm, tenantId: string, chargePoi
     startStatus: idTagInfo.status,
     startTimestamp,
     meterStart: request.meterStart,
-    reservationId: request.reservationId ?? null,
+    reservationId,
     createdAt: clock.now(),
   });
   try {
@@ -113,7 +122,8 @@ async function verdictFor(em: TenantEm, transaction: ChargingTransaction): Promi
 export async function stopTransaction(em: TenantEm, tenantId: string, chargePointId: string, request: StopRequest) {
   const idTagInfo = request.idTag !== undefined ? await authorizeIdTag(em, request.idTag) : undefined;
   const result = await em.transactional(async (tx) => {
-    const transaction = await tx.findOne(ChargingTransaction, { id: request.transactionId, chargePointId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const transactionId = knownIdOrNull(request.transactionId);
+    const transaction = transactionId === null ? null : await tx.findOne(ChargingTransaction, { id: transactionId, chargePointId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const linkedId = transaction ? transaction.id : null;
     const connectorId = transaction?.connectorId ?? 0;
     let stopped = false;
@@ -166,7 +176,7 @@ export async function recordMeterValues(
         order by e.position
      )
      select * from linked`,
-    [tenantId, chargePointId, request.transactionId ?? null, tenantId, chargePointId, request.connectorId, clock.now(), JSON.stringify(values)],
+    [tenantId, chargePointId, knownIdOrNull(request.transactionId), tenantId, chargePointId, request.connectorId, clock.now(), JSON.stringify(values)],
   );
   return rows[0] ? transactionFields(rows[0]) : null;
 }
