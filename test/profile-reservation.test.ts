@@ -170,6 +170,47 @@ describe('Reservation profile', () => {
     expect((await cp.call('Authorize', { idTag: 'RES-TAG' })).idTagInfo.status).toBe('Accepted');
   });
 
+  it("a reservationId naming another group's reservation neither uses it nor gets past it", async () => {
+    await tenant.idTag('PARENT-M');
+    await tenant.idTag('CHILD-M', 'Accepted', { parentIdTag: 'PARENT-M' });
+    await tenant.idTag('OTHER-M');
+    const { cp, received, command } = await station('CP-RMISUSE', { ReserveNow: () => ({ status: 'Accepted' }) });
+    const { command: sent } = await command('ReserveNow', { connectorId: 1, expiryDate: inMinutes(5), idTag: 'CHILD-M' });
+    const reservationId = (sent.request as any).reservationId;
+    expect(received.ReserveNow[0]).toMatchObject({ idTag: 'CHILD-M', parentIdTag: 'PARENT-M', reservationId });
+    await cp.call('StatusNotification', { connectorId: 1, status: 'Reserved', errorCode: 'NoError' });
+    const start = (idTag: string, connectorId: number, withReservation?: number) =>
+      cp.call('StartTransaction', { connectorId, idTag, meterStart: 0, timestamp: new Date().toISOString(), ...(withReservation !== undefined ? { reservationId: withReservation } : {}) });
+    const without = await start('OTHER-M', 1);
+    expect(without.idTagInfo.status).toBe('Invalid');
+    // Naming the reservation changes nothing for a tag outside its group.
+    expect((await start('OTHER-M', 1, reservationId)).idTagInfo.status).toBe(without.idTagInfo.status);
+    expect(await reservation(reservationId)).toMatchObject({ status: 'ACTIVE', transactionId: null });
+    // On a free connector the tag may charge, but the reservation it names is not its to end.
+    expect((await start('OTHER-M', 2, reservationId)).idTagInfo.status).toBe('Accepted');
+    expect(await reservation(reservationId)).toMatchObject({ status: 'ACTIVE', transactionId: null });
+    // The reserving group still has it.
+    const own = await start('PARENT-M', 1, reservationId);
+    expect(own.idTagInfo.status).toBe('Accepted');
+    expect(await reservation(reservationId)).toMatchObject({ status: 'USED', transactionId: own.transactionId });
+  });
+
+  it('ignores a reservationId the CSMS never issued: the start is judged, and uses a reservation, as without one', async () => {
+    await tenant.idTag('RES-BOGUS');
+    await tenant.idTag('OTHER-BOGUS');
+    const { cp, command } = await station('CP-RBOGUS', { ReserveNow: () => ({ status: 'Accepted' }) });
+    const { command: sent } = await command('ReserveNow', { connectorId: 1, expiryDate: inMinutes(5), idTag: 'RES-BOGUS' });
+    const reservationId = (sent.request as any).reservationId;
+    await cp.call('StatusNotification', { connectorId: 1, status: 'Reserved', errorCode: 'NoError' });
+    const neverIssued = reservationId + 1_000_000;
+    const other = await cp.call('StartTransaction', { connectorId: 1, idTag: 'OTHER-BOGUS', meterStart: 0, timestamp: new Date().toISOString(), reservationId: neverIssued });
+    expect(other.idTagInfo.status).toBe('Invalid');
+    expect((await reservation(reservationId)).status).toBe('ACTIVE');
+    const own = await cp.call('StartTransaction', { connectorId: 1, idTag: 'RES-BOGUS', meterStart: 0, timestamp: new Date().toISOString(), reservationId: neverIssued });
+    expect(own.idTagInfo.status).toBe('Accepted');
+    expect(await reservation(reservationId)).toMatchObject({ status: 'USED', transactionId: own.transactionId });
+  });
+
   it('marks a reservation whose ReserveNow got no answer REJECTED', async () => {
     const { command } = await station('CP-RTIMEOUT', { ReserveNow: () => new Promise(() => undefined) });
     const failed = await command('ReserveNow', { connectorId: 1, expiryDate: inMinutes(5), idTag: 'RES-TAG' }).catch((e) => e);

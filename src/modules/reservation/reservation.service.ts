@@ -137,6 +137,7 @@ const FREE = new Set(['Available', 'Reserved']);
  * reservations needing every other free connector. Without one (Authorize, which names no connector): only
  * when reservations for others cover every connector we know of, so a plain Authorize is never
  * over-refused. OCPP 1.6 has no "Reserved" status; Invalid ("not allowed for charging") is answered.
+ * A reservationId in the StartTransaction plays no part: naming a reservation does not make it one's own.
  */
 export async function applyReservations(
   em: TenantEm,
@@ -147,7 +148,7 @@ export async function applyReservations(
 ): Promise<IdTagInfo> {
   if (info.status !== 'Accepted') return info;
   const reservations = await em.find(Reservation, activeWhere(chargePointId));
-  const others = reservations.filter((r) => !sameGroup(r, idTag, info.parentIdTag) && r.id !== start?.reservationId);
+  const others = reservations.filter((r) => !sameGroup(r, idTag, info.parentIdTag));
   if (others.length === 0) return info;
   const wholeStation = others.filter((r) => r.connectorId === 0).length;
   const reservedFor = new Set(others.filter((r) => r.connectorId > 0).map((r) => r.connectorId));
@@ -165,8 +166,10 @@ export async function applyReservations(
 }
 
 /**
- * A started transaction consumes its reservation: the one it names, or else an active reservation of the
- * same group on its connector (or on connector 0) that the charge point did not name.
+ * A started transaction consumes its reservation: the one it names, when that is still open and the
+ * transaction's id tag belongs to its group; or else an active reservation of the same group on its
+ * connector (or on connector 0). A reservationId naming no open reservation of this charge point, or one
+ * of another group, is ignored: only the reserving group may use a reservation.
  */
 export async function consumeReservation(
   em: TenantEm,
@@ -176,8 +179,10 @@ export async function consumeReservation(
 ): Promise<Reservation | null> {
   let reservation: Reservation | null = null;
   if (transaction.reservationId != null) {
-    reservation = await em.findOne(Reservation, { id: transaction.reservationId, chargePointId, status: { $in: ['PENDING', 'ACTIVE', 'EXPIRED'] } });
-  } else {
+    const named = await em.findOne(Reservation, { id: transaction.reservationId, chargePointId, status: { $in: ['PENDING', 'ACTIVE', 'EXPIRED'] } });
+    if (named && sameGroup(named, transaction.idTag, parentIdTag)) reservation = named;
+  }
+  if (!reservation) {
     const candidates = await em.find(Reservation, { ...activeWhere(chargePointId), connectorId: { $in: [transaction.connectorId, 0] } }, { orderBy: { connectorId: 'desc' } });
     reservation = candidates.find((r) => sameGroup(r, transaction.idTag, parentIdTag)) ?? null;
   }
