@@ -167,6 +167,35 @@ describe('Core profile, charge point initiated', () => {
     expect(next.idTagInfo.status).toBe('Accepted');
   });
 
+  it('ConcurrentTx ignores an open transaction on the connector the tag starts on again (its StopTransaction was lost)', async () => {
+    await tenant.chargePoint('CP-LOST');
+    await tenant.idTag('LOST-TAG');
+    const cp = await connect('CP-LOST');
+    await cp.call('BootNotification', BOOT);
+    const first = await cp.call('StartTransaction', { connectorId: 1, idTag: 'LOST-TAG', meterStart: 100, timestamp: new Date(Date.now() - 60_000).toISOString() });
+    expect(first.idTagInfo.status).toBe('Accepted');
+    expect((await cp.call('StartTransaction', { connectorId: 2, idTag: 'LOST-TAG', meterStart: 0, timestamp: new Date().toISOString() })).idTagInfo.status).toBe('ConcurrentTx');
+    // The charger reboots; the StopTransaction of the first session never arrives.
+    await cp.call('BootNotification', BOOT);
+    const second = await cp.call('StartTransaction', { connectorId: 1, idTag: 'LOST-TAG', meterStart: 500, timestamp: new Date().toISOString() });
+    expect(second.idTagInfo.status).toBe('Accepted');
+    expect(second.transactionId).not.toBe(first.transactionId);
+    expect((await cp.call('StartTransaction', { connectorId: 2, idTag: 'LOST-TAG', meterStart: 0, timestamp: new Date().toISOString() })).idTagInfo.status).toBe('ConcurrentTx');
+    await tenant.chargePoint('CP-LOST-2');
+    const neighbour = await connect('CP-LOST-2');
+    await neighbour.call('BootNotification', BOOT);
+    expect((await neighbour.call('StartTransaction', { connectorId: 1, idTag: 'LOST-TAG', meterStart: 0, timestamp: new Date().toISOString() })).idTagInfo.status).toBe('ConcurrentTx');
+    // The first transaction is left as it was, and its StopTransaction still lands when it comes late.
+    const em = tenantEm(server.app.orm, tenant.tenantId);
+    expect(await em.findOneOrFail(ChargingTransaction, { id: first.transactionId })).toMatchObject({ startStatus: 'Accepted', stopTimestamp: null, meterStop: null });
+    const stoppedAt = new Date(Date.now() - 30_000).toISOString();
+    expect(await cp.call('StopTransaction', { transactionId: first.transactionId, meterStop: 400, timestamp: stoppedAt, reason: 'PowerLoss' })).toEqual({});
+    const late = await tenantEm(server.app.orm, tenant.tenantId).findOneOrFail(ChargingTransaction, { id: first.transactionId });
+    expect(late).toMatchObject({ meterStop: 400, stopReason: 'PowerLoss' });
+    expect(late.stopTimestamp!.toISOString()).toBe(stoppedAt);
+    expect(await tenantEm(server.app.orm, tenant.tenantId).findOneOrFail(ChargingTransaction, { id: second.transactionId })).toMatchObject({ stopTimestamp: null });
+  });
+
   it('defaults a sampled value\'s unit to Wh only for Energy measurands', async () => {
     await tenant.chargePoint('CP-UNIT');
     await tenant.idTag('UNIT-TAG');

@@ -77,7 +77,7 @@ export async function startTransaction(em: TenantEm, tenantId: string, chargePoi
   const startTimestamp = new Date(request.timestamp);
   const existing = await em.findOne(ChargingTransaction, { chargePointId, connectorId: request.connectorId, idTagKey: key, startTimestamp });
   if (existing) return { transaction: existing, idTagInfo: await verdictFor(em, existing), created: false };
-  const verdict = await authorizeIdTag(em, request.idTag, { concurrentCheck: true });
+  const verdict = await authorizeIdTag(em, request.idTag, { startingAt: { chargePointId, connectorId: request.connectorId } });
   const reservationId = knownIdOrNull(request.reservationId);
   const idTagInfo = await applyReservations(em, chargePointId, verdict, request.idTag, { connectorId: request.connectorId, reservationId: reservationId ?? undefined });
   const transaction = em.create(ChargingTransaction, {
