@@ -196,6 +196,28 @@ describe('Core profile, charge point initiated', () => {
     expect(await tenantEm(server.app.orm, tenant.tenantId).findOneOrFail(ChargingTransaction, { id: second.transactionId })).toMatchObject({ stopTimestamp: null });
   });
 
+  it('ConcurrentTx ignores an open transaction once a later one started on its connector', async () => {
+    await tenant.chargePoint('CP-SUPERSEDED');
+    await tenant.idTag('GONE-TAG');
+    await tenant.idTag('NEXT-TAG');
+    const cp = await connect('CP-SUPERSEDED');
+    await cp.call('BootNotification', BOOT);
+    const lost = await cp.call('StartTransaction', { connectorId: 1, idTag: 'GONE-TAG', meterStart: 0, timestamp: new Date(Date.now() - 60_000).toISOString() });
+    // Its StopTransaction is lost; another driver then charges on the same connector and finishes.
+    const next = await cp.call('StartTransaction', { connectorId: 1, idTag: 'NEXT-TAG', meterStart: 50, timestamp: new Date(Date.now() - 30_000).toISOString() });
+    await cp.call('StopTransaction', { transactionId: next.transactionId, meterStop: 90, timestamp: new Date().toISOString() });
+    const elsewhere = await cp.call('StartTransaction', { connectorId: 2, idTag: 'GONE-TAG', meterStart: 0, timestamp: new Date().toISOString() });
+    expect(elsewhere.idTagInfo.status).toBe('Accepted');
+    // A start on the connector dated before the open transaction (an offline-buffered one) does not end it.
+    await tenant.idTag('EARLY-TAG');
+    await tenant.idTag('BUFFERED-TAG');
+    await cp.call('StartTransaction', { connectorId: 3, idTag: 'EARLY-TAG', meterStart: 0, timestamp: new Date(Date.now() - 10_000).toISOString() });
+    await cp.call('StartTransaction', { connectorId: 3, idTag: 'BUFFERED-TAG', meterStart: 0, timestamp: new Date(Date.now() - 3600_000).toISOString() });
+    expect((await cp.call('StartTransaction', { connectorId: 4, idTag: 'EARLY-TAG', meterStart: 0, timestamp: new Date().toISOString() })).idTagInfo.status).toBe('ConcurrentTx');
+    const em = tenantEm(server.app.orm, tenant.tenantId);
+    expect(await em.findOneOrFail(ChargingTransaction, { id: lost.transactionId })).toMatchObject({ stopTimestamp: null, meterStop: null });
+  });
+
   it('defaults a sampled value\'s unit to Wh only for Energy measurands', async () => {
     await tenant.chargePoint('CP-UNIT');
     await tenant.idTag('UNIT-TAG');

@@ -1,6 +1,5 @@
 import type { TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
-import { ChargingTransaction } from '../transaction/transaction.entity';
 import { IdTag, idTagKey } from './id-tag.entity';
 
 export interface IdTagInfo {
@@ -23,13 +22,30 @@ export async function authorizeIdTag(em: TenantEm, idTag: string, options: { sta
   if (tag.expiryDate) info.expiryDate = tag.expiryDate.toISOString();
   if (tag.parentIdTag) info.parentIdTag = tag.parentIdTag;
   if (info.status === 'Accepted' && tag.expiryDate && tag.expiryDate.getTime() <= clock.now().getTime()) info.status = 'Expired';
-  if (info.status === 'Accepted' && options.startingAt) {
-    const { chargePointId, connectorId } = options.startingAt;
-    // A start that was refused is recorded too, and its charger may never send the stop: only accepted starts are running.
-    // A connector holds one transaction at a time: one still open where this one starts lost its StopTransaction
-    // (a reboot, say) and runs no more. It is left open for that StopTransaction, should it come late.
-    const active = await em.count(ChargingTransaction, { idTagKey: tag.idTagKey, stopTimestamp: null, startStatus: 'Accepted', $not: { chargePointId, connectorId } });
-    if (active > 0) info.status = 'ConcurrentTx';
-  }
+  if (info.status === 'Accepted' && options.startingAt && (await runsElsewhere(em, tag, options.startingAt))) info.status = 'ConcurrentTx';
   return info;
+}
+
+/**
+ * Whether the tag has a transaction running anywhere but where it now starts. Open is not always running:
+ * - a start that was refused is recorded too, and its charger may never send the stop: only accepted starts run;
+ * - a connector holds one transaction at a time, so one still open where the tag starts now, or one with a later
+ *   start on its own connector, lost its StopTransaction (a reboot, say) and runs no more.
+ * Such a transaction is left open for that StopTransaction, should it come late.
+ */
+async function runsElsewhere(em: TenantEm, tag: IdTag, place: StartPlace): Promise<boolean> {
+  const [row] = await em.getConnection().execute<Array<{ running: boolean }>>(
+    `select exists (
+       select 1 from charging_transaction t
+        where t.tenant_id = ? and t.id_tag_key = ? and t.stop_timestamp is null and t.start_status = 'Accepted'
+          and not (t.charge_point_id = ? and t.connector_id = ?)
+          and not exists (
+            select 1 from charging_transaction later
+             where later.tenant_id = t.tenant_id and later.charge_point_id = t.charge_point_id
+               and later.connector_id = t.connector_id and later.start_timestamp > t.start_timestamp)
+     ) as running`,
+    [tag.tenantId, tag.idTagKey, place.chargePointId, place.connectorId],
+    'all',
+  );
+  return row.running;
 }
