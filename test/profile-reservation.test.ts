@@ -187,12 +187,16 @@ describe('Reservation profile', () => {
     expect((await start('OTHER-M', 1, reservationId)).idTagInfo.status).toBe(without.idTagInfo.status);
     expect(await reservation(reservationId)).toMatchObject({ status: 'ACTIVE', transactionId: null });
     // On a free connector the tag may charge, but the reservation it names is not its to end.
-    expect((await start('OTHER-M', 2, reservationId)).idTagInfo.status).toBe('Accepted');
+    const elsewhere = await start('OTHER-M', 2, reservationId);
+    expect(elsewhere.idTagInfo.status).toBe('Accepted');
     expect(await reservation(reservationId)).toMatchObject({ status: 'ACTIVE', transactionId: null });
+    // Nor does its transaction name that reservation.
+    expect((await em().findOneOrFail(ChargingTransaction, { id: elsewhere.transactionId })).reservationId).toBeNull();
     // The reserving group still has it.
     const own = await start('PARENT-M', 1, reservationId);
     expect(own.idTagInfo.status).toBe('Accepted');
     expect(await reservation(reservationId)).toMatchObject({ status: 'USED', transactionId: own.transactionId });
+    expect((await em().findOneOrFail(ChargingTransaction, { id: own.transactionId })).reservationId).toBe(reservationId);
   });
 
   it('ignores a reservationId the CSMS never issued: the start is judged, and uses a reservation, as without one', async () => {

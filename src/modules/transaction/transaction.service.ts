@@ -100,12 +100,12 @@ export async function startTransaction(em: TenantEm, tenantId: string, chargePoi
     const winner = await em.fork().findOneOrFail(ChargingTransaction, { chargePointId, connectorId: request.connectorId, idTagKey: key, startTimestamp });
     return { transaction: winner, idTagInfo: await verdictFor(em, winner), created: false };
   }
-  if (idTagInfo.status === 'Accepted') {
-    const used = await consumeReservation(em, chargePointId, transaction, idTagInfo.parentIdTag);
-    if (used && transaction.reservationId == null) {
-      transaction.reservationId = used.id;
-      await em.flush();
-    }
+  // The transaction names the reservation it used: the one it gave, if it may use it, or its group's own on
+  // this connector; a reservationId it may not use is not kept.
+  const used = idTagInfo.status === 'Accepted' ? await consumeReservation(em, chargePointId, transaction, idTagInfo.parentIdTag) : null;
+  if ((used?.id ?? null) !== transaction.reservationId) {
+    transaction.reservationId = used?.id ?? null;
+    await em.flush();
   }
   return { transaction, idTagInfo, created: true };
 }
