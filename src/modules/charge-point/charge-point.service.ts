@@ -48,21 +48,6 @@ export async function recordBoot(orm: Orm, tenantId: string, chargePointId: stri
   return { status: cp.registration_status, currentTime: now.toISOString(), interval: cp.heartbeat_interval_s ?? defaultIntervalS };
 }
 
-/**
- * A Heartbeat is written before it is answered (not batched like other signs of life), so lastHeartbeatAt
- * read right after the answer is this heartbeat. greatest(): neither time moves back, whatever order this
- * and the last-seen tracker's batch land in.
- */
-export async function recordHeartbeat(orm: Orm, tenantId: string, chargePointId: string, at: Date): Promise<void> {
-  await sqlRows(
-    orm,
-    `update charge_point
-        set last_heartbeat_at = greatest(last_heartbeat_at, ?), last_seen_at = greatest(last_seen_at, ?)
-      where tenant_id = ? and identity = ?`,
-    [at, at, tenantId, chargePointId],
-  );
-}
-
 export interface StatusInfo {
   connectorId: number;
   status: string;

@@ -6,24 +6,31 @@ interface SeenEntry {
   chargePointId: string;
   seenAt: Date;
   connectedAt?: Date;
+  heartbeatAt?: Date;
+}
+
+function later(a: Date | undefined, b: Date | undefined): Date | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return a.getTime() >= b.getTime() ? a : b;
 }
 
 /**
  * "Any message is a sign of life": recording that per frame would cost a row update per frame, so
  * times are collected in memory and written in one statement every couple of seconds. The rows carry
- * their tenant id explicitly; this is the one platform-level write outside a tenant scope. Heartbeats are
- * not batched: their handler writes lastHeartbeatAt (and lastSeenAt) itself before answering.
+ * their tenant id explicitly; this is the one platform-level write outside a tenant scope.
  *
- * Connects are written at once, not on the timer: the presence reconciler only marks disconnected what
- * the database believes connected, so a connect still in memory when its node dies would never get its
- * "disconnected". They are group-committed instead: while one write is in flight, the connects that
- * arrive meanwhile wait and go together in the next statement, so a reconnect storm costs a handful of
- * statements rather than one per handshake.
+ * Connects and Heartbeats are written at once, not on the timer: the presence reconciler only marks
+ * disconnected what the database believes connected, so a connect still in memory when its node dies would
+ * never get its "disconnected"; and a Heartbeat's time should be readable as soon as it is answered. They
+ * are group-committed instead: while one write is in flight, those that arrive meanwhile wait and go
+ * together in the next statement, so a reconnect storm or 10,000 chargers' heartbeats cost a handful of
+ * statements rather than one each.
  */
 export class LastSeenTracker {
   private pending = new Map<string, SeenEntry>();
-  private connects: Array<{ entry: SeenEntry; written: () => void }> = [];
-  private writingConnects: Promise<void> | undefined;
+  private immediate: Array<{ entry: SeenEntry; written: () => void }> = [];
+  private writingImmediate: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -46,23 +53,41 @@ export class LastSeenTracker {
 
   /** A new connection: lastConnectedAt and lastSeenAt, resolved once written (or the write failed and was logged). */
   connected(tenantId: string, chargePointId: string, at: Date): Promise<void> {
+    return this.writeSoon({ tenantId, chargePointId, seenAt: at, connectedAt: at });
+  }
+
+  /** A Heartbeat: lastHeartbeatAt and lastSeenAt, resolved once written (or the write failed and was logged). */
+  heartbeat(tenantId: string, chargePointId: string, at: Date): Promise<void> {
+    return this.writeSoon({ tenantId, chargePointId, seenAt: at, heartbeatAt: at });
+  }
+
+  private writeSoon(entry: SeenEntry): Promise<void> {
     return new Promise((written) => {
-      this.connects.push({ entry: { tenantId, chargePointId, seenAt: at, connectedAt: at }, written });
-      this.writingConnects ??= this.writeConnects();
+      this.immediate.push({ entry, written });
+      this.writingImmediate ??= this.writeImmediate();
     });
   }
 
-  private async writeConnects(): Promise<void> {
-    while (this.connects.length > 0) {
-      const batch = this.connects;
-      this.connects = [];
-      // One row per charge point: an update joined to two rows for one target takes either.
+  private async writeImmediate(): Promise<void> {
+    while (this.immediate.length > 0) {
+      const batch = this.immediate;
+      this.immediate = [];
+      // One row per charge point (an update joined to two rows for one target takes either), keeping the latest of each time.
       const latest = new Map<string, SeenEntry>();
-      for (const { entry } of batch) latest.set(`${entry.tenantId}\u0000${entry.chargePointId}`, entry);
+      for (const { entry } of batch) {
+        const key = `${entry.tenantId}\u0000${entry.chargePointId}`;
+        const known = latest.get(key);
+        if (!known) latest.set(key, { ...entry });
+        else {
+          known.seenAt = later(known.seenAt, entry.seenAt)!;
+          known.connectedAt = later(known.connectedAt, entry.connectedAt);
+          known.heartbeatAt = later(known.heartbeatAt, entry.heartbeatAt);
+        }
+      }
       await this.write([...latest.values()]);
       for (const c of batch) c.written();
     }
-    this.writingConnects = undefined;
+    this.writingImmediate = undefined;
   }
 
   async flush(): Promise<void> {
@@ -73,19 +98,20 @@ export class LastSeenTracker {
   }
 
   private async write(batch: SeenEntry[]): Promise<void> {
-    // PostgreSQL takes at most 65535 bind parameters per statement: 4 per row.
+    // PostgreSQL takes at most 65535 bind parameters per statement: 5 per row.
     for (let offset = 0; offset < batch.length; offset += 5000) {
       const chunk = batch.slice(offset, offset + 5000);
       const params: unknown[] = [];
-      for (const e of chunk) params.push(e.tenantId, e.chargePointId, e.seenAt, e.connectedAt ?? null);
-      const rows = chunk.map(() => '(?::uuid, ?, ?::timestamptz, ?::timestamptz)');
+      for (const e of chunk) params.push(e.tenantId, e.chargePointId, e.seenAt, e.connectedAt ?? null, e.heartbeatAt ?? null);
+      const rows = chunk.map(() => '(?::uuid, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz)');
       try {
-        // greatest(): a time never moves back, whatever order batches and direct writes land in.
+        // greatest() (which skips nulls): a time never moves back, whatever order batches land in.
         await this.orm.em.getConnection().execute(
           `update charge_point as c
               set last_seen_at = greatest(c.last_seen_at, v.seen),
-                  last_connected_at = greatest(c.last_connected_at, v.connected)
-             from (values ${rows.join(',')}) as v(tenant_id, identity, seen, connected)
+                  last_connected_at = greatest(c.last_connected_at, v.connected),
+                  last_heartbeat_at = greatest(c.last_heartbeat_at, v.heartbeat)
+             from (values ${rows.join(',')}) as v(tenant_id, identity, seen, connected, heartbeat)
             where c.tenant_id = v.tenant_id and c.identity = v.identity`,
           params,
         );
@@ -97,7 +123,7 @@ export class LastSeenTracker {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.writingConnects;
+    await this.writingImmediate;
     await this.flush();
   }
 }
