@@ -1,7 +1,9 @@
 import type { RPCClient } from 'ocpp-rpc';
 import type { RunningServer } from '../src/server';
 import { graphqlClient, type GraphQLClient } from './support/graphql-client';
-import { startTestServer } from './support/harness';
+import { ChargePoint } from '../src/modules/charge-point/charge-point.entity';
+import { tenantEm } from '../src/platform/db';
+import { eventually, startTestServer } from './support/harness';
 import { seedTenant } from './support/seed';
 import { bootedStation } from './support/station';
 
@@ -142,5 +144,57 @@ describe('Local Auth List Management profile', () => {
 
   it('answers NOT_FOUND for an unknown charge point', async () => {
     expect(await api.errorCode(LIST, { id: 'NOPE' })).toBe('NOT_FOUND');
+  });
+
+  it('pushes an id tag change to every local list: upserted to each charge point holding a list, deleted from those holding it', async () => {
+    // A tenant of its own: the other cases' charge points hold lists too.
+    const own = await seedTenant(server);
+    const api = graphqlClient(server, own.ownerKey);
+    const station = async (id: string, answers: Record<string, (params: any) => any>) => {
+      const s = await bootedStation(server, own, id, answers);
+      clients.push(s.cp);
+      return s;
+    };
+    const full = (id: string, tags: string[]) =>
+      api.data(SEND, { input: { chargePointId: id, updateType: 'Full', localAuthorizationList: tags.map((idTag) => ({ idTag, idTagInfo: { status: 'Accepted' } })) } });
+    const a = await station('CP-PUSH-A', { SendLocalList: () => ({ status: 'Accepted' }) });
+    const b = await station('CP-PUSH-B', { SendLocalList: () => ({ status: 'Accepted' }) });
+    const none = await station('CP-PUSH-NONE', { SendLocalList: () => ({ status: 'Accepted' }) });
+    await full('CP-PUSH-A', ['PUSH-OLD']);
+    await full('CP-PUSH-B', ['OTHER-ONLY']);
+    const UPSERT = `mutation($input: UpsertIdTagInput!) { upsertIdTag(input: $input) { idTag { idTag } localListCommands { id status action } } }`;
+    // Without the flag nothing is pushed.
+    expect((await api.data(UPSERT, { input: { idTag: 'PUSH-NEW' } })).upsertIdTag.localListCommands).toEqual([]);
+    const pushed = (await api.data(UPSERT, { input: { idTag: 'PUSH-NEW', status: 'Blocked', pushToLocalLists: true } })).upsertIdTag.localListCommands;
+    expect(pushed).toHaveLength(2);
+    expect(pushed.every((c: any) => c.action === 'SendLocalList')).toBe(true);
+    const entries = async (id: string) => (await api.data(LIST, { id })).localAuthorizationList;
+    await eventually(async () => (await entries('CP-PUSH-A')).listVersion === 2 && (await entries('CP-PUSH-B')).listVersion === 2);
+    expect(a.received.SendLocalList[1]).toEqual({ listVersion: 2, updateType: 'Differential', localAuthorizationList: [{ idTag: 'PUSH-NEW', idTagInfo: { status: 'Blocked' } }] });
+    expect((await entries('CP-PUSH-A')).entries.map((e: any) => [e.idTag, e.idTagInfo?.status])).toEqual([['PUSH-NEW', 'Blocked'], ['PUSH-OLD', 'Accepted']]);
+    expect((await entries('CP-PUSH-B')).entries.map((e: any) => e.idTag)).toEqual(['OTHER-ONLY', 'PUSH-NEW']);
+    expect(none.received.SendLocalList ?? []).toEqual([]);
+
+    // Deleted: removed only where a list holds it.
+    await api.data(`mutation { upsertIdTag(input: { idTag: "PUSH-OLD" }) { idTag { idTag } } }`);
+    const removal = (await api.data(`mutation { deleteIdTag(input: { idTag: "push-old", pushToLocalLists: true }) { deleted localListCommands { id } } }`)).deleteIdTag;
+    expect(removal.localListCommands).toHaveLength(1);
+    await eventually(async () => (await entries('CP-PUSH-A')).listVersion === 3);
+    // Removed as the list spells it.
+    expect(a.received.SendLocalList[2]).toEqual({ listVersion: 3, updateType: 'Differential', localAuthorizationList: [{ idTag: 'PUSH-OLD' }] });
+    expect((await entries('CP-PUSH-A')).entries.map((e: any) => e.idTag)).toEqual(['PUSH-NEW']);
+    expect(b.received.SendLocalList).toHaveLength(2);
+  });
+
+  it('gives queued pushes to one charge point increasing list versions', async () => {
+    const own = await seedTenant(server);
+    const api = graphqlClient(server, own.ownerKey);
+    await own.chargePoint('CP-PUSH-OFF');
+    // The CSMS believes this offline charge point holds version 4.
+    await tenantEm(server.app.orm, own.tenantId).nativeUpdate(ChargePoint, { identity: 'CP-PUSH-OFF' }, { localListVersion: 4 });
+    const UPSERT = `mutation($input: UpsertIdTagInput!) { upsertIdTag(input: $input) { localListCommands { request chargePointId } } }`;
+    const first = (await api.data(UPSERT, { input: { idTag: 'PUSH-Q1', pushToLocalLists: true } })).upsertIdTag.localListCommands;
+    const second = (await api.data(UPSERT, { input: { idTag: 'PUSH-Q2', pushToLocalLists: true } })).upsertIdTag.localListCommands;
+    expect([...first, ...second].map((c: any) => [c.chargePointId, c.request.listVersion])).toEqual([['CP-PUSH-OFF', 5], ['CP-PUSH-OFF', 6]]);
   });
 });

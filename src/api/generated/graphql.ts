@@ -426,12 +426,16 @@ export type DeleteChargingGroupPayload = {
 
 export type DeleteIdTagInput = {
   idTag: Scalars['String']['input'];
+  /** Also remove the tag from the local lists that hold it (a scheduled Differential sendLocalList each). */
+  pushToLocalLists?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type DeleteIdTagPayload = {
   __typename?: 'DeleteIdTagPayload';
   deleted: Scalars['Boolean']['output'];
   idTag: Scalars['String']['output'];
+  /** The sendLocalList commands queued by pushToLocalLists. */
+  localListCommands: Array<Command>;
 };
 
 export type DiagnosticsFile = {
@@ -1258,6 +1262,8 @@ export type UpsertIdTagInput = {
   expiryDate?: InputMaybe<Scalars['DateTime']['input']>;
   idTag: Scalars['String']['input'];
   parentIdTag?: InputMaybe<Scalars['String']['input']>;
+  /** Also send the tag as it now is to every charge point that holds a local list (a scheduled Differential sendLocalList each). */
+  pushToLocalLists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Accepted when a new tag leaves it out. */
   status?: InputMaybe<IdTagStatus>;
 };
@@ -1265,6 +1271,8 @@ export type UpsertIdTagInput = {
 export type UpsertIdTagPayload = {
   __typename?: 'UpsertIdTagPayload';
   idTag: IdTag;
+  /** The sendLocalList commands queued by pushToLocalLists. */
+  localListCommands: Array<Command>;
 };
 
 
@@ -1393,7 +1401,7 @@ export type ResolversTypes = {
   DeleteChargingGroupInput: DeleteChargingGroupInput;
   DeleteChargingGroupPayload: ResolverTypeWrapper<DeleteChargingGroupPayload>;
   DeleteIdTagInput: DeleteIdTagInput;
-  DeleteIdTagPayload: ResolverTypeWrapper<DeleteIdTagPayload>;
+  DeleteIdTagPayload: ResolverTypeWrapper<Omit<DeleteIdTagPayload, 'localListCommands'> & { localListCommands: Array<ResolversTypes['Command']> }>;
   DiagnosticsFile: ResolverTypeWrapper<DiagnosticsFile>;
   DiagnosticsStatusEvent: ResolverTypeWrapper<DiagnosticsStatusEvent>;
   Direction: Direction;
@@ -1467,7 +1475,7 @@ export type ResolversTypes = {
   UpdateFirmwarePayload: ResolverTypeWrapper<Omit<UpdateFirmwarePayload, 'command'> & { command: ResolversTypes['Command'] }>;
   UpdateType: UpdateType;
   UpsertIdTagInput: UpsertIdTagInput;
-  UpsertIdTagPayload: ResolverTypeWrapper<Omit<UpsertIdTagPayload, 'idTag'> & { idTag: ResolversTypes['IdTag'] }>;
+  UpsertIdTagPayload: ResolverTypeWrapper<Omit<UpsertIdTagPayload, 'idTag' | 'localListCommands'> & { idTag: ResolversTypes['IdTag'], localListCommands: Array<ResolversTypes['Command']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1519,7 +1527,7 @@ export type ResolversParentTypes = {
   DeleteChargingGroupInput: DeleteChargingGroupInput;
   DeleteChargingGroupPayload: DeleteChargingGroupPayload;
   DeleteIdTagInput: DeleteIdTagInput;
-  DeleteIdTagPayload: DeleteIdTagPayload;
+  DeleteIdTagPayload: Omit<DeleteIdTagPayload, 'localListCommands'> & { localListCommands: Array<ResolversParentTypes['Command']> };
   DiagnosticsFile: DiagnosticsFile;
   DiagnosticsStatusEvent: DiagnosticsStatusEvent;
   FirmwareFile: FirmwareFile;
@@ -1584,7 +1592,7 @@ export type ResolversParentTypes = {
   UpdateFirmwareInput: UpdateFirmwareInput;
   UpdateFirmwarePayload: Omit<UpdateFirmwarePayload, 'command'> & { command: ResolversParentTypes['Command'] };
   UpsertIdTagInput: UpsertIdTagInput;
-  UpsertIdTagPayload: Omit<UpsertIdTagPayload, 'idTag'> & { idTag: ResolversParentTypes['IdTag'] };
+  UpsertIdTagPayload: Omit<UpsertIdTagPayload, 'idTag' | 'localListCommands'> & { idTag: ResolversParentTypes['IdTag'], localListCommands: Array<ResolversParentTypes['Command']> };
 };
 
 export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -1801,6 +1809,7 @@ export type DeleteChargingGroupPayloadResolvers<ContextType = GraphQLContext, Pa
 export type DeleteIdTagPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteIdTagPayload'] = ResolversParentTypes['DeleteIdTagPayload']> = {
   deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   idTag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  localListCommands?: Resolver<Array<ResolversTypes['Command']>, ParentType, ContextType>;
 };
 
 export type DiagnosticsFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DiagnosticsFile'] = ResolversParentTypes['DiagnosticsFile']> = {
@@ -2122,6 +2131,7 @@ export type UpdateFirmwarePayloadResolvers<ContextType = GraphQLContext, ParentT
 
 export type UpsertIdTagPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpsertIdTagPayload'] = ResolversParentTypes['UpsertIdTagPayload']> = {
   idTag?: Resolver<ResolversTypes['IdTag'], ParentType, ContextType>;
+  localListCommands?: Resolver<Array<ResolversTypes['Command']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {

@@ -1,5 +1,7 @@
 import { tenantScope } from '../../api/access';
 import type { ApiModule } from '../../api/api-module';
+import { commandView } from '../command/command.service';
+import { pushIdTagChange } from '../local-list/local-list.push';
 import { deleteIdTag, listIdTags, upsertIdTag } from './id-tag.service';
 
 /** The tenant's id tags, as Authorize/StartTransaction look them up. */
@@ -15,12 +17,17 @@ export const idTagApi: ApiModule = {
     },
     Mutation: {
       async upsertIdTag(_parent, { input }, ctx) {
-        const { em, tenantId } = tenantScope(ctx);
-        return { idTag: await upsertIdTag(em, tenantId, input) };
+        const { em, tenantId, actor } = tenantScope(ctx);
+        const { pushToLocalLists, ...fields } = input;
+        const idTag = await upsertIdTag(em, tenantId, fields);
+        const commands = pushToLocalLists ? await pushIdTagChange(ctx.app, em, tenantId, { kind: 'upserted', tag: idTag }, actor) : [];
+        return { idTag, localListCommands: commands.map(commandView) };
       },
       async deleteIdTag(_parent, { input }, ctx) {
-        await deleteIdTag(tenantScope(ctx).em, input.idTag);
-        return { idTag: input.idTag, deleted: true };
+        const { em, tenantId, actor } = tenantScope(ctx);
+        await deleteIdTag(em, input.idTag);
+        const commands = input.pushToLocalLists ? await pushIdTagChange(ctx.app, em, tenantId, { kind: 'deleted', idTag: input.idTag }, actor) : [];
+        return { idTag: input.idTag, deleted: true, localListCommands: commands.map(commandView) };
       },
     },
   },

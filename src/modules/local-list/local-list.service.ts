@@ -4,6 +4,7 @@ import { clock } from '../../platform/clock';
 import { BadInputError } from '../../platform/errors';
 import { idTagKey } from '../authorization/id-tag.entity';
 import { ChargePoint } from '../charge-point/charge-point.entity';
+import { Command } from '../command/command.entity';
 import { LocalListEntry, type LocalIdTagInfo } from './local-list-entry.entity';
 import { LocalListState } from './local-list-state.entity';
 
@@ -35,10 +36,18 @@ export function checkLocalList(request: Pick<SendLocalListRequest, 'updateType' 
   }
 }
 
-/** The version to send when the caller leaves it out: one above what the charge point has, as far as we know. */
+/**
+ * The version to send when the caller leaves it out: one above what the charge point has, as far as we
+ * know, and above every SendLocalList still waiting to be delivered (scheduled pushes queue up in order).
+ */
 export async function nextListVersion(em: TenantEm, chargePointId: string): Promise<number> {
-  const [chargePoint, state] = await Promise.all([em.findOne(ChargePoint, { identity: chargePointId }), em.findOne(LocalListState, { chargePointId })]);
-  return Math.max(chargePoint?.localListVersion ?? 0, state?.reportedVersion ?? 0, 0) + 1;
+  const [chargePoint, state, pending] = await Promise.all([
+    em.findOne(ChargePoint, { identity: chargePointId }),
+    em.findOne(LocalListState, { chargePointId }),
+    em.find(Command, { chargePointId, action: 'SendLocalList', status: { $in: ['QUEUED', 'SENT'] } }, { fields: ['request'] }),
+  ]);
+  const waiting = pending.map((c) => Number((c.request as { listVersion?: unknown }).listVersion) || 0);
+  return Math.max(chargePoint?.localListVersion ?? 0, state?.reportedVersion ?? 0, ...waiting, 0) + 1;
 }
 
 /** The charge point installed the list: our copy now matches it. */
