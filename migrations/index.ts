@@ -5,6 +5,7 @@ import { Migration20261125213411_charging_groups } from './Migration202611252134
 import { Migration20261126014500_pending_tx_profile } from './Migration20261126014500_pending_tx_profile';
 import { Migration20261126015042_firmware_files } from './Migration20261126015042_firmware_files';
 import { Migration20261126021718_meter_bigint } from './Migration20261126021718_meter_bigint';
+import { Migration20261126025818_diagnostics_file_name } from './Migration20261126025818_diagnostics_file_name';
 
 /** Checked-in migrations, in order. Listed statically so they run the same from ts and from dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126014500_pending_tx_profile', class: Migration20261126014500_pending_tx_profile },
   { name: 'Migration20261126015042_firmware_files', class: Migration20261126015042_firmware_files },
   { name: 'Migration20261126021718_meter_bigint', class: Migration20261126021718_meter_bigint },
+  { name: 'Migration20261126025818_diagnostics_file_name', class: Migration20261126025818_diagnostics_file_name },
 ];

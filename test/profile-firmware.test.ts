@@ -108,6 +108,11 @@ describe('Firmware Management profile', () => {
     const stored = readFileSync(path.join(dataDir, tenant.tenantId, 'diagnostics', file.id));
     expect(stored.equals(body)).toBe(true);
 
+    // An upload to the bare URL is named as the charge point answered GetDiagnostics.
+    const bare: string = (await api.data(GET_DIAG, { input: { chargePointId: 'CP-DIAG-PUT' } })).getDiagnostics.location;
+    expect((await fetch(bare, { method: 'PUT', body })).status).toBe(201);
+    expect((await api.data(FILES, { id: 'CP-DIAG-PUT' })).diagnosticsFiles.map((f: any) => f.fileName)).toEqual(['diag.log', 'diag.log']);
+
     const download = await fetch(file.downloadUrl, { headers: { authorization: `Bearer ${tenant.ownerKey}` } });
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).equals(body)).toBe(true);

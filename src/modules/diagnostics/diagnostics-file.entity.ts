@@ -36,5 +36,7 @@ export class DiagnosticsUploadToken {
   @Property({ type: 'datetime' }) expiresAt!: Date;
   @Property({ type: 'datetime', nullable: true }) usedAt?: Date | null;
   @Property({ type: 'uuid', nullable: true }) fileId?: string | null;
+  /** The fileName the charge point answered GetDiagnostics with: the name of an upload that brings none. */
+  @Property({ type: 'string', length: 255, nullable: true }) fileName?: string | null;
   @Property({ type: 'datetime' }) createdAt: Date = new Date();
 }

@@ -1,5 +1,5 @@
 import type { CommandHookRegistry } from '../command/command-hooks';
-import { createUploadLocation } from './diagnostics.service';
+import { createUploadLocation, recordExpectedFileName } from './diagnostics.service';
 
 /** GetDiagnostics without a location gets the CSMS's own one-time upload URL; other locations pass through untouched. */
 export const diagnosticsHooks: CommandHookRegistry = {
@@ -7,6 +7,9 @@ export const diagnosticsHooks: CommandHookRegistry = {
     async prepare(ctx, request) {
       if (request.location) return request;
       return { ...request, location: await createUploadLocation(ctx.app, ctx.em, ctx.tenantId, ctx.chargePointId) };
+    },
+    async onResult(ctx, request, response) {
+      if (typeof response.fileName === 'string' && response.fileName) await recordExpectedFileName(ctx.app, ctx.em, request.location, response.fileName);
     },
   },
 };

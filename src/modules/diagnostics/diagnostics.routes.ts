@@ -29,7 +29,7 @@ export function uploadRoute(app: AppContext) {
       const isMultipart = (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
       const file = isMultipart
         ? await storeMultipart(app, live, req)
-        : await storeUpload(app, live, req, { fileName: rest.join('/') || 'diagnostics', contentType: req.headers['content-type'] ?? null });
+        : await storeUpload(app, live, req, { fileName: rest.join('/') || live.fileName || 'diagnostics', contentType: req.headers['content-type'] ?? null });
       replyJson(res, 201, { id: file.id, fileName: file.fileName, size: file.size });
     } catch (error) {
       if (error instanceof FileTooLargeError) return replyAndDrain(req, res, 413, { error: error.message }, { connection: 'close' });
@@ -53,7 +53,7 @@ function storeMultipart(app: AppContext, token: DiagnosticsUploadToken, req: htt
     }
     let stored: Promise<DiagnosticsFile> | undefined;
     parser.on('file', (_field, stream, info) => {
-      stored = storeUpload(app, token, stream, { fileName: info.filename || 'diagnostics', contentType: info.mimeType });
+      stored = storeUpload(app, token, stream, { fileName: info.filename || token.fileName || 'diagnostics', contentType: info.mimeType });
       stored.catch(() => stream.resume());
     });
     parser.on('error', (error) => reject(new BadUpload((error as Error).message)));

@@ -27,6 +27,18 @@ export async function createUploadLocation(app: AppContext, em: TenantEm, tenant
   return `${app.config.publicApiUrl}/uploads/diagnostics/${token}`;
 }
 
+/**
+ * The charge point answered GetDiagnostics with the name of the file it will upload: kept on the upload URL
+ * (when it is ours), for an upload that names no file itself.
+ */
+export async function recordExpectedFileName(app: AppContext, em: TenantEm, location: string, fileName: string): Promise<void> {
+  const prefix = `${app.config.publicApiUrl}/uploads/diagnostics/`;
+  if (!location.startsWith(prefix)) return;
+  const token = location.slice(prefix.length).split('/')[0];
+  if (!token) return;
+  await em.nativeUpdate(DiagnosticsUploadToken, { tokenHash: hashToken(token) }, { fileName: safeFileName(fileName, 'diagnostics') });
+}
+
 /** The live token for an upload. Looked up across tenants: the token is what names the tenant. */
 export async function findUploadToken(app: AppContext, token: string): Promise<DiagnosticsUploadToken | null> {
   const row = await platformEm(app.orm).findOne(DiagnosticsUploadToken, { tokenHash: hashToken(token) }, { filters: false });
