@@ -67,6 +67,8 @@ it('runs charge points through sessions with meter values, answers CSMS commands
   expect(transactions.length).toBeGreaterThan(0);
   // The simulator stops open sessions before it exits, so every transaction is complete.
   expect(transactions.every((t) => t.stopTimestamp && t.meterStop! >= t.meterStart)).toBe(true);
+  // One id tag for four connectors: the simulator never starts it twice at once, so no start is refused (ConcurrentTx).
+  expect(transactions.map((t) => t.startStatus).filter((s) => s !== 'Accepted')).toEqual([]);
   const meterValues = await em.find(MeterValue, { transactionId: { $in: transactions.map((t) => t.id) } });
   expect(meterValues.length).toBeGreaterThan(0);
   expect(meterValues[0].sampledValue.map((s) => s.measurand)).toEqual(expect.arrayContaining(['Energy.Active.Import.Register', 'Power.Active.Import', 'Current.Import']));

@@ -6,9 +6,13 @@ export interface SimStats {
   connected: number;
   sessionsActive: number;
   sessionsCompleted: number;
+  /** Starts the CSMS did not accept (the charger then stops them as DeAuthorized). */
+  sessionsRefused: number;
   messages: number;
   errors: number;
   lastError?: string;
+  /** Id tags charging right now on some charger of this simulator: a tag is used once at a time, as by one driver. */
+  tagsInUse: Set<string>;
 }
 
 export interface ChargePointOptions {
@@ -171,8 +175,13 @@ export class SimulatedChargePoint {
       this.sessionTimers.delete(timer);
       const connector = this.connectors.get(connectorId)!;
       if (!this.online || connector.session || connector.reservation || !connector.available) return this.scheduleSession(connectorId);
-      const idTag = this.options.idTags[Math.floor(Math.random() * this.options.idTags.length)];
-      void this.startSession(connectorId, idTag, true);
+      const free = this.options.idTags.filter((tag) => !this.stats.tagsInUse.has(tag));
+      if (free.length === 0) return this.scheduleSession(connectorId);
+      const idTag = free[Math.floor(Math.random() * free.length)];
+      this.stats.tagsInUse.add(idTag);
+      void this.startSession(connectorId, idTag, true).then((started) => {
+        if (!started) this.stats.tagsInUse.delete(idTag);
+      });
     }, uniform(this.options.idleS));
     this.sessionTimers.add(timer);
   }
@@ -213,6 +222,7 @@ export class SimulatedChargePoint {
     this.stats.sessionsActive++;
     if (started.idTagInfo.status !== 'Accepted' || this.stopped) {
       // StopTransactionOnInvalidId: the CSMS refused the tag after all.
+      if (started.idTagInfo.status !== 'Accepted') this.stats.sessionsRefused++;
       await this.stopSession(connectorId, 'DeAuthorized');
       return true;
     }
@@ -235,6 +245,7 @@ export class SimulatedChargePoint {
     clearInterval(session.timer);
     clearTimeout(session.endTimer);
     this.stats.sessionsActive--;
+    this.stats.tagsInUse.delete(session.idTag);
     const idTag = idTagOverride ?? session.idTag;
     await this.send('StopTransaction', {
       transactionId: session.transactionId,
