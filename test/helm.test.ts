@@ -221,12 +221,15 @@ describe('helm chart', () => {
       objects = render(everything);
     });
 
-    it('routes the API Ingress to /graphql and /uploads and the OCPP Ingress to /ocpp, with long timeouts', () => {
+    it('routes the API Ingress to /graphql and the file paths and the OCPP Ingress to /ocpp, with long timeouts', () => {
       const api = find(objects, 'Ingress', 'qc-qcharge-api');
       expect(api.spec.rules[0].http.paths.map((p: any) => [p.path, p.backend.service.name])).toEqual([
         ['/graphql', 'qc-qcharge-api'],
         ['/uploads', 'qc-qcharge-api'],
+        ['/downloads', 'qc-qcharge-api'],
+        ['/files', 'qc-qcharge-api'],
       ]);
+      expect(api.metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('600m');
       expect(api.spec.tls[0].secretName).toBe('api-cert');
       const ocpp = find(objects, 'Ingress', 'qc-qcharge-ocpp');
       expect(ocpp.spec.rules[0].http.paths[0]).toMatchObject({ path: '/ocpp', backend: { service: { name: 'qc-qcharge-ocpp', port: { name: 'ocpp' } } } });
