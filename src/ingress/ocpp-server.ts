@@ -20,6 +20,7 @@ import type { LocalConnections } from './cluster';
 import type { ChargePointContext } from './handler-context';
 import { HANDLERS } from './handlers';
 import { INGRESS_LIMITS } from './limits';
+import { listenOrExplain } from '../platform/http-server';
 import { TriggerWindow } from './trigger-window';
 import { authenticateUpgrade, LoginFailureLimits, OCPP_SUBPROTOCOL, UpgradeRefused, type ChargePointIdentity } from './upgrade-auth';
 
@@ -64,7 +65,7 @@ export class OcppServer implements LocalConnections {
 
   async listen(port: number): Promise<number> {
     // A site coming back after an outage connects all at once: a deep accept queue (capped by somaxconn).
-    await new Promise<void>((resolve) => this.server.listen({ port, backlog: 4096 }, resolve));
+    await listenOrExplain(this.server, { port, backlog: 4096 }, 'OCPP_PORT');
     this.pingTimer = setInterval(() => this.pingAll(), INGRESS_LIMITS.pingIntervalMs);
     this.pingTimer.unref();
     this.app.cluster.attachLocal(this);

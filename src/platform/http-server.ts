@@ -33,7 +33,7 @@ export class HttpServer {
   }
 
   async listen(port: number): Promise<number> {
-    await new Promise<void>((resolve) => this.server.listen(port, resolve));
+    await listenOrExplain(this.server, port, 'API_PORT');
     const address = this.server.address();
     return typeof address === 'object' && address ? address.port : port;
   }
@@ -75,4 +75,20 @@ export class HttpServer {
 function text(res: http.ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
   res.end(body);
+}
+
+/** Listens, or fails with a message that names the setting (a port in use is the usual cause). */
+export function listenOrExplain(server: http.Server | import('node:https').Server, port: number | { port: number; backlog?: number }, setting: string): Promise<void> {
+  const options = typeof port === 'number' ? { port } : port;
+  return new Promise<void>((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      const reason = error.code === 'EADDRINUSE' ? `port ${options.port} is already in use` : error.message;
+      reject(new Error(`${setting}: cannot listen: ${reason}`));
+    };
+    server.once('error', failed);
+    server.listen(options, () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
 }
