@@ -140,6 +140,48 @@ describe('Core profile, charge point initiated', () => {
     expect(tx.stopTimestamp!.toISOString()).toBe(threeHoursAgo);
   });
 
+  it('stores meter values sent at once by many chargers of two tenants, each linked only to its own transaction', async () => {
+    const other = await seedTenant(server);
+    const sides = [
+      { t: tenant, slug: tenant.slug },
+      { t: other, slug: other.slug },
+    ];
+    const chargers: Array<{ cp: RPCClient; transactionId: number; tenantId: string }> = [];
+    for (const { t, slug } of sides) {
+      await t.idTag('MV-BATCH');
+      for (let n = 0; n < 6; n++) {
+        await t.chargePoint(`CP-MVB-${n}`);
+        const cp = await connect(`CP-MVB-${n}`, undefined, slug);
+        await cp.call('BootNotification', BOOT);
+        const start = await cp.call('StartTransaction', { connectorId: 1, idTag: 'MV-BATCH', meterStart: 0, timestamp: new Date().toISOString() });
+        chargers.push({ cp, transactionId: start.transactionId, tenantId: t.tenantId });
+      }
+    }
+    const foreign = chargers[chargers.length - 1].transactionId;
+    // 10 MeterValues per charger, all in flight together (group-committed by the server), plus one per
+    // charger naming the other tenant's transaction.
+    await Promise.all(
+      chargers.flatMap(({ cp, transactionId }, c) => [
+        ...Array.from({ length: 10 }, (_, k) =>
+          cp.call('MeterValues', { connectorId: 1, transactionId, meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: String(c * 1000 + k) }] }] }),
+        ),
+        cp.call('MeterValues', { connectorId: 1, transactionId: c < 6 ? foreign : chargers[0].transactionId, meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: `foreign-${c}` }] }] }),
+      ]),
+    );
+    for (const [c, { transactionId, tenantId }] of chargers.entries()) {
+      const em = tenantEm(server.app.orm, tenantId);
+      const linked = await em.find(MeterValue, { transactionId });
+      expect(linked.map((m) => m.sampledValue[0].value).sort()).toEqual(Array.from({ length: 10 }, (_, k) => String(c * 1000 + k)).sort());
+    }
+    const foreignValues = await sqlRows<{ transaction_id: number | null; value: string }>(
+      server.app.orm,
+      `select transaction_id, sampled_value->0->>'value' as value from meter_value where sampled_value->0->>'value' like 'foreign-%'`,
+      [],
+    );
+    expect(foreignValues).toHaveLength(12);
+    expect(foreignValues.every((row) => row.transaction_id === null)).toBe(true);
+  });
+
   it('answers Pending, refuses other calls until Accepted', async () => {
     const created = await tenant.chargePoint('CP-PENDING', { registrationStatus: 'Pending' });
     const cp = await connect('CP-PENDING');

@@ -1,8 +1,18 @@
 import type { OcppHandler } from '../../ingress/handler-context';
-import { recordMeterValues, transactionView } from './transaction.service';
+import type { Orm } from '../../platform/db';
+import { MeterValuesWriter, transactionView } from './transaction.service';
+
+/** One group-committing writer per database (tests run several servers in one process). */
+const writers = new WeakMap<Orm, MeterValuesWriter>();
+
+function writerFor(orm: Orm): MeterValuesWriter {
+  let writer = writers.get(orm);
+  if (!writer) writers.set(orm, (writer = new MeterValuesWriter(orm)));
+  return writer;
+}
 
 export const meterValues: OcppHandler = async (ctx, payload) => {
-  const transaction = await recordMeterValues(ctx.app.orm, ctx.tenantId, ctx.chargePointId, payload);
+  const transaction = await writerFor(ctx.app.orm).record({ tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, ...payload });
   if (transaction) {
     ctx.app.events.publish({
       type: 'transactionUpdated',

@@ -151,34 +151,94 @@ export type TransactionFields = Pick<
   'id' | 'chargePointId' | 'connectorId' | 'idTag' | 'startTimestamp' | 'stopTimestamp' | 'meterStart' | 'meterStop' | 'stopReason' | 'reservationId'
 >;
 
+/** One MeterValues request, as the group-committed writer takes it. */
+export interface MeterValuesWrite {
+  tenantId: string;
+  chargePointId: string;
+  connectorId: number;
+  transactionId?: number;
+  meterValue: OcppMeterValue[];
+}
+
 /**
- * Stores a MeterValues request in one statement: all its meter values in one insert, linked to the
- * transaction only if it is this charge point's (in this tenant); returns that transaction, if any. The
- * values travel as one JSON parameter, so the statement's shape does not depend on how many there are.
+ * Stores MeterValues requests durably before they are answered, group-committed: while a statement is in
+ * flight, the requests that arrive meanwhile wait and go together in the next one (a few statements in
+ * flight at most), so under load many chargers' meter values cost one INSERT instead of one each, and a
+ * lone request is written at once. Each request's values are linked to its transaction only if that is
+ * its charge point's, in its tenant (both bound per row); each gets that transaction back, if any. A
+ * statement that fails is retried request by request, so one bad request fails alone.
  */
-export async function recordMeterValues(
-  orm: Orm,
-  tenantId: string,
-  chargePointId: string,
-  request: { connectorId: number; transactionId?: number; meterValue: OcppMeterValue[] },
-): Promise<TransactionFields | null> {
-  const values = request.meterValue.map((mv) => ({ timestamp: new Date(mv.timestamp).toISOString(), sampledValue: mv.sampledValue.map(withSampledValueDefaults) }));
-  const rows = await sqlRows<TransactionRow>(
-    orm,
-    `with linked as (
-       select id, charge_point_id, connector_id, id_tag, start_timestamp, stop_timestamp, meter_start, meter_stop, stop_reason, reservation_id
-         from charging_transaction
-        where tenant_id = ? and charge_point_id = ? and id = ?::integer
-     ), stored as (
-       insert into meter_value (tenant_id, charge_point_id, connector_id, transaction_id, timestamp, sampled_value, received_at)
-       select ?::uuid, ?::varchar, ?::integer, (select id from linked), (e.value->>'timestamp')::timestamptz, e.value->'sampledValue', ?::timestamptz
-         from jsonb_array_elements(?::jsonb) with ordinality as e(value, position)
-        order by e.position
-     )
-     select * from linked`,
-    [tenantId, chargePointId, knownIdOrNull(request.transactionId), tenantId, chargePointId, request.connectorId, clock.now(), JSON.stringify(values)],
-  );
-  return rows[0] ? transactionFields(rows[0]) : null;
+export class MeterValuesWriter {
+  private waiting: Array<{ write: MeterValuesWrite; done: (result: TransactionFields | null) => void; failed: (error: unknown) => void }> = [];
+  private inFlight = 0;
+
+  constructor(
+    private readonly orm: Orm,
+    private readonly maxInFlight = 4,
+    private readonly maxBatch = 500,
+  ) {}
+
+  record(write: MeterValuesWrite): Promise<TransactionFields | null> {
+    return new Promise((done, failed) => {
+      this.waiting.push({ write, done, failed });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.maxInFlight && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, this.maxBatch);
+      this.inFlight++;
+      void this.flush(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async flush(batch: MeterValuesWriter['waiting']): Promise<void> {
+    try {
+      const linked = await this.insert(batch.map((b) => b.write));
+      batch.forEach((b, i) => b.done(linked.get(i) ?? null));
+    } catch (error) {
+      if (batch.length === 1) return batch[0].failed(error);
+      for (const one of batch) {
+        await this.insert([one.write]).then((linked) => one.done(linked.get(0) ?? null), one.failed);
+      }
+    }
+  }
+
+  private async insert(writes: MeterValuesWrite[]): Promise<Map<number, TransactionFields>> {
+    const input = writes.map((w, i) => ({
+      i,
+      tenant_id: w.tenantId,
+      charge_point_id: w.chargePointId,
+      connector_id: w.connectorId,
+      transaction_id: knownIdOrNull(w.transactionId),
+      meter_value: w.meterValue.map((mv) => ({ timestamp: new Date(mv.timestamp).toISOString(), sampledValue: mv.sampledValue.map(withSampledValueDefaults) })),
+    }));
+    const rows = await sqlRows<TransactionRow & { i: number }>(
+      this.orm,
+      `with input as (
+         select * from jsonb_to_recordset(?::jsonb)
+           as x(i integer, tenant_id uuid, charge_point_id varchar, connector_id integer, transaction_id integer, meter_value jsonb)
+       ), linked as (
+         select x.i, t.id, t.charge_point_id, t.connector_id, t.id_tag, t.start_timestamp, t.stop_timestamp, t.meter_start, t.meter_stop, t.stop_reason, t.reservation_id
+           from input x join charging_transaction t
+             on t.tenant_id = x.tenant_id and t.charge_point_id = x.charge_point_id and t.id = x.transaction_id
+       ), stored as (
+         insert into meter_value (tenant_id, charge_point_id, connector_id, transaction_id, timestamp, sampled_value, received_at)
+         select x.tenant_id, x.charge_point_id, x.connector_id, l.id, (e.value->>'timestamp')::timestamptz, e.value->'sampledValue', ?::timestamptz
+           from input x
+           left join linked l on l.i = x.i
+           cross join lateral jsonb_array_elements(x.meter_value) with ordinality as e(value, position)
+          order by x.i, e.position
+       )
+       select * from linked`,
+      [JSON.stringify(input), clock.now()],
+    );
+    return new Map(rows.map((row) => [row.i, transactionFields(row)]));
+  }
 }
 
 /** As the driver gives it: the ORM's pg setup leaves timestamps as PostgreSQL's text, and bigints as strings. */
