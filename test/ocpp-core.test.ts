@@ -180,6 +180,15 @@ describe('Core profile, charge point initiated', () => {
     );
     expect(foreignValues).toHaveLength(12);
     expect(foreignValues.every((row) => row.transaction_id === null)).toBe(true);
+
+    // A value PostgreSQL cannot store (a NUL) fails alone, the requests written with it are stored.
+    const mv = (c: number, value: string) =>
+      chargers[c].cp.call('MeterValues', { connectorId: 1, transactionId: chargers[c].transactionId, meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value }] }] });
+    const outcomes = await Promise.allSettled(chargers.map((_, c) => mv(c, c === 3 ? 'bad\u0000value' : `after-${c}`)));
+    expect(outcomes[3]).toMatchObject({ status: 'rejected', reason: { rpcErrorCode: 'PropertyConstraintViolation' } });
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(chargers.length - 1);
+    const after = await sqlRows<{ value: string }>(server.app.orm, `select sampled_value->0->>'value' as value from meter_value where sampled_value->0->>'value' like 'after-%'`, []);
+    expect(after).toHaveLength(chargers.length - 1);
   });
 
   it('answers Pending, refuses other calls until Accepted', async () => {

@@ -294,8 +294,8 @@ export class OcppServer implements LocalConnections {
   }
 }
 
-/** numeric_value_out_of_range, invalid_datetime_format, datetime_field_overflow. */
-const OUT_OF_RANGE_SQLSTATES = new Set(['22003', '22007', '22008']);
+/** numeric_value_out_of_range, invalid_datetime_format, datetime_field_overflow, untranslatable_character (a NUL in JSON text), character_not_in_repertoire. */
+const OUT_OF_RANGE_SQLSTATES = new Set(['22003', '22007', '22008', '22P05', '22021']);
 
 function isValueOutOfRange(error: unknown): boolean {
   return typeof error === 'object' && error !== null && OUT_OF_RANGE_SQLSTATES.has((error as { code?: unknown }).code as string);

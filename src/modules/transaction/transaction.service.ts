@@ -166,7 +166,7 @@ export interface MeterValuesWrite {
  * flight at most), so under load many chargers' meter values cost one INSERT instead of one each, and a
  * lone request is written at once. Each request's values are linked to its transaction only if that is
  * its charge point's, in its tenant (both bound per row); each gets that transaction back, if any. A
- * statement that fails is retried request by request, so one bad request fails alone.
+ * statement that fails on a value is split until the bad request fails alone.
  */
 export class MeterValuesWriter {
   private waiting: Array<{ write: MeterValuesWrite; done: (result: TransactionFields | null) => void; failed: (error: unknown) => void }> = [];
@@ -176,9 +176,12 @@ export class MeterValuesWriter {
     private readonly orm: Orm,
     private readonly maxInFlight = 4,
     private readonly maxBatch = 500,
+    private readonly maxWaiting = 20_000,
   ) {}
 
   record(write: MeterValuesWrite): Promise<TransactionFields | null> {
+    // Bounded: past this, PostgreSQL is far behind and the charger is better off retrying later.
+    if (this.waiting.length >= this.maxWaiting) return Promise.reject(new Error('MeterValues write queue is full'));
     return new Promise((done, failed) => {
       this.waiting.push({ write, done, failed });
       this.pump();
@@ -201,10 +204,15 @@ export class MeterValuesWriter {
       const linked = await this.insert(batch.map((b) => b.write));
       batch.forEach((b, i) => b.done(linked.get(i) ?? null));
     } catch (error) {
-      if (batch.length === 1) return batch[0].failed(error);
-      for (const one of batch) {
-        await this.insert([one.write]).then((linked) => one.done(linked.get(0) ?? null), one.failed);
+      // A value PostgreSQL refuses (a NUL in a string, say) fails its whole statement: split the batch until
+      // the bad request fails alone. Anything else (PostgreSQL down, a lost connection) fails them all now.
+      if (batch.length === 1 || !isDataError(error)) {
+        for (const b of batch) b.failed(error);
+        return;
       }
+      const half = Math.ceil(batch.length / 2);
+      await this.flush(batch.slice(0, half));
+      await this.flush(batch.slice(half));
     }
   }
 
@@ -285,4 +293,10 @@ export function transactionView(t: TransactionFields) {
     stopReason: t.stopReason ?? null,
     reservationId: t.reservationId ?? null,
   };
+}
+
+/** SQLSTATE classes 22 (data exception) and 23 (integrity): the statement's content, not the connection, failed. */
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }
