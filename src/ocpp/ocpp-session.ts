@@ -48,6 +48,8 @@ interface PendingCall {
   resolve: (value: any) => void;
   reject: (error: Error) => void;
   timer?: NodeJS.Timeout;
+  /** performance.now() by which the caller gets its answer or a timeout. */
+  deadline: number;
 }
 
 /** WebSocket close code for a peer that keeps breaking the protocol (RFC 6455 policy violation). */
@@ -102,7 +104,7 @@ export class OcppSession {
     if (this.closed) return Promise.reject(new ChargePointOfflineError());
     validatePayload(action, 'req', payload);
     return new Promise((resolve, reject) => {
-      const entry: PendingCall = { uniqueId, action, payload, timeoutMs, resolve, reject };
+      const entry: PendingCall = { uniqueId, action, payload, timeoutMs, deadline: performance.now() + timeoutMs, resolve, reject };
       // The wait counts from now, not from when the call leaves the queue: a caller behind a charge point
       // that does not answer gets its timeout on time, and a call that waited it out is never sent.
       entry.timer = setTimeout(() => this.expire(entry), timeoutMs);
@@ -194,7 +196,14 @@ export class OcppSession {
 
   private sendNextCall(): void {
     if (this.inFlight || this.closed) return;
-    const next = this.outgoingQueue.shift();
+    let next = this.outgoingQueue.shift();
+    // A call whose turn comes with less than half its timeout left is not sent: the charge point could act
+    // on it after the caller was told it timed out (and a scheduled command would then be sent twice).
+    while (next && next.deadline - performance.now() < next.timeoutMs / 2) {
+      clearTimeout(next.timer);
+      next.reject(new ChargePointTimeoutError(next.timeoutMs));
+      next = this.outgoingQueue.shift();
+    }
     if (!next) return;
     this.inFlight = next;
     this.emit(serializeCall(next.uniqueId, next.action, next.payload), { direction: 'OUT', messageTypeId: CALL, uniqueId: next.uniqueId, action: next.action, payload: next.payload });
