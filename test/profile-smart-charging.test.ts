@@ -1,4 +1,5 @@
 import type { RPCClient } from 'ocpp-rpc';
+import { sqlRows } from '../src/platform/db';
 import type { RunningServer } from '../src/server';
 import { graphqlClient, type GraphQLClient } from './support/graphql-client';
 import { startTestServer } from './support/harness';
@@ -14,7 +15,7 @@ beforeAll(async () => {
   server = await startTestServer();
   tenant = await seedTenant(server);
   api = graphqlClient(server, tenant.ownerKey);
-  for (const tag of ['SC-57', 'SC-57B', 'SC-59', 'SC-67', 'SC-STOP']) await tenant.idTag(tag);
+  for (const tag of ['SC-57', 'SC-57B', 'SC-59', 'SC-59C', 'SC-67', 'SC-STOP']) await tenant.idTag(tag);
 });
 
 afterEach(async () => {
@@ -140,6 +141,22 @@ describe('Smart Charging profile', () => {
     expect((await api.data(PROFILES, { id: 'CP-SC59B' })).chargingProfiles).toEqual([
       expect.objectContaining({ connectorId: 2, transactionId: start.transactionId, stackLevel: 1, chargingProfilePurpose: 'TxProfile' }),
     ]);
+  });
+
+  it('a refused start leaves a waiting RemoteStart TxProfile alone; one waiting past 10 minutes is dropped, not linked', async () => {
+    const { cp } = await station('CP-SC59C', { RemoteStartTransaction: () => ({ status: 'Accepted' }) });
+    const remoteStart = `mutation($input: RemoteStartTransactionInput!) { remoteStartTransaction(input: $input) { status } }`;
+    await api.data(remoteStart, { input: { chargePointId: 'CP-SC59C', connectorId: 1, idTag: 'SC-59C', chargingProfile: profile('TxProfile', 7.0) } });
+    // An unknown card on that connector is refused (Invalid): the remote start is still on.
+    const refused = await cp.call('StartTransaction', { connectorId: 1, idTag: 'NOT-A-TAG', meterStart: 0, timestamp: new Date().toISOString() });
+    expect(refused.idTagInfo.status).toBe('Invalid');
+    await cp.call('StopTransaction', { transactionId: refused.transactionId, meterStop: 0, timestamp: new Date().toISOString(), reason: 'DeAuthorized' });
+    expect((await api.data(PROFILES, { id: 'CP-SC59C' })).chargingProfiles).toEqual([expect.objectContaining({ connectorId: 1, transactionId: null })]);
+    // Eleven minutes later the charge point has long given up on it.
+    await sqlRows(server.app.orm, `update charging_profile set updated_at = now() - interval '11 minutes' where charge_point_id = 'CP-SC59C'`, []);
+    const start = await cp.call('StartTransaction', { connectorId: 1, idTag: 'SC-59C', meterStart: 0, timestamp: new Date().toISOString() });
+    expect(start.idTagInfo.status).toBe('Accepted');
+    expect((await api.data(PROFILES, { id: 'CP-SC59C' })).chargingProfiles).toEqual([]);
   });
 
   it('TC_066: GetCompositeSchedule reports the charge point schedule', async () => {

@@ -76,10 +76,14 @@ export async function clearProfiles(
   return em.nativeDelete(ChargingProfile, where);
 }
 
+/** How long a RemoteStartTransaction's TxProfile waits for its transaction (well past any ConnectionTimeOut). */
+export const PENDING_TX_PROFILE_MS = 10 * 60_000;
+
 /**
- * A transaction started: the TxProfile of an accepted RemoteStartTransaction for its id tag (sent for its
- * connector or for any) now belongs to it. A pending one left on that connector for another id tag is
- * dropped: that remote start lapsed, since the charge point let someone else start there.
+ * A transaction started (and was accepted): the TxProfile of an accepted RemoteStartTransaction for its id
+ * tag (sent for its connector or for any, within PENDING_TX_PROFILE_MS) now belongs to it. A pending one
+ * left on that connector for another id tag is dropped: that remote start lapsed, since the charge point
+ * let someone else start there; so is any of this charge point's pending ones older than the wait.
  */
 export async function linkPendingTxProfiles(
   em: TenantEm,
@@ -87,22 +91,25 @@ export async function linkPendingTxProfiles(
   chargePointId: string,
   transaction: { id: number; connectorId: number; idTag: string },
 ): Promise<number> {
-  // One round trip on every StartTransaction. The tenant id is bound explicitly: raw SQL does not pass
-  // through the tenant filter. Both parts see the rows as they were, so the delete skips the linked ones.
+  const now = clock.now();
+  const oldest = new Date(now.getTime() - PENDING_TX_PROFILE_MS);
+  // One round trip on every accepted StartTransaction. The tenant id is bound explicitly: raw SQL does not
+  // pass through the tenant filter. Both parts see the rows as they were, so the delete skips the linked ones.
   const rows = await em.getConnection().execute<Array<{ linked: string }>>(
     `with linked as (
        update "charging_profile" set "transaction_id" = ?, "connector_id" = ?, "pending_id_tag_key" = null, "updated_at" = ?
-        where "tenant_id" = ? and "charge_point_id" = ? and "pending_id_tag_key" = ? and "connector_id" in (0, ?)
+        where "tenant_id" = ? and "charge_point_id" = ? and "pending_id_tag_key" = ? and "connector_id" in (0, ?) and "updated_at" > ?
        returning "pk"),
      lapsed as (
        delete from "charging_profile"
-        where "tenant_id" = ? and "charge_point_id" = ? and "connector_id" = ? and "pending_id_tag_key" is not null
+        where "tenant_id" = ? and "charge_point_id" = ? and "pending_id_tag_key" is not null
+          and ("connector_id" = ? or "updated_at" <= ?)
           and "pk" not in (select "pk" from linked)
        returning "pk")
      select (select count(*) from linked) as linked, (select count(*) from lapsed) as lapsed`,
     [
-      transaction.id, transaction.connectorId, clock.now(), tenantId, chargePointId, idTagKey(transaction.idTag), transaction.connectorId,
-      tenantId, chargePointId, transaction.connectorId,
+      transaction.id, transaction.connectorId, now, tenantId, chargePointId, idTagKey(transaction.idTag), transaction.connectorId, oldest,
+      tenantId, chargePointId, transaction.connectorId, oldest,
     ],
     'all',
   );

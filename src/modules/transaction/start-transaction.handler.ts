@@ -5,8 +5,9 @@ import { startTransaction, transactionView } from './transaction.service';
 
 export const startTransactionHandler: OcppHandler = async (ctx, payload) => {
   const { transaction, idTagInfo, created } = await startTransaction(ctx.em(), ctx.tenantId, ctx.chargePointId, payload);
-  // Also on a repeated start: its first delivery may have failed between the insert and this step.
-  await linkPendingTxProfiles(ctx.em(), ctx.tenantId, ctx.chargePointId, transaction);
+  // Also on a repeated start: its first delivery may have failed between the insert and this step. A refused
+  // start runs no remote start's profile (and another id tag's may still be waiting on this connector).
+  if (idTagInfo.status === 'Accepted') await linkPendingTxProfiles(ctx.em(), ctx.tenantId, ctx.chargePointId, transaction);
   if (created) {
     ctx.app.events.publish({ type: 'transactionUpdated', tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, payload: { ...transactionView(transaction), event: 'STARTED' } });
     void scheduleRebalanceFor(ctx.app, ctx.tenantId, ctx.chargePointId);
