@@ -101,7 +101,11 @@ it('treats a plain changeConfiguration of the AuthorizationKey (any case) as a p
   expect(await api.errorCode(CHANGE, { input: { chargePointId: 'CP-PLAINKEY', key: 'AuthorizationKey', value: Buffer.from('short').toString('hex') } })).toBe('BAD_USER_INPUT');
   expect(await api.errorCode(CHANGE, { input: { chargePointId: 'CP-PLAINKEY', key: 'AuthorizationKey', value: hex, schedule: {} } })).toBe('BAD_USER_INPUT');
   // A charge point that reports its key's value does not get it stored.
-  await api.data(`mutation { getConfiguration(input: { chargePointId: "CP-PLAINKEY" }) { configurationKey { key } } }`);
+  const { getConfiguration } = await api.data(`mutation { getConfiguration(input: { chargePointId: "CP-PLAINKEY" }) { configurationKey { key value } command { id response } } }`);
+  expect(getConfiguration.configurationKey).toEqual([{ key: 'AuthorizationKey', value: '[redacted]' }]);
+  expect(JSON.stringify(getConfiguration.command.response)).not.toContain('leaked');
+  const { command: stored } = await api.data(`query($id: ID!) { command(id: $id) { response } }`, { id: getConfiguration.command.id });
+  expect(JSON.stringify(stored.response)).not.toContain('leaked');
   const { chargePoint } = await api.data(`{ chargePoint(id: "CP-PLAINKEY") { configuration { key value } } }`);
   expect(chargePoint.configuration).toEqual([{ key: 'AuthorizationKey', value: null }]);
 });

@@ -13,14 +13,22 @@ export function passwordFromAuthorizationKey(value: unknown): string | null {
 }
 
 /**
- * ChangeConfiguration(AuthorizationKey) carries a charge point's next password (as hex). Frames leave the
- * ingress (to Redis, to subscribers) only with that value hidden.
+ * ChangeConfiguration(AuthorizationKey) carries a charge point's next password (as hex), and a charge point
+ * that breaks the rule that the key is write-only reports it in GetConfiguration. Frames leave the ingress
+ * (to Redis, to subscribers) and answers are stored only with that value hidden.
  */
 export function hideAuthorizationKey(action: string | undefined, payload: unknown): unknown {
-  if (action !== 'ChangeConfiguration' || payload === null || typeof payload !== 'object') return payload;
-  const request = payload as Record<string, unknown>;
-  if (!isAuthorizationKey(request.key) || !('value' in request)) return payload;
-  return hideSecretValue(request);
+  if (payload === null || typeof payload !== 'object') return payload;
+  const message = payload as Record<string, unknown>;
+  if (action === 'GetConfiguration' && Array.isArray(message.configurationKey)) {
+    if (!message.configurationKey.some((k) => isAuthorizationKey((k as { key?: unknown })?.key))) return payload;
+    return {
+      ...message,
+      configurationKey: message.configurationKey.map((k) => (isAuthorizationKey((k as { key?: unknown })?.key) && 'value' in (k as object) ? hideSecretValue(k as Record<string, any>) : k)),
+    };
+  }
+  if (action !== 'ChangeConfiguration' || !isAuthorizationKey(message.key) || !('value' in message)) return payload;
+  return hideSecretValue(message);
 }
 
 /** The request with the AuthorizationKey's value replaced, as it is stored and shown. */

@@ -8,7 +8,7 @@ import { clock } from '../../platform/clock';
 import type { TenantEm } from '../../platform/db';
 import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
 import { commandOutcomes } from '../../platform/metrics';
-import { hideSecretValue, isAuthorizationKey } from '../charge-point/authorization-key';
+import { hideAuthorizationKey, hideSecretValue, isAuthorizationKey } from '../charge-point/authorization-key';
 import { ChargePoint } from '../charge-point/charge-point.entity';
 import type { CommandHookOptions } from './command-hooks';
 import { COMMAND_HOOKS } from './command-hooks.registry';
@@ -145,14 +145,9 @@ export class CommandService {
     await em.flush();
     this.publish(command);
     try {
-      const response = (await this.app.cluster.call(
-        command.tenantId,
-        command.chargePointId,
-        command.action,
-        request,
-        this.app.config.ocppCallTimeoutMs,
-        uniqueId,
-      )) as Record<string, any>;
+      const answer = await this.app.cluster.call(command.tenantId, command.chargePointId, command.action, request, this.app.config.ocppCallTimeoutMs, uniqueId);
+      // Never kept or shown: an AuthorizationKey value a charge point reports.
+      const response = hideAuthorizationKey(command.action, answer) as Record<string, any>;
       const hooks = COMMAND_HOOKS[command.action as CsmsAction];
       if (hooks?.onResult) {
         await hooks.onResult({ app: this.app, em, tenantId: command.tenantId, chargePointId: command.chargePointId, options: options.hookOptions }, request, response);
