@@ -14,6 +14,9 @@ type ConnectionParams = {
   authorization?: string;
 };
 
+/** How long a connection without a valid key stays open (its operations get UNAUTHENTICATED meanwhile). */
+const UNAUTHENTICATED_GRACE_MS = 10_000;
+
 /** Largest graphql-ws message accepted. */
 const MAX_MESSAGE_BYTES = 256 * 1024;
 
@@ -41,9 +44,16 @@ export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQ
       validate: (s, document) => validate(s, document, rules),
       // A connection without a valid key is let in: each operation then fails at the access gate with
       // UNAUTHENTICATED, as over HTTP, instead of a bare close code the client cannot read a code from.
+      // Such a connection is closed (4401) after UNAUTHENTICATED_GRACE_MS, so key-less sockets cannot pile up.
       async onConnect(ctx) {
         const principal = await authenticate(app, ctx.connectionParams?.authorization);
         if (principal?.kind === 'tenant') revocations.track(ctx.extra.socket, principal.keyId);
+        if (principal === null) {
+          const socket = ctx.extra.socket;
+          const timer = setTimeout(() => socket.close(4401, 'Unauthorized'), UNAUTHENTICATED_GRACE_MS);
+          timer.unref();
+          socket.once('close', () => clearTimeout(timer));
+        }
         return true;
       },
       onSubscribe(ctx, id) {

@@ -6,6 +6,7 @@ import { TenantOwned } from '../../platform/tenant-filter';
 @Unique({ properties: ['tenantId', 'chargePointId', 'connectorId', 'idTagKey', 'startTimestamp'] })
 @Index({ properties: ['tenantId', 'chargePointId', 'stopTimestamp'] })
 @Index({ properties: ['tenantId', 'idTagKey', 'stopTimestamp'] })
+@Index({ properties: ['tenantId', 'chargePointId', 'connectorId', 'startTimestamp'] })
 export class ChargingTransaction {
   [OptionalProps]?: 'createdAt';
 
