@@ -7,6 +7,7 @@ import { Migration20261126015042_firmware_files } from './Migration2026112601504
 import { Migration20261126021718_meter_bigint } from './Migration20261126021718_meter_bigint';
 import { Migration20261126025818_diagnostics_file_name } from './Migration20261126025818_diagnostics_file_name';
 import { Migration20261126033100_transaction_connector_start_index } from './Migration20261126033100_transaction_connector_start_index';
+import { Migration20261126033152_local_list_issued_version } from './Migration20261126033152_local_list_issued_version';
 
 /** Checked-in migrations, in order. Listed statically so they run the same from ts and from dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126021718_meter_bigint', class: Migration20261126021718_meter_bigint },
   { name: 'Migration20261126025818_diagnostics_file_name', class: Migration20261126025818_diagnostics_file_name },
   { name: 'Migration20261126033100_transaction_connector_start_index', class: Migration20261126033100_transaction_connector_start_index },
+  { name: 'Migration20261126033152_local_list_issued_version', class: Migration20261126033152_local_list_issued_version },
 ];

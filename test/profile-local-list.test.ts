@@ -196,5 +196,8 @@ describe('Local Auth List Management profile', () => {
     const first = (await api.data(UPSERT, { input: { idTag: 'PUSH-Q1', pushToLocalLists: true } })).upsertIdTag.localListCommands;
     const second = (await api.data(UPSERT, { input: { idTag: 'PUSH-Q2', pushToLocalLists: true } })).upsertIdTag.localListCommands;
     expect([...first, ...second].map((c: any) => [c.chargePointId, c.request.listVersion])).toEqual([['CP-PUSH-OFF', 5], ['CP-PUSH-OFF', 6]]);
+    // Made at the same moment, they still get versions of their own.
+    const together = await Promise.all(['PUSH-Q3', 'PUSH-Q4', 'PUSH-Q5'].map((idTag) => api.data(UPSERT, { input: { idTag, pushToLocalLists: true } })));
+    expect(together.map((d: any) => d.upsertIdTag.localListCommands[0].request.listVersion).sort()).toEqual([7, 8, 9]);
   });
 });

@@ -49,6 +49,8 @@ export class ChargePoint {
 
   /** The local authorization list version the CSMS believes the charge point holds. */
   @Property({ type: 'integer', nullable: true }) localListVersion?: number | null;
+  /** The highest list version handed to a SendLocalList so far (sent or waiting): each gets its own. */
+  @Property({ type: 'integer', nullable: true }) localListIssuedVersion?: number | null;
 
   /** Heartbeat interval for this charge point; null means HEARTBEAT_INTERVAL_S. */
   @Property({ type: 'integer', nullable: true }) heartbeatIntervalS?: number | null;

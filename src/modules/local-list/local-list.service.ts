@@ -4,7 +4,6 @@ import { clock } from '../../platform/clock';
 import { BadInputError } from '../../platform/errors';
 import { idTagKey } from '../authorization/id-tag.entity';
 import { ChargePoint } from '../charge-point/charge-point.entity';
-import { Command } from '../command/command.entity';
 import { LocalListEntry, type LocalIdTagInfo } from './local-list-entry.entity';
 import { LocalListState } from './local-list-state.entity';
 
@@ -38,16 +37,21 @@ export function checkLocalList(request: Pick<SendLocalListRequest, 'updateType' 
 
 /**
  * The version to send when the caller leaves it out: one above what the charge point has, as far as we
- * know, and above every SendLocalList still waiting to be delivered (scheduled pushes queue up in order).
+ * know, and above every version handed out before (scheduled pushes queue up). Taken with one atomic
+ * UPDATE of the charge point's row, so two commands made at once never get the same version.
  */
-export async function nextListVersion(em: TenantEm, chargePointId: string): Promise<number> {
-  const [chargePoint, state, pending] = await Promise.all([
-    em.findOne(ChargePoint, { identity: chargePointId }),
-    em.findOne(LocalListState, { chargePointId }),
-    em.find(Command, { chargePointId, action: 'SendLocalList', status: { $in: ['QUEUED', 'SENT'] } }, { fields: ['request'] }),
-  ]);
-  const waiting = pending.map((c) => Number((c.request as { listVersion?: unknown }).listVersion) || 0);
-  return Math.max(chargePoint?.localListVersion ?? 0, state?.reportedVersion ?? 0, ...waiting, 0) + 1;
+export async function nextListVersion(em: TenantEm, tenantId: string, chargePointId: string): Promise<number> {
+  const state = await em.findOne(LocalListState, { chargePointId });
+  // The tenant id is bound explicitly: raw SQL does not pass through the tenant filter.
+  const rows = await em.getConnection().execute<Array<{ version: number }>>(
+    `update charge_point
+        set local_list_issued_version = greatest(coalesce(local_list_issued_version, 0), coalesce(local_list_version, 0), ?::integer) + 1
+      where tenant_id = ? and identity = ?
+      returning local_list_issued_version as version`,
+    [Math.max(state?.reportedVersion ?? 0, 0), tenantId, chargePointId],
+    'all',
+  );
+  return Number(rows[0]?.version ?? 1);
 }
 
 /** The charge point installed the list: our copy now matches it. */
