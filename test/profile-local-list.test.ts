@@ -3,7 +3,7 @@ import type { RunningServer } from '../src/server';
 import { graphqlClient, type GraphQLClient } from './support/graphql-client';
 import { ChargePoint } from '../src/modules/charge-point/charge-point.entity';
 import { tenantEm } from '../src/platform/db';
-import { eventually, startTestServer } from './support/harness';
+import { connectChargePoint, eventually, startTestServer } from './support/harness';
 import { seedTenant } from './support/seed';
 import { bootedStation } from './support/station';
 
@@ -199,5 +199,22 @@ describe('Local Auth List Management profile', () => {
     // Made at the same moment, they still get versions of their own.
     const together = await Promise.all(['PUSH-Q3', 'PUSH-Q4', 'PUSH-Q5'].map((idTag) => api.data(UPSERT, { input: { idTag, pushToLocalLists: true } })));
     expect(together.map((d: any) => d.upsertIdTag.localListCommands[0].request.listVersion).sort()).toEqual([7, 8, 9]);
+  });
+
+  it('delivers the pushes queued for an offline charge point in list-version order when it connects', async () => {
+    const own = await seedTenant(server);
+    const api = graphqlClient(server, own.ownerKey);
+    await own.chargePoint('CP-PUSH-ORDER');
+    await tenantEm(server.app.orm, own.tenantId).nativeUpdate(ChargePoint, { identity: 'CP-PUSH-ORDER' }, { localListVersion: 1 });
+    const UPSERT = `mutation($input: UpsertIdTagInput!) { upsertIdTag(input: $input) { localListCommands { id } } }`;
+    for (const idTag of ['ORD-1', 'ORD-2', 'ORD-3', 'ORD-4']) await api.data(UPSERT, { input: { idTag, pushToLocalLists: true } });
+    const versions: number[] = [];
+    const cp = await connectChargePoint({ server, tenantSlug: own.slug, identity: 'CP-PUSH-ORDER' });
+    clients.push(cp);
+    cp.handle('SendLocalList', ({ params }: { params: any }) => (versions.push(params.listVersion), { status: 'Accepted' }));
+    await cp.call('BootNotification', { chargePointVendor: 'QCharge', chargePointModel: 'Sim-1' });
+    await eventually(async () => versions.length === 4, 20_000);
+    expect(versions).toEqual([2, 3, 4, 5]);
+    expect((await api.data(LIST, { id: 'CP-PUSH-ORDER' })).localAuthorizationList.listVersion).toBe(5);
   });
 });

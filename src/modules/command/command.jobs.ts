@@ -65,6 +65,11 @@ export const deliverCommand: JobProcessor<CommandJobData> = async ({ app, em, jo
   if (rejected && (command.status === 'SENT' || command.errorCode !== 'CONFLICT')) {
     await app.commands.finish(em, command, 'QUEUED', { errorCode: 'CONFLICT', errorDescription: 'Charge point registration is Rejected' });
   }
+  // A charge point's local list versions must arrive in order: a SendLocalList waits for the lower ones.
+  if (online && !rejected && command.action === 'SendLocalList' && (await lowerListVersionWaiting(em, command))) {
+    await job.moveToDelayed(Date.now() + LIST_ORDER_WAIT_MS, token);
+    throw new DelayedError();
+  }
   if (online && !rejected) {
     try {
       await app.commands.attempt(em, command, { retryOn: RETRYABLE });
@@ -93,6 +98,25 @@ export const deliverCommand: JobProcessor<CommandJobData> = async ({ app, em, jo
   }
   throw new DelayedError();
 };
+
+/** How long a SendLocalList waits before looking again for the lower (scheduled) versions it must follow. */
+const LIST_ORDER_WAIT_MS = 500;
+
+async function lowerListVersionWaiting(em: Parameters<JobProcessor>[0]['em'], command: Command): Promise<boolean> {
+  const version = Number((command.request as { listVersion?: unknown }).listVersion);
+  if (!Number.isInteger(version)) return false;
+  // The tenant id is bound explicitly: raw SQL does not pass through the tenant filter.
+  const rows = await em.getConnection().execute<Array<{ id: string }>>(
+    `select id from command
+      where tenant_id = ? and charge_point_id = ? and action = 'SendLocalList' and status in ('QUEUED', 'SENT') and id <> ?
+        and scheduled_at is not null
+        and case when jsonb_typeof(request::jsonb -> 'listVersion') = 'number' then (request->>'listVersion')::numeric end < ?
+      limit 1`,
+    [command.tenantId, command.chargePointId, command.id, version],
+    'all',
+  );
+  return rows.length > 0;
+}
 
 async function expire(app: AppContext, em: Parameters<JobProcessor>[0]['em'], command: Command): Promise<void> {
   await app.commands.finish(em, command, 'EXPIRED', {
