@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './platform/logger';
 import { createRedis, RedisKeys } from './platform/redis';
 import { Jobs } from './platform/queues';
 import { scheduleCommand } from './modules/command/command.jobs';
+import { drainMeterValues } from './modules/transaction/meter-values.handler';
 import { ROLE_MODULES } from './roles';
 
 /** How long /readyz waits for PostgreSQL and Redis before answering 503. */
@@ -77,6 +78,8 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   const stop = () =>
     (stopping ??= (async () => {
       await ocppServer?.close();
+      // Charge points are gone; what they sent last is still written before the pool closes.
+      await drainMeterValues(orm);
       await http.close();
       for (const stopRole of stoppers.reverse()) await stopRole().catch((error) => log.warn({ err: error }, 'role stop failed'));
       await lastSeen.stop();

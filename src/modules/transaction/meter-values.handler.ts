@@ -11,6 +11,11 @@ function writerFor(orm: Orm): MeterValuesWriter {
   return writer;
 }
 
+/** Waits for this database's MeterValues writes in flight (shutdown, before the pool closes). */
+export async function drainMeterValues(orm: Orm): Promise<void> {
+  await writers.get(orm)?.drain();
+}
+
 export const meterValues: OcppHandler = async (ctx, payload) => {
   const transaction = await writerFor(ctx.app.orm).record({ tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, ...payload });
   if (transaction) {

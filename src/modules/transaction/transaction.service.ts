@@ -179,6 +179,11 @@ export class MeterValuesWriter {
     private readonly maxWaiting = 20_000,
   ) {}
 
+  /** Resolves once every request handed in so far is written (or failed): for shutdown. */
+  async drain(): Promise<void> {
+    while (this.inFlight > 0 || this.waiting.length > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
   record(write: MeterValuesWrite): Promise<TransactionFields | null> {
     // Bounded: past this, PostgreSQL is far behind and the charger is better off retrying later.
     if (this.waiting.length >= this.maxWaiting) return Promise.reject(new Error('MeterValues write queue is full'));
