@@ -26,6 +26,8 @@ export interface Config {
   /** Failed Basic logins a minute, per client address and per charge point, before 429. */
   authFailuresPerAddress: number;
   authFailuresPerChargePoint: number;
+  /** Bytes of firmware images one tenant may keep hosted. */
+  firmwareQuotaBytes: number;
   /** Seconds a presence record lives without refresh: how long a crashed node's charge points still look connected. */
   presenceTtlS: number;
   /** StatusNotification history, meter values and finished commands older than this many days are deleted. */
@@ -113,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: bool(env, 'TRUST_PROXY', false),
     authFailuresPerAddress: int(env, 'AUTH_FAILURES_PER_ADDRESS', 100, 1, 1_000_000),
     authFailuresPerChargePoint: int(env, 'AUTH_FAILURES_PER_CHARGE_POINT', 20, 1, 1_000_000),
+    firmwareQuotaBytes: int(env, 'FIRMWARE_QUOTA_MB', 4096, 1, 1_048_576) * 1024 * 1024,
     graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', true),
     dbPoolMax: int(env, 'DB_POOL_MAX', 20, 2, 1000),
     presenceTtlS: int(env, 'PRESENCE_TTL_S', 90, 2, 3600),

@@ -50,6 +50,7 @@ const FIELDS: Record<string, Row> = {
   'Query.localAuthorizationList': { call: (a) => `localAuthorizationList(chargePointId: "${a.cp}") { chargePointId listVersion entries { idTag } }` },
   'Query.diagnosticsFiles': { call: (a) => `diagnosticsFiles(chargePointId: "${a.cp}") { id chargePointId }` },
   'Query.firmwareFiles': { call: () => `firmwareFiles { id fileName }` },
+  'Mutation.deleteFirmwareFile': { call: (a) => `deleteFirmwareFile(input: { id: "${a.firmwareFileId}" }) { id deleted }` },
   'Query.firmwareStatusHistory': { call: (a) => `firmwareStatusHistory(chargePointId: "${a.cp}") { status }` },
   'Query.diagnosticsStatusHistory': { call: (a) => `diagnosticsStatusHistory(chargePointId: "${a.cp}") { status }` },
   'Query.command': { call: (a) => `command(id: "${a.commandId}") { id chargePointId }` },

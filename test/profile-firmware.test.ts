@@ -16,7 +16,7 @@ const clients: RPCClient[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'qcharge-files-'));
-  server = await startTestServer({ DATA_DIR: dataDir });
+  server = await startTestServer({ DATA_DIR: dataDir, FIRMWARE_QUOTA_MB: '1' });
   // The API port is only known once listening (tests use port 0); PUBLIC_API_URL defaults to API_PORT.
   server.app.config.publicApiUrl = `http://127.0.0.1:${server.apiPort}`;
   tenant = await seedTenant(server);
@@ -185,5 +185,28 @@ describe('Firmware Management profile', () => {
     expect((await otherApi.data(`{ firmwareFiles { id } }`)).firmwareFiles).toEqual([]);
     expect(await otherApi.errorCode(UPDATE_HOSTED, { input: { chargePointId: 'CP-FW-HOSTED', retrieveDate, firmwareFileId: file.id } })).toBe('NOT_FOUND');
     expect(received.UpdateFirmware).toHaveLength(1);
+  });
+
+  it('deletes a hosted image (its download URLs stop working) and keeps each tenant under its firmware quota', async () => {
+    await station('CP-FW-DELETE', { UpdateFirmware: () => ({}) });
+    const put = (body: Buffer, name: string) =>
+      fetch(`http://127.0.0.1:${server.apiPort}/files/firmware/${name}`, { method: 'PUT', body, headers: { authorization: `Bearer ${tenant.ownerKey}` } });
+    const uploaded = await put(Buffer.from('IMAGE-TO-DELETE'), 'old.bin');
+    expect(uploaded.status).toBe(201);
+    const file = await uploaded.json();
+    const { updateFirmware } = await api.data(`mutation($input: UpdateFirmwareInput!) { updateFirmware(input: $input) { location } }`, {
+      input: { chargePointId: 'CP-FW-DELETE', firmwareFileId: file.id, retrieveDate: new Date().toISOString() },
+    });
+    expect((await fetch(updateFirmware.location)).status).toBe(200);
+    const DELETE = `mutation($id: ID!) { deleteFirmwareFile(input: { id: $id }) { id deleted } }`;
+    expect((await api.data(DELETE, { id: file.id })).deleteFirmwareFile).toEqual({ id: file.id, deleted: true });
+    expect((await fetch(updateFirmware.location)).status).toBe(404);
+    expect((await api.data(`{ firmwareFiles { id } }`)).firmwareFiles.map((f: any) => f.id)).not.toContain(file.id);
+    expect(await api.errorCode(DELETE, { id: file.id })).toBe('NOT_FOUND');
+    // This server's quota is 1 MiB: an image past what is left is refused, nothing is kept of it.
+    const before = (await api.data(`{ firmwareFiles { id } }`)).firmwareFiles.length;
+    const tooMuch = await put(Buffer.alloc(1024 * 1024 + 1), 'huge.bin');
+    expect(tooMuch.status).toBe(413);
+    expect((await api.data(`{ firmwareFiles { id } }`)).firmwareFiles).toHaveLength(before);
   });
 });

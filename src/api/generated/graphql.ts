@@ -424,6 +424,16 @@ export type DeleteChargingGroupPayload = {
   deleted: Scalars['Boolean']['output'];
 };
 
+export type DeleteFirmwareFileInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type DeleteFirmwareFilePayload = {
+  __typename?: 'DeleteFirmwareFilePayload';
+  deleted: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+};
+
 export type DeleteIdTagInput = {
   idTag: Scalars['String']['input'];
   /** Also remove the tag from the local lists that hold it (a scheduled Differential sendLocalList each). */
@@ -624,6 +634,8 @@ export type Mutation = {
   dataTransfer: DataTransferPayload;
   deleteChargePoint: DeleteChargePointPayload;
   deleteChargingGroup: DeleteChargingGroupPayload;
+  /** Removes a hosted firmware image; download URLs already handed out for it stop working. */
+  deleteFirmwareFile: DeleteFirmwareFilePayload;
   deleteIdTag: DeleteIdTagPayload;
   getCompositeSchedule: GetCompositeSchedulePayload;
   getConfiguration: GetConfigurationPayload;
@@ -703,6 +715,11 @@ export type MutationDeleteChargePointArgs = {
 
 export type MutationDeleteChargingGroupArgs = {
   input: DeleteChargingGroupInput;
+};
+
+
+export type MutationDeleteFirmwareFileArgs = {
+  input: DeleteFirmwareFileInput;
 };
 
 
@@ -1400,6 +1417,8 @@ export type ResolversTypes = {
   DeleteChargePointPayload: ResolverTypeWrapper<DeleteChargePointPayload>;
   DeleteChargingGroupInput: DeleteChargingGroupInput;
   DeleteChargingGroupPayload: ResolverTypeWrapper<DeleteChargingGroupPayload>;
+  DeleteFirmwareFileInput: DeleteFirmwareFileInput;
+  DeleteFirmwareFilePayload: ResolverTypeWrapper<DeleteFirmwareFilePayload>;
   DeleteIdTagInput: DeleteIdTagInput;
   DeleteIdTagPayload: ResolverTypeWrapper<Omit<DeleteIdTagPayload, 'localListCommands'> & { localListCommands: Array<ResolversTypes['Command']> }>;
   DiagnosticsFile: ResolverTypeWrapper<DiagnosticsFile>;
@@ -1526,6 +1545,8 @@ export type ResolversParentTypes = {
   DeleteChargePointPayload: DeleteChargePointPayload;
   DeleteChargingGroupInput: DeleteChargingGroupInput;
   DeleteChargingGroupPayload: DeleteChargingGroupPayload;
+  DeleteFirmwareFileInput: DeleteFirmwareFileInput;
+  DeleteFirmwareFilePayload: DeleteFirmwareFilePayload;
   DeleteIdTagInput: DeleteIdTagInput;
   DeleteIdTagPayload: Omit<DeleteIdTagPayload, 'localListCommands'> & { localListCommands: Array<ResolversParentTypes['Command']> };
   DiagnosticsFile: DiagnosticsFile;
@@ -1806,6 +1827,11 @@ export type DeleteChargingGroupPayloadResolvers<ContextType = GraphQLContext, Pa
   deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type DeleteFirmwareFilePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteFirmwareFilePayload'] = ResolversParentTypes['DeleteFirmwareFilePayload']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type DeleteIdTagPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteIdTagPayload'] = ResolversParentTypes['DeleteIdTagPayload']> = {
   deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   idTag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1925,6 +1951,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   dataTransfer?: Resolver<ResolversTypes['DataTransferPayload'], ParentType, ContextType, RequireFields<MutationDataTransferArgs, 'input'>>;
   deleteChargePoint?: Resolver<ResolversTypes['DeleteChargePointPayload'], ParentType, ContextType, RequireFields<MutationDeleteChargePointArgs, 'input'>>;
   deleteChargingGroup?: Resolver<ResolversTypes['DeleteChargingGroupPayload'], ParentType, ContextType, RequireFields<MutationDeleteChargingGroupArgs, 'input'>>;
+  deleteFirmwareFile?: Resolver<ResolversTypes['DeleteFirmwareFilePayload'], ParentType, ContextType, RequireFields<MutationDeleteFirmwareFileArgs, 'input'>>;
   deleteIdTag?: Resolver<ResolversTypes['DeleteIdTagPayload'], ParentType, ContextType, RequireFields<MutationDeleteIdTagArgs, 'input'>>;
   getCompositeSchedule?: Resolver<ResolversTypes['GetCompositeSchedulePayload'], ParentType, ContextType, RequireFields<MutationGetCompositeScheduleArgs, 'input'>>;
   getConfiguration?: Resolver<ResolversTypes['GetConfigurationPayload'], ParentType, ContextType, RequireFields<MutationGetConfigurationArgs, 'input'>>;
@@ -2162,6 +2189,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DateTime?: GraphQLScalarType;
   DeleteChargePointPayload?: DeleteChargePointPayloadResolvers<ContextType>;
   DeleteChargingGroupPayload?: DeleteChargingGroupPayloadResolvers<ContextType>;
+  DeleteFirmwareFilePayload?: DeleteFirmwareFilePayloadResolvers<ContextType>;
   DeleteIdTagPayload?: DeleteIdTagPayloadResolvers<ContextType>;
   DiagnosticsFile?: DiagnosticsFileResolvers<ContextType>;
   DiagnosticsStatusEvent?: DiagnosticsStatusEventResolvers<ContextType>;

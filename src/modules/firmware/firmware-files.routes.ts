@@ -4,7 +4,7 @@ import { FileTooLargeError } from '../../platform/file-store';
 import type { HttpServer } from '../../platform/http-server';
 import { bearerOf, pathSegments, replyAndDrain, replyJson, sendStoredFile } from '../../platform/http-replies';
 import { findApiKeyBySecret } from '../tenant/tenant.service';
-import { FIRMWARE_DOWNLOAD_PREFIX, MAX_FIRMWARE_BYTES, findFirmwareDownload, firmwareFilePath, firmwareFileView, storeFirmwareFile } from './firmware-files.service';
+import { FIRMWARE_DOWNLOAD_PREFIX, FirmwareQuotaError, MAX_FIRMWARE_BYTES, findFirmwareDownload, firmwareFilePath, firmwareFileView, storeFirmwareFile } from './firmware-files.service';
 
 export const FIRMWARE_UPLOAD_PREFIX = '/files/firmware';
 
@@ -26,7 +26,9 @@ export function firmwareUploadRoute(app: AppContext) {
       app.log.info({ tenantId: key.tenantId, fileId: file.id, size: file.size }, 'firmware file uploaded');
       replyJson(res, 201, firmwareFileView(file));
     } catch (error) {
-      if (error instanceof FileTooLargeError) return replyAndDrain(req, res, 413, { error: error.message }, { connection: 'close' });
+      if (error instanceof FileTooLargeError || error instanceof FirmwareQuotaError) {
+        return replyAndDrain(req, res, 413, { error: error.message }, { connection: 'close' });
+      }
       throw error;
     }
   };

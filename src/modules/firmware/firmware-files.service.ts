@@ -1,11 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { rename } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../../app-context';
 import { clock } from '../../platform/clock';
 import { platformEm, tenantEm, type TenantEm } from '../../platform/db';
-import { NotFoundError } from '../../platform/errors';
+import { BadInputError, NotFoundError } from '../../platform/errors';
 import { safeFileName, streamToPartialFile } from '../../platform/file-store';
 import { UUID_PATTERN } from '../../platform/http-replies';
 import { FirmwareDownloadToken, FirmwareFile } from './firmware-file.entity';
@@ -21,14 +21,22 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Streams a tenant's upload to DATA_DIR/<tenantId>/firmware/<id> and records it with its size and SHA-256. */
+export class FirmwareQuotaError extends BadInputError {}
+
+/**
+ * Streams a tenant's upload to DATA_DIR/<tenantId>/firmware/<id> and records it with its size and SHA-256.
+ * Refused past the tenant's quota (FIRMWARE_QUOTA_MB; images are deleted with deleteFirmwareFile); the
+ * file is moved into place only once its row is stored.
+ */
 export async function storeFirmwareFile(app: AppContext, tenantId: string, body: Readable, meta: { fileName: string; contentType?: string | null }): Promise<FirmwareFile> {
+  const em = tenantEm(app.orm, tenantId);
+  const quota = app.config.firmwareQuotaBytes;
+  const used = await hostedBytes(em);
+  if (used >= quota) throw new FirmwareQuotaError(`the tenant's firmware images already take ${used} of ${quota} bytes: delete some (deleteFirmwareFile)`);
   const id = randomUUID();
   const relative = path.join(tenantId, 'firmware', id);
   const target = path.join(app.config.dataDir, relative);
-  const { partial, size, sha256 } = await streamToPartialFile(body, target, MAX_FIRMWARE_BYTES);
-  await rename(partial, target);
-  const em = tenantEm(app.orm, tenantId);
+  const { partial, size, sha256 } = await streamToPartialFile(body, target, Math.min(MAX_FIRMWARE_BYTES, quota - used));
   const file = em.create(FirmwareFile, {
     id,
     tenantId,
@@ -39,8 +47,28 @@ export async function storeFirmwareFile(app: AppContext, tenantId: string, body:
     storagePath: relative,
     uploadedAt: clock.now(),
   });
-  await em.persistAndFlush(file);
+  try {
+    await em.persistAndFlush(file);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  await rename(partial, target);
   return file;
+}
+
+async function hostedBytes(em: TenantEm): Promise<number> {
+  const files = await em.find(FirmwareFile, {}, { fields: ['size'] });
+  return files.reduce((sum, f) => sum + f.size, 0);
+}
+
+/** Deletes a hosted image (row, file and its download URLs). */
+export async function deleteFirmwareFile(app: AppContext, em: TenantEm, id: string): Promise<void> {
+  const file = UUID_PATTERN.test(id) ? await em.findOne(FirmwareFile, { id }) : null;
+  if (!file) throw new NotFoundError('Firmware file not found');
+  await em.nativeDelete(FirmwareDownloadToken, { fileId: file.id });
+  await em.nativeDelete(FirmwareFile, { id: file.id });
+  await rm(firmwareFilePath(app, file), { force: true });
 }
 
 /**
