@@ -4,6 +4,7 @@ import { Cluster } from './ingress/cluster';
 import { OcppServer } from './ingress/ocpp-server';
 import { LastSeenTracker } from './modules/charge-point/last-seen.tracker';
 import { CommandService } from './modules/command/command.service';
+import { withTimeout } from './platform/async';
 import { openDatabase } from './platform/db';
 import { EventBus } from './platform/event-bus';
 import { HttpServer } from './platform/http-server';
@@ -45,16 +46,12 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
 
   // Ready only when both answer, and within READY_TIMEOUT_MS: a client that cannot reach Redis queues
   // commands instead of failing them, so a down Redis would otherwise hang the probe.
-  const http = new HttpServer(async () => {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS)));
-    const check = Promise.all([orm.isConnected(), redis.ping()]).then(([pg, pong]) => pg && pong === 'PONG');
-    try {
-      return await Promise.race([check, late]);
-    } finally {
-      clearTimeout(timer);
-    }
-  });
+  const http = new HttpServer(() =>
+    withTimeout(Promise.all([orm.isConnected(), redis.ping()]), READY_TIMEOUT_MS).then(
+      ([pg, pong]) => pg && pong === 'PONG',
+      () => false,
+    ),
+  );
   const stoppers: Array<() => Promise<void>> = [];
   for (const role of ROLE_MODULES) {
     if (role.always || config.roles.has(role.name as never)) {

@@ -20,6 +20,7 @@ import type { LocalConnections } from './cluster';
 import type { ChargePointContext } from './handler-context';
 import { HANDLERS } from './handlers';
 import { INGRESS_LIMITS } from './limits';
+import { sqlState } from '../platform/async';
 import { listenOrExplain } from '../platform/http-server';
 import { TriggerWindow } from './trigger-window';
 import { authenticateUpgrade, LoginFailureLimits, OCPP_SUBPROTOCOL, UpgradeRefused, type ChargePointIdentity } from './upgrade-auth';
@@ -298,7 +299,7 @@ export class OcppServer implements LocalConnections {
 const OUT_OF_RANGE_SQLSTATES = new Set(['22003', '22007', '22008', '22P05', '22021']);
 
 function isValueOutOfRange(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && OUT_OF_RANGE_SQLSTATES.has((error as { code?: unknown }).code as string);
+  return OUT_OF_RANGE_SQLSTATES.has(sqlState(error) ?? '');
 }
 
 function key(tenantId: string, chargePointId: string): string {

@@ -1,4 +1,5 @@
 import client from 'prom-client';
+import { sqlState, withTimeout } from './async';
 
 /**
  * The one metrics registry of the process, served at GET /metrics on every role. Default Node metrics
@@ -146,15 +147,6 @@ export const postgresErrors = new client.Counter({
 
 /** Counts one failed PostgreSQL query. */
 export function countPostgresError(error: unknown): void {
-  const code = (error as { code?: unknown } | null)?.code;
-  const sqlState = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code.slice(0, 2) : 'connection';
-  postgresErrors.inc({ class: sqlState });
+  postgresErrors.inc({ class: sqlState(error)?.slice(0, 2) ?? 'connection' });
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error('timed out')), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}

@@ -1,4 +1,5 @@
 import type { OcppHandler } from '../../ingress/handler-context';
+import { withTimeout } from '../../platform/async';
 import { clock } from '../../platform/clock';
 
 /** How long a Heartbeat waits for its write: the answer does not depend on it, so it never waits longer. */
@@ -11,9 +12,6 @@ const HEARTBEAT_WRITE_WAIT_MS = 1000;
  */
 export const heartbeat: OcppHandler = async (ctx) => {
   const now = clock.now();
-  let timer: NodeJS.Timeout | undefined;
-  const write = ctx.app.lastSeen.heartbeat(ctx.tenantId, ctx.chargePointId, now);
-  await Promise.race([write, new Promise((resolve) => (timer = setTimeout(resolve, HEARTBEAT_WRITE_WAIT_MS)))]);
-  clearTimeout(timer);
+  await withTimeout(ctx.app.lastSeen.heartbeat(ctx.tenantId, ctx.chargePointId, now), HEARTBEAT_WRITE_WAIT_MS).catch(() => undefined);
   return { currentTime: now.toISOString() };
 };

@@ -1,5 +1,6 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { sqlRows, type Orm, type TenantEm } from '../../platform/db';
+import { sqlState } from '../../platform/async';
 import { clock } from '../../platform/clock';
 import { authorizeIdTag, type IdTagInfo } from '../authorization/authorization.service';
 import { idTagKey } from '../authorization/id-tag.entity';
@@ -302,6 +303,6 @@ export function transactionView(t: TransactionFields) {
 
 /** SQLSTATE classes 22 (data exception) and 23 (integrity): the statement's content, not the connection, failed. */
 function isDataError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+  const state = sqlState(error);
+  return state !== undefined && (state.startsWith('22') || state.startsWith('23'));
 }
