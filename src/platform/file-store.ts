@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -44,4 +44,19 @@ export async function streamToPartialFile(body: Readable, target: string, maxByt
 export function safeFileName(name: string, fallback: string): string {
   const base = path.basename(name || '').replace(/[^\w.\-]+/g, '_').slice(0, 200);
   return base && base !== '.' && base !== '..' ? base : fallback;
+}
+
+/** Where a stored file's bytes are: its path under DATA_DIR. */
+export function storedFilePath(dataDir: string, file: { storagePath: string }): string {
+  return path.join(dataDir, file.storagePath);
+}
+
+/** A URL token handed to a charge point (192 random bits) and the SHA-256 under which it is stored and looked up. */
+export function newUrlToken(): { token: string; hash: string } {
+  const token = randomBytes(24).toString('base64url');
+  return { token, hash: hashUrlToken(token) };
+}
+
+export function hashUrlToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }

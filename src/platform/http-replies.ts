@@ -19,11 +19,6 @@ export function replyJson(res: http.ServerResponse, status: number, body: unknow
   res.end(JSON.stringify(body));
 }
 
-/** The Bearer secret of an Authorization header, if any. */
-export function bearerOf(req: http.IncomingMessage): string | undefined {
-  return /^\s*Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
-}
-
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Streams a stored file as an attachment (headers only for HEAD). */

@@ -3,10 +3,10 @@ import type http from 'node:http';
 import type { AppContext } from '../../app-context';
 import { tenantEm } from '../../platform/db';
 import type { HttpServer } from '../../platform/http-server';
-import { findApiKeyBySecret } from '../tenant/tenant.service';
+import { authenticate } from '../../api/auth';
 import { DiagnosticsFile, type DiagnosticsUploadToken } from './diagnostics-file.entity';
 import { FileTooLargeError } from '../../platform/file-store';
-import { bearerOf, pathSegments, replyAndDrain, replyJson, sendStoredFile, UUID_PATTERN } from '../../platform/http-replies';
+import { pathSegments, replyAndDrain, replyJson, sendStoredFile, UUID_PATTERN } from '../../platform/http-replies';
 import { filePath, findUploadToken, MAX_UPLOAD_BYTES, storeUpload, UploadTokenError } from './diagnostics.service';
 
 export const UPLOAD_PREFIX = '/uploads/diagnostics';
@@ -69,9 +69,8 @@ function storeMultipart(app: AppContext, token: DiagnosticsUploadToken, req: htt
 export function downloadRoute(app: AppContext) {
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     if (req.method !== 'GET') return replyJson(res, 405, { error: 'use GET' }, { allow: 'GET' });
-    const secret = bearerOf(req);
-    const key = secret ? await findApiKeyBySecret(app.orm, secret) : null;
-    if (!key) return replyJson(res, 401, { error: 'a tenant API key is required' }, { 'www-authenticate': 'Bearer' });
+    const key = await authenticate(app, req.headers.authorization);
+    if (key?.kind !== 'tenant') return replyJson(res, 401, { error: 'a tenant API key is required' }, { 'www-authenticate': 'Bearer' });
     const [id] = pathSegments(req, DOWNLOAD_PREFIX);
     // Another tenant's file is NOT_FOUND, exactly like a missing one.
     const file = UUID_PATTERN.test(id ?? '') ? await tenantEm(app.orm, key.tenantId).findOne(DiagnosticsFile, { id }) : null;

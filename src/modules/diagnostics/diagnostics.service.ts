@@ -1,11 +1,11 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../../app-context';
 import { clock } from '../../platform/clock';
 import { platformEm, tenantEm, type TenantEm } from '../../platform/db';
-import { safeFileName, streamToPartialFile } from '../../platform/file-store';
+import { hashUrlToken, newUrlToken, safeFileName, storedFilePath, streamToPartialFile } from '../../platform/file-store';
 import { DiagnosticsFile, DiagnosticsUploadToken } from './diagnostics-file.entity';
 
 /** Largest diagnostics upload accepted. */
@@ -15,14 +15,10 @@ const UPLOAD_TOKEN_TTL_MS = 24 * 3600_000;
 
 export class UploadTokenError extends Error {}
 
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 /** A one-time upload URL for GetDiagnostics without a location. */
 export async function createUploadLocation(app: AppContext, em: TenantEm, tenantId: string, chargePointId: string): Promise<string> {
-  const token = randomBytes(24).toString('base64url');
-  em.persist(em.create(DiagnosticsUploadToken, { tenantId, chargePointId, tokenHash: hashToken(token), expiresAt: new Date(clock.now().getTime() + UPLOAD_TOKEN_TTL_MS), createdAt: clock.now() }));
+  const { token, hash } = newUrlToken();
+  em.persist(em.create(DiagnosticsUploadToken, { tenantId, chargePointId, tokenHash: hash, expiresAt: new Date(clock.now().getTime() + UPLOAD_TOKEN_TTL_MS), createdAt: clock.now() }));
   await em.flush();
   return `${app.config.publicApiUrl}/uploads/diagnostics/${token}`;
 }
@@ -36,12 +32,12 @@ export async function recordExpectedFileName(app: AppContext, em: TenantEm, loca
   if (!location.startsWith(prefix)) return;
   const token = location.slice(prefix.length).split('/')[0];
   if (!token) return;
-  await em.nativeUpdate(DiagnosticsUploadToken, { tokenHash: hashToken(token) }, { fileName: safeFileName(fileName, 'diagnostics') });
+  await em.nativeUpdate(DiagnosticsUploadToken, { tokenHash: hashUrlToken(token) }, { fileName: safeFileName(fileName, 'diagnostics') });
 }
 
 /** The live token for an upload. Looked up across tenants: the token is what names the tenant. */
 export async function findUploadToken(app: AppContext, token: string): Promise<DiagnosticsUploadToken | null> {
-  const row = await platformEm(app.orm).findOne(DiagnosticsUploadToken, { tokenHash: hashToken(token) }, { filters: false });
+  const row = await platformEm(app.orm).findOne(DiagnosticsUploadToken, { tokenHash: hashUrlToken(token) }, { filters: false });
   if (!row || row.usedAt || row.expiresAt.getTime() <= clock.now().getTime()) return null;
   return row;
 }
@@ -82,7 +78,7 @@ export async function storeUpload(
 }
 
 export function filePath(app: AppContext, file: DiagnosticsFile): string {
-  return path.join(app.config.dataDir, file.storagePath);
+  return storedFilePath(app.config.dataDir, file);
 }
 
 export async function listDiagnosticsFiles(em: TenantEm, chargePointId: string) {

@@ -2,8 +2,8 @@ import type http from 'node:http';
 import type { AppContext } from '../../app-context';
 import { FileTooLargeError } from '../../platform/file-store';
 import type { HttpServer } from '../../platform/http-server';
-import { bearerOf, pathSegments, replyAndDrain, replyJson, sendStoredFile } from '../../platform/http-replies';
-import { findApiKeyBySecret } from '../tenant/tenant.service';
+import { pathSegments, replyAndDrain, replyJson, sendStoredFile } from '../../platform/http-replies';
+import { authenticate } from '../../api/auth';
 import { FIRMWARE_DOWNLOAD_PREFIX, FirmwareQuotaError, MAX_FIRMWARE_BYTES, findFirmwareDownload, firmwareFilePath, firmwareFileView, storeFirmwareFile } from './firmware-files.service';
 
 export const FIRMWARE_UPLOAD_PREFIX = '/files/firmware';
@@ -12,9 +12,8 @@ export const FIRMWARE_UPLOAD_PREFIX = '/files/firmware';
 export function firmwareUploadRoute(app: AppContext) {
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     if (req.method !== 'PUT') return replyAndDrain(req, res, 405, { error: 'use PUT /files/firmware/<fileName>' }, { allow: 'PUT' });
-    const secret = bearerOf(req);
-    const key = secret ? await findApiKeyBySecret(app.orm, secret) : null;
-    if (!key) return replyAndDrain(req, res, 401, { error: 'a tenant API key is required' }, { 'www-authenticate': 'Bearer' });
+    const key = await authenticate(app, req.headers.authorization);
+    if (key?.kind !== 'tenant') return replyAndDrain(req, res, 401, { error: 'a tenant API key is required' }, { 'www-authenticate': 'Bearer' });
     if (key.role === 'VIEWER') return replyAndDrain(req, res, 403, { error: 'a VIEWER key may not upload firmware' });
     const fileName = pathSegments(req, FIRMWARE_UPLOAD_PREFIX).join('/');
     if (!fileName) return replyAndDrain(req, res, 400, { error: 'name the file: PUT /files/firmware/<fileName>' });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -6,7 +6,7 @@ import type { AppContext } from '../../app-context';
 import { clock } from '../../platform/clock';
 import { platformEm, tenantEm, type TenantEm } from '../../platform/db';
 import { BadInputError, NotFoundError } from '../../platform/errors';
-import { safeFileName, streamToPartialFile } from '../../platform/file-store';
+import { hashUrlToken, newUrlToken, safeFileName, storedFilePath, streamToPartialFile } from '../../platform/file-store';
 import { UUID_PATTERN } from '../../platform/http-replies';
 import { FirmwareDownloadToken, FirmwareFile } from './firmware-file.entity';
 
@@ -16,10 +16,6 @@ export const MAX_FIRMWARE_BYTES = 512 * 1024 * 1024;
 const DOWNLOAD_TTL_MS = 7 * 24 * 3600_000;
 
 export const FIRMWARE_DOWNLOAD_PREFIX = '/downloads/firmware';
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 export class FirmwareQuotaError extends BadInputError {}
 
@@ -31,7 +27,7 @@ export class FirmwareQuotaError extends BadInputError {}
 export async function storeFirmwareFile(app: AppContext, tenantId: string, body: Readable, meta: { fileName: string; contentType?: string | null }): Promise<FirmwareFile> {
   const em = tenantEm(app.orm, tenantId);
   const quota = app.config.firmwareQuotaBytes;
-  const used = await hostedBytes(em);
+  const used = await hostedBytes(em, tenantId);
   if (used >= quota) throw new FirmwareQuotaError(`the tenant's firmware images already take ${used} of ${quota} bytes: delete some (deleteFirmwareFile)`);
   const id = randomUUID();
   const relative = path.join(tenantId, 'firmware', id);
@@ -57,9 +53,10 @@ export async function storeFirmwareFile(app: AppContext, tenantId: string, body:
   return file;
 }
 
-async function hostedBytes(em: TenantEm): Promise<number> {
-  const files = await em.find(FirmwareFile, {}, { fields: ['size'] });
-  return files.reduce((sum, f) => sum + f.size, 0);
+async function hostedBytes(em: TenantEm, tenantId: string): Promise<number> {
+  // The tenant id is bound explicitly: raw SQL does not pass through the tenant filter.
+  const [row] = await em.getConnection().execute<Array<{ bytes: string }>>(`select coalesce(sum("size"), 0) as bytes from "firmware_file" where "tenant_id" = ?`, [tenantId], 'all');
+  return Number(row.bytes);
 }
 
 /** Deletes a hosted image (row, file and its download URLs). */
@@ -78,16 +75,16 @@ export async function deleteFirmwareFile(app: AppContext, em: TenantEm, id: stri
 export async function createFirmwareLocation(app: AppContext, em: TenantEm, tenantId: string, chargePointId: string, fileId: string, retrieveDate: string | undefined): Promise<string> {
   const file = UUID_PATTERN.test(fileId) ? await em.findOne(FirmwareFile, { id: fileId }) : null;
   if (!file) throw new NotFoundError('Firmware file not found');
-  const token = randomBytes(24).toString('base64url');
+  const { token, hash } = newUrlToken();
   const from = Math.max(clock.now().getTime(), retrieveDate ? new Date(retrieveDate).getTime() || 0 : 0);
-  em.persist(em.create(FirmwareDownloadToken, { tenantId, chargePointId, fileId, tokenHash: hashToken(token), expiresAt: new Date(from + DOWNLOAD_TTL_MS), createdAt: clock.now() }));
+  em.persist(em.create(FirmwareDownloadToken, { tenantId, chargePointId, fileId, tokenHash: hash, expiresAt: new Date(from + DOWNLOAD_TTL_MS), createdAt: clock.now() }));
   await em.flush();
   return `${app.config.publicApiUrl}${FIRMWARE_DOWNLOAD_PREFIX}/${token}/${encodeURIComponent(file.fileName)}`;
 }
 
 /** The hosted file a live download token names, counting the download. Looked up across tenants: the token names the tenant. */
 export async function findFirmwareDownload(app: AppContext, token: string): Promise<{ file: FirmwareFile; chargePointId: string } | null> {
-  const row = await platformEm(app.orm).findOne(FirmwareDownloadToken, { tokenHash: hashToken(token), expiresAt: { $gt: clock.now() } }, { filters: false });
+  const row = await platformEm(app.orm).findOne(FirmwareDownloadToken, { tokenHash: hashUrlToken(token), expiresAt: { $gt: clock.now() } }, { filters: false });
   if (!row) return null;
   const em = tenantEm(app.orm, row.tenantId);
   const file = await em.findOne(FirmwareFile, { id: row.fileId });
@@ -98,7 +95,7 @@ export async function findFirmwareDownload(app: AppContext, token: string): Prom
 }
 
 export function firmwareFilePath(app: AppContext, file: FirmwareFile): string {
-  return path.join(app.config.dataDir, file.storagePath);
+  return storedFilePath(app.config.dataDir, file);
 }
 
 export async function listFirmwareFiles(em: TenantEm): Promise<FirmwareFile[]> {
