@@ -1,7 +1,8 @@
 import { createRPCError, type RPCClient } from 'ocpp-rpc';
 import type { RunningServer } from '../src/server';
 import { apiTenant, graphqlClient, type GraphQLClient } from './support/graphql-client';
-import { connectChargePoint, eventually, startTestServer } from './support/harness';
+import { ChargePointTimeoutError } from '../src/ocpp/call-errors';
+import { connectChargePoint, eventually, startTestServer, waitFor } from './support/harness';
 
 const BOOT = { chargePointVendor: 'QCharge', chargePointModel: 'Sim-1' };
 const COMMAND = 'command { id status action request response createdBy messageId }';
@@ -182,17 +183,20 @@ describe('command mutations against an ocpp-rpc charge point', () => {
     const sent: string[] = [];
     silent.handle('ClearCache', () => (sent.push('ClearCache'), new Promise(() => undefined)));
     silent.handle('UnlockConnector', () => (sent.push('UnlockConnector'), { status: 'Unlocked' }));
-    const timeoutMs = server.app.config.ocppCallTimeoutMs;
+    const first = operator.errorCode(`mutation { clearCache(input: { chargePointId: "CP-SILENT-2" }) { status } }`);
+    await waitFor(() => sent.length === 1);
+    // Queued behind the silent ClearCache with a shorter wait of its own: it times out while still queued.
+    const shortWaitMs = 1000;
     const asked = Date.now();
-    const timed = (query: string) => operator.errorCode(query).then((code) => ({ code, after: Date.now() - asked }));
-    const both = await Promise.all([
-      timed(`mutation { clearCache(input: { chargePointId: "CP-SILENT-2" }) { status } }`),
-      timed(`mutation { unlockConnector(input: { chargePointId: "CP-SILENT-2", connectorId: 1 }) { status } }`),
-    ]);
-    expect(both.map((b) => b.code)).toEqual(['CHARGE_POINT_TIMEOUT', 'CHARGE_POINT_TIMEOUT']);
-    // The second waited about one timeout, not two (before, its clock started only once the first gave up),
-    // and was never sent: its turn came with too little of its time left for the answer to reach the caller.
-    expect(both[1].after).toBeLessThan(1.5 * timeoutMs);
+    const second = await server.app.cluster
+      .call(tenant.tenantId, 'CP-SILENT-2', 'UnlockConnector', { connectorId: 1 }, shortWaitMs)
+      .then(() => 'answered', (error: Error) => error)
+      .then((outcome) => ({ outcome, after: Date.now() - asked }));
+    expect(second.outcome).toBeInstanceOf(ChargePointTimeoutError);
+    // It waited its own timeout, not the first one's as well (before, its clock started only once the first gave up) ...
+    expect(second.after).toBeLessThan(1.5 * shortWaitMs);
+    expect(await first).toBe('CHARGE_POINT_TIMEOUT');
+    // ... and was never sent: the charge point must not act on a command its caller was told timed out.
     await new Promise((r) => setTimeout(r, 200));
     expect(sent).toEqual(['ClearCache']);
   });
