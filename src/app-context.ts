@@ -7,6 +7,7 @@ import type { RedisKeys } from './platform/redis';
 import type { Cluster } from './ingress/cluster';
 import type { LastSeenTracker } from './modules/charge-point/last-seen.tracker';
 import type { CommandService } from './modules/command/command.service';
+import type { MeterValuesWriter } from './modules/transaction/transaction.service';
 import type { Jobs } from './platform/queues';
 
 /** The process-wide services every role shares. Built once in main.ts. */
@@ -19,6 +20,8 @@ export interface AppContext {
   events: EventBus;
   cluster: Cluster;
   lastSeen: LastSeenTracker;
+  /** MeterValues, group-committed before each is answered. */
+  meterValues: MeterValuesWriter;
   commands: CommandService;
   /** BullMQ producer side (every role); processors run in the worker role. See platform/queues.ts. */
   jobs: Jobs;

@@ -12,7 +12,7 @@ import { createLogger, type Logger } from './platform/logger';
 import { createRedis, RedisKeys } from './platform/redis';
 import { Jobs } from './platform/queues';
 import { scheduleCommand } from './modules/command/command.jobs';
-import { drainMeterValues } from './modules/transaction/meter-values.handler';
+import { MeterValuesWriter } from './modules/transaction/transaction.service';
 import { ROLE_MODULES } from './roles';
 
 /** How long /readyz waits for PostgreSQL and Redis before answering 503. */
@@ -39,7 +39,8 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   await events.start();
   const lastSeen = new LastSeenTracker(orm, log);
   lastSeen.start();
-  const app = { config, orm, log, redis, keys, events, cluster, lastSeen } as AppContext;
+  const meterValues = new MeterValuesWriter(orm);
+  const app = { config, orm, log, redis, keys, events, cluster, lastSeen, meterValues } as AppContext;
   app.commands = new CommandService(app);
   app.jobs = new Jobs(config, log);
   app.commands.scheduler = (command) => scheduleCommand(app, command);
@@ -76,7 +77,7 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
     (stopping ??= (async () => {
       await ocppServer?.close();
       // Charge points are gone; what they sent last is still written before the pool closes.
-      await drainMeterValues(orm);
+      await meterValues.drain();
       await http.close();
       for (const stopRole of stoppers.reverse()) await stopRole().catch((error) => log.warn({ err: error }, 'role stop failed'));
       await lastSeen.stop();

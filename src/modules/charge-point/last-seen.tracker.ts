@@ -1,4 +1,5 @@
 import type { Orm } from '../../platform/db';
+import { GroupCommit } from '../../platform/group-commit';
 import type { Logger } from '../../platform/logger';
 
 interface SeenEntry {
@@ -15,6 +16,22 @@ function later(a: Date | undefined, b: Date | undefined): Date | undefined {
   return a.getTime() >= b.getTime() ? a : b;
 }
 
+/** One row per charge point (an update joined to two rows for one target takes either), with the latest of each time. */
+function latestPerChargePoint(entries: SeenEntry[]): SeenEntry[] {
+  const latest = new Map<string, SeenEntry>();
+  for (const entry of entries) {
+    const key = `${entry.tenantId}\u0000${entry.chargePointId}`;
+    const known = latest.get(key);
+    if (!known) latest.set(key, { ...entry });
+    else {
+      known.seenAt = later(known.seenAt, entry.seenAt)!;
+      known.connectedAt = later(known.connectedAt, entry.connectedAt);
+      known.heartbeatAt = later(known.heartbeatAt, entry.heartbeatAt);
+    }
+  }
+  return [...latest.values()];
+}
+
 /**
  * "Any message is a sign of life": recording that per frame would cost a row update per frame, so
  * times are collected in memory and written in one statement every couple of seconds. The rows carry
@@ -29,8 +46,11 @@ function later(a: Date | undefined, b: Date | undefined): Date | undefined {
  */
 export class LastSeenTracker {
   private pending = new Map<string, SeenEntry>();
-  private immediate: Array<{ entry: SeenEntry; written: () => void }> = [];
-  private writingImmediate: Promise<void> | undefined;
+  /** Connects and heartbeats: written before they resolve, one statement at a time for all that wait. */
+  private readonly immediate = new GroupCommit<SeenEntry, void>(async (entries) => {
+    await this.write(latestPerChargePoint(entries));
+    return entries.map(() => undefined);
+  });
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -62,32 +82,7 @@ export class LastSeenTracker {
   }
 
   private writeSoon(entry: SeenEntry): Promise<void> {
-    return new Promise((written) => {
-      this.immediate.push({ entry, written });
-      this.writingImmediate ??= this.writeImmediate();
-    });
-  }
-
-  private async writeImmediate(): Promise<void> {
-    while (this.immediate.length > 0) {
-      const batch = this.immediate;
-      this.immediate = [];
-      // One row per charge point (an update joined to two rows for one target takes either), keeping the latest of each time.
-      const latest = new Map<string, SeenEntry>();
-      for (const { entry } of batch) {
-        const key = `${entry.tenantId}\u0000${entry.chargePointId}`;
-        const known = latest.get(key);
-        if (!known) latest.set(key, { ...entry });
-        else {
-          known.seenAt = later(known.seenAt, entry.seenAt)!;
-          known.connectedAt = later(known.connectedAt, entry.connectedAt);
-          known.heartbeatAt = later(known.heartbeatAt, entry.heartbeatAt);
-        }
-      }
-      await this.write([...latest.values()]);
-      for (const c of batch) c.written();
-    }
-    this.writingImmediate = undefined;
+    return this.immediate.submit(entry);
   }
 
   async flush(): Promise<void> {
@@ -123,7 +118,7 @@ export class LastSeenTracker {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.writingImmediate;
+    await this.immediate.drain();
     await this.flush();
   }
 }

@@ -1,6 +1,7 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { sqlRows, type Orm, type TenantEm } from '../../platform/db';
 import { sqlState } from '../../platform/async';
+import { GroupCommit } from '../../platform/group-commit';
 import { clock } from '../../platform/clock';
 import { authorizeIdTag, type IdTagInfo } from '../authorization/authorization.service';
 import { idTagKey } from '../authorization/id-tag.entity';
@@ -170,59 +171,22 @@ export interface MeterValuesWrite {
  * statement that fails on a value is split until the bad request fails alone.
  */
 export class MeterValuesWriter {
-  private waiting: Array<{ write: MeterValuesWrite; done: (result: TransactionFields | null) => void; failed: (error: unknown) => void }> = [];
-  private inFlight = 0;
+  private readonly commits: GroupCommit<MeterValuesWrite, TransactionFields | null>;
 
-  constructor(
-    private readonly orm: Orm,
-    private readonly maxInFlight = 4,
-    private readonly maxBatch = 500,
-    private readonly maxWaiting = 20_000,
-  ) {}
-
-  /** Resolves once every request handed in so far is written (or failed): for shutdown. */
-  async drain(): Promise<void> {
-    while (this.inFlight > 0 || this.waiting.length > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  constructor(private readonly orm: Orm) {
+    this.commits = new GroupCommit((writes) => this.insert(writes), { maxInFlight: 4, maxBatch: 500, maxWaiting: 20_000, splitOn: isDataError });
   }
 
   record(write: MeterValuesWrite): Promise<TransactionFields | null> {
-    // Bounded: past this, PostgreSQL is far behind and the charger is better off retrying later.
-    if (this.waiting.length >= this.maxWaiting) return Promise.reject(new Error('MeterValues write queue is full'));
-    return new Promise((done, failed) => {
-      this.waiting.push({ write, done, failed });
-      this.pump();
-    });
+    return this.commits.submit(write);
   }
 
-  private pump(): void {
-    while (this.inFlight < this.maxInFlight && this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, this.maxBatch);
-      this.inFlight++;
-      void this.flush(batch).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
-    }
+  /** Resolves once every request handed in so far is written (or failed): for shutdown. */
+  drain(): Promise<void> {
+    return this.commits.drain();
   }
 
-  private async flush(batch: MeterValuesWriter['waiting']): Promise<void> {
-    try {
-      const linked = await this.insert(batch.map((b) => b.write));
-      batch.forEach((b, i) => b.done(linked.get(i) ?? null));
-    } catch (error) {
-      // A value PostgreSQL refuses (a NUL in a string, say) fails its whole statement: split the batch until
-      // the bad request fails alone. Anything else (PostgreSQL down, a lost connection) fails them all now.
-      if (batch.length === 1 || !isDataError(error)) {
-        for (const b of batch) b.failed(error);
-        return;
-      }
-      const half = Math.ceil(batch.length / 2);
-      await this.flush(batch.slice(0, half));
-      await this.flush(batch.slice(half));
-    }
-  }
-
-  private async insert(writes: MeterValuesWrite[]): Promise<Map<number, TransactionFields>> {
+  private async insert(writes: MeterValuesWrite[]): Promise<Array<TransactionFields | null>> {
     const input = writes.map((w, i) => ({
       i,
       tenant_id: w.tenantId,
@@ -251,7 +215,8 @@ export class MeterValuesWriter {
        select * from linked`,
       [JSON.stringify(input), clock.now()],
     );
-    return new Map(rows.map((row) => [row.i, transactionFields(row)]));
+    const linked = new Map(rows.map((row) => [row.i, transactionFields(row)]));
+    return writes.map((_, i) => linked.get(i) ?? null);
   }
 }
 

@@ -1,0 +1,56 @@
+/**
+ * Group commit: each item is written before its promise settles, but items that arrive while a write is in
+ * flight wait and go together in the next one (at most `maxInFlight` writes at a time, `maxBatch` items
+ * each). A lone item is written at once; under load, many cost one statement. `writeBatch` returns one
+ * result per item, in order. When a batch fails and `splitOn(error)` says the failure is the content's (a
+ * value the database refuses), it is split in halves until the item at fault fails alone; any other failure
+ * fails the whole batch. Past `maxWaiting` queued items, new ones are refused at once.
+ */
+export class GroupCommit<T, R> {
+  private waiting: Array<{ item: T; done: (result: R) => void; failed: (error: unknown) => void }> = [];
+  private inFlight = 0;
+
+  constructor(
+    private readonly writeBatch: (items: T[]) => Promise<R[]>,
+    private readonly options: { maxInFlight?: number; maxBatch?: number; maxWaiting?: number; splitOn?: (error: unknown) => boolean } = {},
+  ) {}
+
+  submit(item: T): Promise<R> {
+    if (this.waiting.length >= (this.options.maxWaiting ?? Infinity)) return Promise.reject(new Error('write queue is full'));
+    return new Promise((done, failed) => {
+      this.waiting.push({ item, done, failed });
+      this.pump();
+    });
+  }
+
+  /** Resolves once every item handed in so far is written (or failed): for shutdown. */
+  async drain(): Promise<void> {
+    while (this.inFlight > 0 || this.waiting.length > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  private pump(): void {
+    while (this.inFlight < (this.options.maxInFlight ?? 1) && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, this.options.maxBatch ?? Infinity);
+      this.inFlight++;
+      void this.flush(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async flush(batch: GroupCommit<T, R>['waiting']): Promise<void> {
+    try {
+      const results = await this.writeBatch(batch.map((b) => b.item));
+      batch.forEach((b, i) => b.done(results[i]));
+    } catch (error) {
+      if (batch.length === 1 || !this.options.splitOn?.(error)) {
+        for (const b of batch) b.failed(error);
+        return;
+      }
+      const half = Math.ceil(batch.length / 2);
+      await this.flush(batch.slice(0, half));
+      await this.flush(batch.slice(half));
+    }
+  }
+}
