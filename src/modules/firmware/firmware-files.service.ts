@@ -63,8 +63,8 @@ async function hostedBytes(em: TenantEm, tenantId: string): Promise<number> {
 export async function deleteFirmwareFile(app: AppContext, em: TenantEm, id: string): Promise<void> {
   const file = UUID_PATTERN.test(id) ? await em.findOne(FirmwareFile, { id }) : null;
   if (!file) throw new NotFoundError('Firmware file not found');
-  await em.nativeDelete(FirmwareDownloadToken, { fileId: file.id });
-  await em.nativeDelete(FirmwareFile, { id: file.id });
+  await em.nativeDelete(FirmwareDownloadToken, { tenantId: file.tenantId, fileId: file.id });
+  await em.nativeDelete(FirmwareFile, { tenantId: file.tenantId, id: file.id });
   await rm(firmwareFilePath(app, file), { force: true });
 }
 
