@@ -127,6 +127,16 @@ async function charging(s: Station): Promise<number> {
   return start.transactionId;
 }
 
+/** OCTT's "identification first" start on connector 1: Authorize, Preparing, StartTransaction, Charging. */
+async function identificationFirst(s: Station, fields: Record<string, unknown> = {}): Promise<number> {
+  expect((await authorize(s, s.idTag)).status).toBe('Accepted');
+  await status(s, 1, 'Preparing');
+  const start = await startTransaction(s, fields);
+  expect(start.idTagInfo.status).toBe('Accepted');
+  await status(s, 1, 'Charging');
+  return start.transactionId;
+}
+
 async function stopTransaction(s: Station, transactionId: number, fields: Record<string, unknown>): Promise<any> {
   return s.cp.call('StopTransaction', { transactionId, meterStop: 10, timestamp: new Date().toISOString(), ...fields });
 }
@@ -293,12 +303,8 @@ describe('Core profile', () => {
 
   test('TC_004_1_CSMS regular charging session, identification first', async () => {
     const s = await station('TC_004_1');
-    expect((await authorize(s, s.idTag)).status).toBe('Accepted');
-    await status(s, 1, 'Preparing');
-    const start = await startTransaction(s);
-    expect(start.idTagInfo.status).toBe('Accepted');
-    await status(s, 1, 'Charging');
-    expect(await transaction(start.transactionId)).toMatchObject({ connectorId: 1, idTag: s.idTag, active: true });
+    const transactionId = await identificationFirst(s);
+    expect(await transaction(transactionId)).toMatchObject({ connectorId: 1, idTag: s.idTag, active: true });
     await noUnsolicitedCalls();
   });
 
@@ -362,12 +368,8 @@ describe('Core profile', () => {
     const s = await station('TC_011_1', { RemoteStartTransaction: () => ({ status: 'Accepted' }) });
     expect((await send(s, 'remoteStartTransaction', { connectorId: 1, idTag: s.idTag })).status).toBe('Accepted');
     expect(s.received.RemoteStartTransaction).toEqual([{ connectorId: 1, idTag: s.idTag }]);
-    expect((await authorize(s, s.idTag)).status).toBe('Accepted');
-    await status(s, 1, 'Preparing');
-    const start = await startTransaction(s);
-    expect(start.idTagInfo.status).toBe('Accepted');
-    await status(s, 1, 'Charging');
-    expect(await transaction(start.transactionId)).toMatchObject({ connectorId: 1, idTag: s.idTag, active: true });
+    const transactionId = await identificationFirst(s);
+    expect(await transaction(transactionId)).toMatchObject({ connectorId: 1, idTag: s.idTag, active: true });
     await noUnsolicitedCalls();
   });
 
@@ -799,13 +801,9 @@ describe('Reservation profile', () => {
     sameInstant(s.received.ReserveNow[0].expiryDate, expiryDate);
     expect(await reservation(s, reservationId)).toMatchObject({ connectorId: 1, idTag: s.idTag, status: 'ACTIVE', responseStatus: 'Accepted', transactionId: null });
     await status(s, 1, 'Reserved');
-    expect((await authorize(s, s.idTag)).status).toBe('Accepted');
-    await status(s, 1, 'Preparing');
-    const start = await startTransaction(s, { reservationId });
-    expect(start.idTagInfo.status).toBe('Accepted');
-    await status(s, 1, 'Charging');
-    expect(await reservation(s, reservationId)).toMatchObject({ status: 'USED', transactionId: start.transactionId });
-    expect((await transaction(start.transactionId)).reservationId).toBe(reservationId);
+    const transactionId = await identificationFirst(s, { reservationId });
+    expect(await reservation(s, reservationId)).toMatchObject({ status: 'USED', transactionId });
+    expect((await transaction(transactionId)).reservationId).toBe(reservationId);
     expect(await reservations(s, true)).toEqual([]);
     await noUnsolicitedCalls();
   });
@@ -1035,12 +1033,8 @@ describe('Smart Charging profile', () => {
       },
     });
     expect(sent.chargingProfile.transactionId).toBeUndefined();
-    expect((await authorize(s, s.idTag)).status).toBe('Accepted');
-    await status(s, 1, 'Preparing');
-    const start = await startTransaction(s);
-    expect(start.idTagInfo.status).toBe('Accepted');
-    await status(s, 1, 'Charging');
-    expect(await transaction(start.transactionId)).toMatchObject({ active: true, idTag: s.idTag });
+    const transactionId = await identificationFirst(s);
+    expect(await transaction(transactionId)).toMatchObject({ active: true, idTag: s.idTag });
     await noUnsolicitedCalls();
   });
 
