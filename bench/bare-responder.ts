@@ -3,8 +3,13 @@
  * each CALL with a fixed, schema-valid CALLRESULT. It stores nothing, checks nothing and publishes
  * nothing, so the same load against it shows what the machine, Node and `ws` cost by themselves.
  * Started by bench/run.ts with the port in argv[2]; prints "listening <port>" when ready.
+ *
+ * GET /metrics serves the two figures the bench scrapes from QCharge, under prom-client's names and with
+ * its method (a monitorEventLoopDelay histogram at 10 ms resolution, reset by each scrape), so both
+ * servers' event-loop lag timelines are measured the same way.
  */
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebSocketServer } from 'ws';
 
 const FIXED: Record<string, string> = {
@@ -15,7 +20,18 @@ const FIXED: Record<string, string> = {
   StopTransaction: JSON.stringify({ idTagInfo: { status: 'Accepted' } }),
 };
 
-const server = http.createServer();
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
+const server = http.createServer((req, res) => {
+  if (req.url !== '/metrics') {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  res.end(`nodejs_eventloop_lag_max_seconds ${loopDelay.max / 1e9}\nnodejs_heap_size_used_bytes ${process.memoryUsage().heapUsed}\n`);
+  loopDelay.reset();
+});
 const wss = new WebSocketServer({
   server,
   perMessageDeflate: false,

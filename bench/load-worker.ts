@@ -1,8 +1,9 @@
 /**
  * One load generator process (forked by bench/run.ts). It holds a few thousand raw OCPP-J sockets, so
  * that no process comes near the 20,000 open files limit, and runs the phase the parent asks for:
- * connect (+ BootNotification), steady (Heartbeat/StatusNotification/MeterValues), burst (sessions) or
- * disconnect. It reports mergeable latency histograms per action and a progress tick every second.
+ * connect (+ BootNotification and StatusNotifications), steady (Heartbeat/StatusNotification/MeterValues,
+ * time-compressed), steady-real (real rates plus sessions), closedloop (Heartbeats back to back), burst
+ * (sessions) or disconnect. It reports mergeable latency histograms per action and a progress tick every second.
  */
 import { Histogram } from './lib/histogram';
 import { RawOcppClient, type CallOutcome } from './lib/raw-ocpp-client';
@@ -93,6 +94,7 @@ async function connectAll(command: Extract<WorkerCommand, { cmd: 'connect' }>): 
   histograms.set('connect', connectHistogram);
   let next = 0;
   let failed = 0;
+  let ready = 0;
   const started = performance.now();
   const one = async () => {
     while (next < command.ids.length) {
@@ -103,7 +105,7 @@ async function connectAll(command: Extract<WorkerCommand, { cmd: 'connect' }>): 
         await client.connect();
         connectHistogram.record(performance.now() - t0);
         clients.push(client);
-        if (command.boot) await timedCall(client, 'BootNotification', bootPayload(id));
+        if (await bootSequence(client, command)) ready++;
       } catch (error) {
         failed++;
         const key = `connect:${(error as Error).message.slice(0, 40)}`;
@@ -112,7 +114,18 @@ async function connectAll(command: Extract<WorkerCommand, { cmd: 'connect' }>): 
     }
   };
   await Promise.all(Array.from({ length: Math.min(command.concurrency, command.ids.length) }, one));
-  report('connect', { failed, elapsedMs: performance.now() - started });
+  report('connect', { failed, ready, elapsedMs: performance.now() - started });
+}
+
+/** What a charger sends once connected: BootNotification, then a StatusNotification per connector (0 = the whole charger). */
+async function bootSequence(client: RawOcppClient, command: Extract<WorkerCommand, { cmd: 'connect' }>): Promise<boolean> {
+  if (!command.boot) return true;
+  if (!(await timedCall(client, 'BootNotification', bootPayload(client.identity))).ok) return false;
+  for (let connectorId = 0; connectorId < (command.statusNotifications ?? 0); connectorId++) {
+    const status = { connectorId, status: 'Available', errorCode: 'NoError', timestamp: new Date().toISOString() };
+    if (!(await timedCall(client, 'StatusNotification', status)).ok) return false;
+  }
+  return true;
 }
 
 const uniform = (min: number, max: number) => min + Math.random() * (max - min);
@@ -180,38 +193,93 @@ async function session(client: RawOcppClient, idTag: string, meterValues: number
   return stop.ok;
 }
 
-async function burst(command: Extract<WorkerCommand, { cmd: 'burst' }>): Promise<void> {
-  resetStats();
-  const idle = clients.filter((c) => !c.closed).map((client, i) => ({ client, idTag: command.idTags[i % command.idTags.length] }));
-  let started = 0;
-  let completed = 0;
-  let failed = 0;
-  let skipped = 0;
+type SessionCounts = { started: number; completed: number; failed: number; skipped: number };
+
+/**
+ * Open loop: sessions start on schedule whether or not earlier ones have finished (a charger that is
+ * still busy is skipped and counted), so a slow server shows up as latency, not as a lower offered rate.
+ */
+async function runSessions(ratePerS: number, durationS: number, meterValues: number, idTags: string[], phase = 0): Promise<SessionCounts> {
+  const idle = clients.filter((c) => !c.closed).map((client, i) => ({ client, idTag: idTags[i % idTags.length] }));
+  const counts = { started: 0, completed: 0, failed: 0, skipped: 0 };
+  if (ratePerS <= 0) return counts;
   const running = new Set<Promise<void>>();
   const t0 = performance.now();
-  const intervalMs = 1000 / command.ratePerS;
-  const endAt = t0 + command.durationS * 1000;
-  // Open loop: sessions start on schedule whether or not earlier ones have finished (a charger that is
-  // still busy is skipped and counted), so a slow server shows up as latency, not as a lower offered rate.
-  for (let due = t0; due < endAt; due += intervalMs) {
+  const intervalMs = 1000 / ratePerS;
+  const endAt = t0 + durationS * 1000;
+  for (let due = t0 + phase * intervalMs; due < endAt; due += intervalMs) {
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     const slot = idle.shift();
     if (!slot) {
-      skipped++;
+      counts.skipped++;
       continue;
     }
-    started++;
-    const p: Promise<void> = session(slot.client, slot.idTag, command.meterValuesPerSession).then((ok) => {
-      if (ok) completed++;
-      else failed++;
+    counts.started++;
+    const p: Promise<void> = session(slot.client, slot.idTag, meterValues).then((ok) => {
+      if (ok) counts.completed++;
+      else counts.failed++;
       idle.push(slot);
       running.delete(p);
     });
     running.add(p);
   }
   await Promise.all(running);
-  report('burst', { sessions: { started, completed, failed, skipped }, elapsedMs: performance.now() - t0 });
+  return counts;
+}
+
+async function burst(command: Extract<WorkerCommand, { cmd: 'burst' }>): Promise<void> {
+  resetStats();
+  const t0 = performance.now();
+  const sessions = await runSessions(command.ratePerS, command.durationS, command.meterValuesPerSession, command.idTags);
+  report('burst', { sessions, elapsedMs: performance.now() - t0 });
+}
+
+/**
+ * Real rates, not compressed: every charger sends Heartbeat and MeterValues at fixed intervals, each on
+ * schedule whether or not its previous call was answered (open loop), with first due times spread
+ * evenly over the fleet so the offered load is flat; sessions start at a fixed rate beside them.
+ */
+async function steadyReal(command: Extract<WorkerCommand, { cmd: 'steady-real' }>): Promise<void> {
+  resetStats();
+  const t0 = performance.now();
+  const endAt = t0 + command.durationS * 1000;
+  const timers = new Set<NodeJS.Timeout>();
+  const every = (client: RawOcppClient, intervalMs: number, firstDue: number, action: string, payload: () => unknown) => {
+    const fire = (due: number) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (client.closed) return;
+        void timedCall(client, action, payload());
+        if (due + intervalMs < endAt) fire(due + intervalMs);
+      }, due - performance.now());
+      timers.add(timer);
+    };
+    if (firstDue < endAt) fire(firstDue);
+  };
+  clients.forEach((client, i) => {
+    const share = (command.firstIndex + i) / command.fleetSize;
+    let energy = Math.random() * 1e6;
+    every(client, command.heartbeatS * 1000, t0 + share * command.heartbeatS * 1000, 'Heartbeat', () => ({}));
+    every(client, command.meterValuesS * 1000, t0 + share * command.meterValuesS * 1000, 'MeterValues', () => ({ connectorId: 1, meterValue: meterSample((energy += 50), 'Sample.Clock') }));
+  });
+  const sessions = await runSessions(command.sessionsPerS, command.durationS, 1, command.idTags, command.sessionPhase);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, endAt - performance.now())));
+  for (const timer of timers) clearTimeout(timer);
+  await drain();
+  report('steady-real', { sessions, elapsedMs: performance.now() - t0 });
+}
+
+/** Closed loop: each of the first `chargers` chargers sends its next Heartbeat as soon as the last is answered. */
+async function closedLoop(command: Extract<WorkerCommand, { cmd: 'closedloop' }>): Promise<void> {
+  resetStats();
+  const t0 = performance.now();
+  const endAt = t0 + command.durationS * 1000;
+  const loops = clients.slice(0, command.chargers).map(async (client) => {
+    while (!client.closed && performance.now() < endAt) await timedCall(client, 'Heartbeat', {});
+  });
+  await Promise.all(loops);
+  report('closedloop', { elapsedMs: performance.now() - t0 });
 }
 
 async function disconnect(): Promise<void> {
@@ -229,6 +297,10 @@ process.on('message', (command: WorkerCommand) => {
         return steady(command);
       case 'burst':
         return burst(command);
+      case 'steady-real':
+        return steadyReal(command);
+      case 'closedloop':
+        return closedLoop(command);
       case 'disconnect':
         return disconnect();
       case 'stats':

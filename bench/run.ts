@@ -3,9 +3,12 @@
  * prefix, drives it with load generator processes of raw OCPP-J sockets, runs the same load against a
  * bare OCPP-J responder and measures the plain PostgreSQL insert rate as ceilings, then prints a table and
  * writes bench/results/<date>.json and latest.json. Everything targets 127.0.0.1 and is bounded in time.
+ * Each phase also samples the server every second (event-loop lag from /metrics, RSS) and its CPU time,
+ * and the run ends with issue 18's goals, each as QCharge's figure beside the bare responder's.
  *
- *   npm run bench -- --chargers 1000,5000,10000 --two-node-chargers 20000 --duration 30
- *                    --scenarios baseline,storm,steady,burst,fanout,twonodes [--profile] [--no-build]
+ *   npm run bench -- --chargers 1000,5000,10000 --two-node-chargers 20000 --duration 30 [--real-duration 60]
+ *                    --scenarios baseline,storm,steady,steady-real,closedloop,burst,fanout,twonodes
+ *                    [--real-sessions 20] [--closedloop-chargers 1000] [--profile] [--no-build]
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,24 +19,30 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { hashPassword } from '../src/modules/charge-point/password';
 import { BENCH_API_SECRET, chargerId, idTagFor, insertedRows, plainInsertRate, resetDatabase, seedTenant } from './lib/database';
-import { Histogram, type LatencySummary } from './lib/histogram';
+import { evaluateGoals, type GoalRow } from './lib/goals';
+import { Histogram } from './lib/histogram';
 import { CpuMeter, GroupCpuMeter, heapUsedBytes, postgresPids, rssBytes } from './lib/proc-stats';
 import { LoadWorker, ROOT, startBareResponder, startQcharge, stopChild, type ServerProcess } from './lib/processes';
 import { summarizeProfile, type ProfileSummary } from './lib/profile-summary';
 import type { DoneReport, WorkerCommand } from './lib/protocol';
+import type { OtherCpu, ScenarioResult, ServerFigures, TargetName } from './lib/scenario-result';
+import { formatTimeline, ServerSampler, type LagTimeline } from './lib/server-sampler';
 
 const { values: args } = parseArgs({
   options: {
     chargers: { type: 'string', default: '1000,5000,10000' },
     'two-node-chargers': { type: 'string', default: '20000' },
-    duration: { type: 'string', default: '30' },
+    duration: { type: 'string' },
+    'real-duration': { type: 'string' },
+    'real-sessions': { type: 'string', default: '20' },
+    'closedloop-chargers': { type: 'string', default: '1000' },
     compress: { type: 'string', default: '5' },
     'burst-rate': { type: 'string', default: '50' },
     'mv-per-session': { type: 'string', default: '3' },
     'fanout-commands': { type: 'string', default: '1000' },
     'per-worker': { type: 'string', default: '3500' },
     'connect-concurrency': { type: 'string', default: '1000' },
-    scenarios: { type: 'string', default: 'baseline,storm,steady,burst,fanout,twonodes' },
+    scenarios: { type: 'string', default: 'baseline,storm,steady,steady-real,closedloop,burst,fanout,twonodes' },
     password: { type: 'string', default: 'shared' },
     profile: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
@@ -45,7 +54,11 @@ const { values: args } = parseArgs({
 
 const sizes = args.chargers!.split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
 const twoNodeChargers = Number(args['two-node-chargers']);
-const durationS = Number(args.duration);
+const durationS = Number(args.duration ?? 30);
+// Real rates repeat each minute (Heartbeat every 60 s), so the uncompressed scenario runs a whole one unless told.
+const realDurationS = Number(args['real-duration'] ?? args.duration ?? 60);
+const realSessionsPerS = Number(args['real-sessions']);
+const closedLoopChargers = Number(args['closedloop-chargers']);
 const compress = Number(args.compress);
 const burstRate = Number(args['burst-rate']);
 const mvPerSession = Number(args['mv-per-session']);
@@ -53,10 +66,14 @@ const perWorker = Number(args['per-worker']);
 const scenarios = new Set(args.scenarios!.split(','));
 const steadyN = sizes[sizes.length - 1];
 const HEARTBEAT_S = 300;
+const REAL_HEARTBEAT_S = 60;
+const REAL_METER_VALUES_S = 15;
+/** StatusNotifications (connectors 0, 1, 2) each storm charger sends after its BootNotification. */
+const STORM_STATUS_NOTIFICATIONS = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Target {
-  name: 'bare' | 'qcharge' | 'qcharge-2nodes';
+  name: TargetName;
   urls: string[];
   pids: number[];
   apiPorts: number[];
@@ -64,34 +81,7 @@ interface Target {
   idleHeap: number;
 }
 
-export interface ScenarioResult {
-  scenario: string;
-  target: Target['name'];
-  chargers: number;
-  connected: number;
-  wallS: number;
-  connectRate?: number;
-  messagesPerS: number;
-  latency: Record<string, LatencySummary>;
-  all: LatencySummary;
-  errors: Record<string, number>;
-  errorCount: number;
-  server?: { rssMB: number; rssPerChargerKB: number; heapMB: number | null; heapPerChargerKB: number | null; cpuPercent: number };
-  /** CPU of all PostgreSQL processes and of the load generators in the same window (100 = one core). */
-  otherCpu?: OtherCpu;
-  pgRowsPerS?: number;
-  sessions?: { started: number; completed: number; failed: number; skipped: number; perS: number };
-  commands?: { sent: number; ok: number; perS: number };
-  note?: string;
-}
-
 const results: ScenarioResult[] = [];
-interface OtherCpu {
-  postgresPercent: number;
-  loadGeneratorPercent: number;
-  loadAverage: number;
-}
-let lastOtherCpu: OtherCpu | undefined;
 const notes: string[] = [];
 let workers: LoadWorker[] = [];
 let pg: Client | undefined;
@@ -102,30 +92,55 @@ function line(text: string): void {
   else console.log(text);
 }
 
-/** Runs one command per worker, prints a progress line every second (every 5 s when not a TTY). */
-async function runPhase(label: string, commands: Array<[LoadWorker, WorkerCommand]>, target: Target): Promise<{ reports: DoneReport[]; wallS: number; cpu: number; otherCpu: OtherCpu }> {
+interface Measured {
+  /** Server CPU as a share of one core, and in CPU seconds, over the phase. */
+  cpu: number;
+  cpuSeconds: number;
+  otherCpu: OtherCpu;
+  eventLoopLag: LagTimeline;
+  rssSamples: number[];
+}
+interface Phase extends Measured {
+  reports: DoneReport[];
+  wallS: number;
+}
+
+/** Starts measuring a target's processes (CPU, per-second samples) and the CPU of PostgreSQL and the load generators. */
+function measure(target: Target) {
   const meters = target.pids.map((pid) => new CpuMeter(pid));
   const postgresCpu = new GroupCpuMeter(postgresPids);
-  const loadCpu = new GroupCpuMeter(() => workers.map((w) => w.child.pid!));
+  // The bench process itself sends the fan-out's GraphQL requests, so it counts as a generator too.
+  const loadCpu = new GroupCpuMeter(() => [process.pid, ...workers.map((w) => w.child.pid!)]);
+  const sampler = new ServerSampler(target.apiPorts, target.pids);
+  return {
+    cpuNow: () => meters.reduce((sum, m) => sum + m.read(), 0),
+    async finish(): Promise<Measured> {
+      const cpu = meters.reduce((sum, m) => sum + m.read(), 0);
+      const cpuSeconds = meters.reduce((sum, m) => sum + m.usedSeconds(), 0);
+      const otherCpu = { postgresPercent: Math.round(postgresCpu.read() * 100), loadGeneratorPercent: Math.round(loadCpu.read() * 100), loadAverage: os.loadavg()[0] };
+      return { cpu, cpuSeconds, otherCpu, eventLoopLag: await sampler.stop(), rssSamples: sampler.rssSamples };
+    },
+  };
+}
+
+/** Runs one command per worker, prints a progress line every second (every 5 s when not a TTY). */
+async function runPhase(label: string, commands: Array<[LoadWorker, WorkerCommand]>, target: Target): Promise<Phase> {
+  const measuring = measure(target);
   const started = performance.now();
   let ticks = 0;
   const ticker = setInterval(() => {
     if (!process.stdout.isTTY && ++ticks % 5 !== 0) return;
     const used = commands.map(([w]) => w.progress);
-    const cpu = meters.reduce((sum, m) => sum + m.read(), 0);
     line(
       `[${label}] ${Math.round((performance.now() - started) / 1000)}s connected ${used.reduce((n, p) => n + p.connected, 0)} ` +
-        `calls ${used.reduce((n, p) => n + p.calls, 0)} errors ${used.reduce((n, p) => n + p.errorCount, 0)} server cpu ${Math.round(cpu * 100)}%`,
+        `calls ${used.reduce((n, p) => n + p.calls, 0)} errors ${used.reduce((n, p) => n + p.errorCount, 0)} server cpu ${Math.round(measuring.cpuNow() * 100)}%`,
     );
   }, 1000);
   try {
     const reports = await Promise.all(commands.map(([worker, command]) => worker.run(command)));
     const wallS = (performance.now() - started) / 1000;
-    const cpu = meters.reduce((sum, m) => sum + m.read(), 0);
-    const otherCpu = { postgresPercent: Math.round(postgresCpu.read() * 100), loadGeneratorPercent: Math.round(loadCpu.read() * 100), loadAverage: os.loadavg()[0] };
-    lastOtherCpu = otherCpu;
     if (process.stdout.isTTY) process.stdout.write('\n');
-    return { reports, wallS, cpu, otherCpu };
+    return { reports, wallS, ...(await measuring.finish()) };
   } finally {
     clearInterval(ticker);
   }
@@ -145,6 +160,7 @@ function merge(reports: DoneReport[]) {
     }
     for (const [key, n] of Object.entries(report.errors)) errors[key] = (errors[key] ?? 0) + n;
   }
+  const sum = (field: 'started' | 'completed' | 'failed' | 'skipped') => reports.reduce((n, r) => n + (r.sessions?.[field] ?? 0), 0);
   return {
     calls,
     latency: Object.fromEntries([...byAction].map(([action, h]) => [action, h.summary()])),
@@ -152,27 +168,67 @@ function merge(reports: DoneReport[]) {
     errors,
     errorCount: Object.values(errors).reduce((a, b) => a + b, 0),
     connected: reports.reduce((n, r) => n + r.connected, 0),
+    ready: reports.reduce((n, r) => n + (r.ready ?? 0), 0),
+    sessions: reports.some((r) => r.sessions) ? { started: sum('started'), completed: sum('completed'), failed: sum('failed'), skipped: sum('skipped') } : undefined,
   };
 }
 
-async function serverFigures(target: Target, connected: number, cpu: number) {
-  const rss = target.pids.reduce((sum, pid) => sum + rssBytes(pid), 0);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * RSS is the median of the per-second samples when `underLoad` (the load was steady over the phase),
+ * otherwise read once now; per charger it is the growth over the idle process.
+ */
+async function serverFigures(target: Target, connected: number, phase: Measured, answered: number, underLoad: boolean): Promise<ServerFigures> {
+  const sampled = underLoad && phase.rssSamples.length > 0;
+  const rss = sampled ? median(phase.rssSamples) : target.pids.reduce((sum, pid) => sum + rssBytes(pid), 0);
   const heaps = await Promise.all(target.apiPorts.map((port) => heapUsedBytes(port)));
   const heap = heaps.every((h) => h !== null) && heaps.length > 0 ? heaps.reduce((a, b) => a! + b!, 0)! : null;
   const perCharger = (now: number, idle: number) => (connected > 0 ? Math.round(((now - idle) / connected / 1024) * 10) / 10 : 0);
   return {
     rssMB: Math.round(rss / 1048576),
     rssPerChargerKB: perCharger(rss, target.idleRss),
+    rssMeasured: sampled ? 'median under load' : 'after phase',
     heapMB: heap === null ? null : Math.round(heap / 1048576),
     heapPerChargerKB: heap === null ? null : perCharger(heap, target.idleHeap),
-    cpuPercent: Math.round(cpu * 100),
+    cpuPercent: Math.round(phase.cpu * 100),
+    cpuMsPerCall: answered > 0 ? Math.round((phase.cpuSeconds * 1000 * 1000) / answered) / 1000 : null,
   };
 }
 
-function withOtherCpu(result: ScenarioResult): ScenarioResult {
-  result.otherCpu = lastOtherCpu;
+/** Turns a finished phase into a result: figures common to every scenario plus the scenario's own. */
+async function record(
+  scenario: string,
+  target: Target,
+  n: number,
+  phase: Phase,
+  options: { rateWindowS: number; underLoad: boolean; rowsBefore?: number; rowsWindowS?: number; extra?: Partial<ScenarioResult> },
+): Promise<ScenarioResult> {
+  const merged = merge(phase.reports);
+  const result: ScenarioResult = {
+    scenario,
+    target: target.name,
+    chargers: n,
+    connected: merged.connected,
+    wallS: round(options.rateWindowS),
+    messagesPerS: Math.round(merged.calls / options.rateWindowS),
+    latency: merged.latency,
+    all: merged.all,
+    errors: merged.errors,
+    errorCount: merged.errorCount,
+    server: await serverFigures(target, merged.connected, phase, merged.all.count, options.underLoad),
+    eventLoopLag: phase.eventLoopLag,
+    otherCpu: phase.otherCpu,
+    ...(merged.sessions ? { sessions: { ...merged.sessions, perS: round(merged.sessions.completed / options.rateWindowS) } } : {}),
+    ...options.extra,
+  };
+  if (options.rowsBefore !== undefined) result.pgRowsPerS = Math.round(((await insertedRows(pg!)) - options.rowsBefore) / (options.rowsWindowS ?? options.rateWindowS));
+  results.push(result);
+  printResult(result);
   return result;
 }
+
+const rowsBefore = async (target: Target) => (target.name === 'bare' ? undefined : await insertedRows(pg!));
 
 /** Which workers hold which chargers: contiguous slices of at most `perWorker`, spread evenly over the urls. */
 function assign(n: number, urls: string[]): Array<{ worker: LoadWorker; url: string; ids: string[] }> {
@@ -186,96 +242,116 @@ function assign(n: number, urls: string[]): Array<{ worker: LoadWorker; url: str
     ids: Array.from({ length: Math.max(0, Math.min(per, n - w * per)) }, (_, i) => chargerId(w * per + i)),
   })).filter((slot) => slot.ids.length > 0);
 }
+type Slots = ReturnType<typeof assign>;
 
 const password = args.password === 'shared' ? 'bench-password-0123456789' : undefined;
 
-async function storm(target: Target, n: number): Promise<ReturnType<typeof assign>> {
+async function storm(target: Target, n: number): Promise<Slots> {
   const slots = assign(n, target.urls);
   await Promise.all(slots.map((slot) => slot.worker.ready));
-  const rowsBefore = target.name === 'bare' ? 0 : await insertedRows(pg!);
+  const before = await rowsBefore(target);
   const concurrency = Math.max(1, Math.floor(Number(args['connect-concurrency']) / slots.length));
-  const { reports, wallS, cpu } = await runPhase(
+  const phase = await runPhase(
     `storm ${target.name} ${n}`,
-    slots.map(({ worker, url, ids }) => [worker, { cmd: 'connect', url, ids, password, concurrency, boot: true }]),
+    slots.map(({ worker, url, ids }) => [worker, { cmd: 'connect', url, ids, password, concurrency, boot: true, statusNotifications: STORM_STATUS_NOTIFICATIONS }]),
     target,
   );
   await sleep(1500);
-  const merged = merge(reports);
-  const result: ScenarioResult = {
-    scenario: 'storm',
-    target: target.name,
-    chargers: n,
-    connected: merged.connected,
-    wallS: round(wallS),
-    connectRate: Math.round(merged.connected / wallS),
-    messagesPerS: Math.round(merged.calls / wallS),
-    latency: merged.latency,
-    all: merged.all,
-    errors: merged.errors,
-    errorCount: merged.errorCount,
-    server: await serverFigures(target, merged.connected, cpu),
-  };
-  if (target.name !== 'bare') result.pgRowsPerS = Math.round(((await insertedRows(pg!)) - rowsBefore) / (wallS + 1.5));
-  results.push(withOtherCpu(result));
-  printResult(result);
+  const ready = merge(phase.reports).ready;
+  await record('storm', target, n, phase, {
+    rateWindowS: phase.wallS,
+    underLoad: false,
+    rowsBefore: before,
+    rowsWindowS: phase.wallS + 1.5,
+    extra: { ready, connectRate: Math.round(ready / phase.wallS), note: `connect, BootNotification and ${STORM_STATUS_NOTIFICATIONS} StatusNotifications per charger, ${args['connect-concurrency']} in flight` },
+  });
   return slots;
 }
 
-async function steady(target: Target, slots: Array<{ worker: LoadWorker }>, n: number): Promise<void> {
-  const rowsBefore = target.name === 'bare' ? 0 : await insertedRows(pg!);
+async function steady(target: Target, slots: Slots, n: number): Promise<void> {
+  const before = await rowsBefore(target);
   const phase = await runPhase(`steady ${target.name} ${n}`, slots.map(({ worker }) => [worker, { cmd: 'steady', durationS, compress, heartbeatS: HEARTBEAT_S }]), target);
-  const { reports, cpu } = phase;
   // The workers wait 2 s past the window and then for calls still in flight: a saturated server's
   // backlog is counted over the time it really took.
-  const wallS = round(Math.max(durationS, phase.wallS - 2));
-  const merged = merge(reports);
-  const result: ScenarioResult = {
-    scenario: 'steady',
-    target: target.name,
-    chargers: n,
-    connected: merged.connected,
-    wallS,
-    messagesPerS: Math.round(merged.calls / wallS),
-    latency: merged.latency,
-    all: merged.all,
-    errors: merged.errors,
-    errorCount: merged.errorCount,
-    server: await serverFigures(target, merged.connected, cpu),
-    note: `time compressed ${compress}x: Heartbeat every ${HEARTBEAT_S / compress} s, MeterValues every ${10 / compress}-${60 / compress} s, StatusNotification every ${300 / compress}-${900 / compress} s per charger`,
-  };
-  if (target.name !== 'bare') result.pgRowsPerS = Math.round(((await insertedRows(pg!)) - rowsBefore) / (wallS + 2));
-  results.push(withOtherCpu(result));
-  printResult(result);
+  const wallS = Math.max(durationS, phase.wallS - 2);
+  await record('steady', target, n, phase, {
+    rateWindowS: wallS,
+    underLoad: true,
+    rowsBefore: before,
+    rowsWindowS: wallS + 2,
+    extra: {
+      note: `time compressed ${compress}x: Heartbeat every ${HEARTBEAT_S / compress} s, MeterValues every ${10 / compress}-${60 / compress} s, StatusNotification every ${300 / compress}-${900 / compress} s per charger`,
+    },
+  });
 }
 
-async function burst(target: Target, slots: Array<{ worker: LoadWorker; ids?: string[] }>, n: number): Promise<void> {
-  const rowsBefore = target.name === 'bare' ? 0 : await insertedRows(pg!);
-  const ratePerS = burstRate / slots.length;
-  const { reports, wallS, cpu } = await runPhase(
-    `burst ${target.name} ${burstRate}/s`,
-    slots.map(({ worker, ids }) => [worker, { cmd: 'burst', ratePerS, durationS, meterValuesPerSession: mvPerSession, idTags: (ids ?? []).map((id) => idTagFor(Number(id.slice(6)))) }]),
+const idTagsOf = (ids: string[]) => ids.map((id) => idTagFor(Number(id.slice(6))));
+
+async function steadyReal(target: Target, slots: Slots, n: number): Promise<void> {
+  const before = await rowsBefore(target);
+  const phase = await runPhase(
+    `steady-real ${target.name} ${n}`,
+    slots.map(({ worker, ids }, k) => [
+      worker,
+      {
+        cmd: 'steady-real',
+        durationS: realDurationS,
+        heartbeatS: REAL_HEARTBEAT_S,
+        meterValuesS: REAL_METER_VALUES_S,
+        firstIndex: Number(ids[0].slice(6)),
+        fleetSize: n,
+        sessionsPerS: realSessionsPerS / slots.length,
+        sessionPhase: k / slots.length,
+        idTags: idTagsOf(ids),
+      },
+    ]),
     target,
   );
-  const merged = merge(reports);
-  const sessions = reports.reduce((s, r) => ({ started: s.started + r.sessions!.started, completed: s.completed + r.sessions!.completed, failed: s.failed + r.sessions!.failed, skipped: s.skipped + r.sessions!.skipped }), { started: 0, completed: 0, failed: 0, skipped: 0 });
-  const result: ScenarioResult = {
-    scenario: 'burst',
-    target: target.name,
-    chargers: n,
-    connected: merged.connected,
-    wallS: round(wallS),
-    messagesPerS: Math.round(merged.calls / wallS),
-    latency: merged.latency,
-    all: merged.all,
-    errors: merged.errors,
-    errorCount: merged.errorCount,
-    server: await serverFigures(target, merged.connected, cpu),
-    sessions: { ...sessions, perS: round(sessions.completed / wallS) },
-    note: `open loop, target ${burstRate} sessions/s: Authorize, StartTransaction, ${mvPerSession} MeterValues, StopTransaction back to back`,
-  };
-  if (target.name !== 'bare') result.pgRowsPerS = Math.round(((await insertedRows(pg!)) - rowsBefore) / wallS);
-  results.push(withOtherCpu(result));
-  printResult(result);
+  await record('steady-real', target, n, phase, {
+    rateWindowS: realDurationS,
+    underLoad: true,
+    rowsBefore: before,
+    extra: {
+      note:
+        `real rates, open loop: Heartbeat every ${REAL_HEARTBEAT_S} s and MeterValues every ${REAL_METER_VALUES_S} s per charger (phases spread evenly), ` +
+        `${realSessionsPerS} sessions/s (Authorize, StartTransaction, MeterValues, StopTransaction), ${realDurationS} s`,
+    },
+  });
+}
+
+/** The first `closedLoopChargers` chargers (shared out over the workers) loop Heartbeats; the rest stay connected and idle. */
+async function closedLoop(target: Target, slots: Slots): Promise<void> {
+  const total = slots.reduce((sum, s) => sum + s.ids.length, 0);
+  const wanted = Math.min(closedLoopChargers, total);
+  let before = 0;
+  const shares = slots.map(({ ids }) => {
+    const share = Math.floor((wanted * (before + ids.length)) / total) - Math.floor((wanted * before) / total);
+    before += ids.length;
+    return share;
+  });
+  const phase = await runPhase(`closedloop ${target.name} ${wanted}`, slots.map(({ worker }, k) => [worker, { cmd: 'closedloop', durationS, chargers: shares[k] }]), target);
+  const elapsedS = Math.max(...phase.reports.map((r) => r.elapsedMs ?? 0)) / 1000;
+  await record('closedloop', target, total, phase, {
+    rateWindowS: elapsedS,
+    underLoad: true,
+    extra: { connected: wanted, note: `${wanted} chargers each send the next Heartbeat when the last is answered, ${durationS} s; the other ${total - wanted} stay connected and idle` },
+  });
+}
+
+async function burst(target: Target, slots: Slots, n: number): Promise<void> {
+  const before = await rowsBefore(target);
+  const ratePerS = burstRate / slots.length;
+  const phase = await runPhase(
+    `burst ${target.name} ${burstRate}/s`,
+    slots.map(({ worker, ids }) => [worker, { cmd: 'burst', ratePerS, durationS, meterValuesPerSession: mvPerSession, idTags: idTagsOf(ids) }]),
+    target,
+  );
+  await record('burst', target, n, phase, {
+    rateWindowS: phase.wallS,
+    underLoad: true,
+    rowsBefore: before,
+    extra: { note: `open loop, target ${burstRate} sessions/s: Authorize, StartTransaction, ${mvPerSession} MeterValues, StopTransaction back to back` },
+  });
 }
 
 /**
@@ -317,7 +393,7 @@ async function fanout(target: Target, server: ServerProcess, connected: number):
   }
   const histogram = new Histogram();
   const errors: Record<string, number> = {};
-  const meter = new CpuMeter(server.pid);
+  const measuring = measure(target);
   const started = performance.now();
   const query = 'mutation($id: ID!) { getConfiguration(input: { chargePointId: $id, key: ["HeartbeatInterval"] }) { messageId configurationKey { key value } command { id status } } }';
   await Promise.all(
@@ -341,6 +417,7 @@ async function fanout(target: Target, server: ServerProcess, connected: number):
     }),
   );
   const wallS = (performance.now() - started) / 1000;
+  const measured = await measuring.finish();
   const result: ScenarioResult = {
     scenario: 'fanout',
     target: target.name,
@@ -352,11 +429,13 @@ async function fanout(target: Target, server: ServerProcess, connected: number):
     all: histogram.summary(),
     errors,
     errorCount: Object.values(errors).reduce((a, b) => a + b, 0),
-    server: await serverFigures(target, connected, meter.read()),
+    server: await serverFigures(target, connected, measured, histogram.count, false),
+    eventLoopLag: measured.eventLoopLag,
+    otherCpu: measured.otherCpu,
     commands: { sent: count, ok: histogram.count, perS: Math.round(histogram.count / wallS) },
-    note: `${count} concurrent GraphQL getConfiguration mutations, each waiting for the charger's answer`,
+    note: `${count} concurrent GraphQL getConfiguration mutations, each waiting for the charger's answer (goal: >= 1,000 commands/s, p99 <= 2 s)`,
   };
-  results.push(withOtherCpu(result));
+  results.push(result);
   printResult(result);
 }
 
@@ -375,17 +454,25 @@ function qchargeEnv(prefix: string, extra: Record<string, string> = {}): Record<
   return { DATABASE_URL: args['database-url']!, REDIS_URL: args['redis-url']!, REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', ...extra };
 }
 
+/** The scenarios that run on an already connected fleet, in the same order on every target. */
+async function steadyScenarios(target: Target, slots: Slots, n: number): Promise<void> {
+  if (scenarios.has('steady')) await steady(target, slots, n);
+  if (scenarios.has('steady-real')) await steadyReal(target, slots, n);
+  if (scenarios.has('closedloop')) await closedLoop(target, slots);
+  if (scenarios.has('burst')) await burst(target, slots, n);
+}
+
 async function runBare(): Promise<void> {
   const bare = await startBareResponder();
   cleanups.push(() => stopChild(bare.child));
-  const target: Target = { name: 'bare', urls: [`ws://127.0.0.1:${bare.port}/ocpp/bench`], pids: [bare.pid], apiPorts: [], idleRss: rssBytes(bare.pid), idleHeap: 0 };
-  let slots: Awaited<ReturnType<typeof storm>> = [];
+  // The bare responder serves /metrics (event-loop lag, heap) on its WebSocket port.
+  const target: Target = { name: 'bare', urls: [`ws://127.0.0.1:${bare.port}/ocpp/bench`], pids: [bare.pid], apiPorts: [bare.port], ...(await idleFigures([bare.pid], [bare.port])) };
+  let slots: Slots = [];
   for (const n of sizes.filter((size) => size < 20000)) {
     if (slots.length) await disconnectAll(slots);
     slots = await storm(target, n);
   }
-  if (scenarios.has('steady')) await steady(target, slots, steadyN);
-  if (scenarios.has('burst')) await burst(target, slots, steadyN);
+  await steadyScenarios(target, slots, steadyN);
   await disconnectAll(slots);
   await stopChild(bare.child);
 }
@@ -396,13 +483,12 @@ async function runSingleNode(prefix: string): Promise<string | undefined> {
   cleanups.push(() => stopChild(server.child));
   const target: Target = { name: 'qcharge', urls: [`ws://127.0.0.1:${server.ocppPort}/ocpp/bench`], pids: [server.pid], apiPorts: [server.apiPort], ...(await idleFigures([server.pid], [server.apiPort])) };
   await primePasswordCache(target);
-  let slots: Awaited<ReturnType<typeof storm>> = [];
+  let slots: Slots = [];
   for (const n of scenarios.has('storm') ? sizes : [steadyN]) {
     if (slots.length) await disconnectAll(slots);
     slots = await storm(target, n);
   }
-  if (scenarios.has('steady')) await steady(target, slots, steadyN);
-  if (scenarios.has('burst')) await burst(target, slots, steadyN);
+  await steadyScenarios(target, slots, steadyN);
   if (scenarios.has('fanout')) await fanout(target, server, Math.min(steadyN, slots.reduce((n, s) => n + s.ids.length, 0)));
   await disconnectAll(slots);
   await stopChild(server.child);
@@ -426,8 +512,7 @@ async function runTwoNodes(prefix: string): Promise<void> {
   };
   await primePasswordCache(target);
   const slots = await storm(target, twoNodeChargers);
-  if (scenarios.has('steady')) await steady(target, slots, twoNodeChargers);
-  if (scenarios.has('burst')) await burst(target, slots, twoNodeChargers);
+  await steadyScenarios(target, slots, twoNodeChargers);
   await disconnectAll(slots);
   await Promise.all(servers.map((s) => stopChild(s.child)));
 }
@@ -440,12 +525,15 @@ function printResult(r: ScenarioResult): void {
   const s = r.server;
   console.log(
     `  ${r.scenario} ${r.target} N=${r.chargers}: connected ${r.connected}` +
-      (r.connectRate !== undefined ? `, ${r.connectRate} connects/s` : '') +
-      `, ${r.messagesPerS} msg/s, p50 ${r.all.p50} p99 ${r.all.p99} max ${r.all.max} ms, errors ${r.errorCount}` +
-      (s ? `, RSS ${s.rssMB} MB (${s.rssPerChargerKB} KB/charger), CPU ${s.cpuPercent}%` : '') +
+      (r.connectRate !== undefined ? `, ${r.connectRate} ready/s` : '') +
+      (r.commands ? `, ${r.commands.ok}/${r.commands.sent} commands, ${r.commands.perS} commands/s` : `, ${r.messagesPerS} msg/s`) +
+      `, p50 ${r.all.p50} p99 ${r.all.p99} max ${r.all.max} ms, errors ${r.errorCount}` +
+      (r.sessions ? `, sessions ${r.sessions.completed}/${r.sessions.started} (${r.sessions.skipped} skipped)` : '') +
+      (s ? `, RSS ${s.rssMB} MB (${s.rssPerChargerKB} KB/charger), CPU ${s.cpuPercent}%, ${s.cpuMsPerCall ?? '-'} CPU ms/call` : '') +
       (r.pgRowsPerS !== undefined ? `, PG ${r.pgRowsPerS} rows/s` : '') +
       (r.otherCpu ? ` | postgres CPU ${r.otherCpu.postgresPercent}%, load generators ${r.otherCpu.loadGeneratorPercent}%, load avg ${r.otherCpu.loadAverage.toFixed(1)}` : ''),
   );
+  if (r.eventLoopLag) console.log(`    ${formatTimeline(r.eventLoopLag)}`);
 }
 
 function ratios() {
@@ -461,6 +549,8 @@ function ratios() {
       messagesPerS: div(ours.messagesPerS, bare.messagesPerS),
       p50: div(ours.all.p50, bare.all.p50),
       p99: div(ours.all.p99, bare.all.p99),
+      cpuMsPerCall: div(ours.server?.cpuMsPerCall ?? undefined, bare.server?.cpuMsPerCall ?? undefined),
+      rssPerCharger: div(ours.server?.rssPerChargerKB, bare.server?.rssPerChargerKB),
     });
   }
   return out;
@@ -471,10 +561,21 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ')).join('\n');
 }
 
+function printGoals(goals: GoalRow[]): void {
+  console.log('\nIssue 18 goals (QCharge and the bare responder measured back to back in this run, same generator)');
+  const cell = (v: number | null) => (v === null ? '' : String(v));
+  console.log(table([['goal', 'QCharge', 'bare', 'ratio', 'goal', 'status', 'note'], ...goals.map((g) => [g.goal, cell(g.measured), cell(g.bare), cell(g.ratio), g.limit, g.status, g.note ?? ''])]));
+}
+
 function printSummary(report: Record<string, any>): void {
-  const rows = [['scenario', 'target', 'N', 'connected', 'conn/s', 'msg/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'RSS KB/cp', 'heap KB/cp', 'CPU %', 'PG CPU %', 'PG rows/s']];
+  const rows = [['scenario', 'target', 'N', 'connected', 'ready/s', 'msg/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'RSS KB/cp', 'heap KB/cp', 'CPU %', 'CPU ms/call', 'lag max ms', 'PG CPU %', 'gen CPU %', 'PG rows/s']];
   for (const r of results) {
-    rows.push([r.scenario, r.target, String(r.chargers), String(r.connected), String(r.connectRate ?? ''), String(r.messagesPerS), String(r.all.p50), String(r.all.p95), String(r.all.p99), String(r.all.max), String(r.errorCount), String(r.server?.rssPerChargerKB ?? ''), String(r.server?.heapPerChargerKB ?? ''), String(r.server?.cpuPercent ?? ''), String(r.otherCpu?.postgresPercent ?? ''), String(r.pgRowsPerS ?? '')]);
+    rows.push([
+      r.scenario, r.target, String(r.chargers), String(r.connected), String(r.connectRate ?? ''), String(r.commands?.perS ?? r.messagesPerS),
+      String(r.all.p50), String(r.all.p95), String(r.all.p99), String(r.all.max), String(r.errorCount),
+      String(r.server?.rssPerChargerKB ?? ''), String(r.server?.heapPerChargerKB ?? ''), String(r.server?.cpuPercent ?? ''), String(r.server?.cpuMsPerCall ?? ''),
+      String(r.eventLoopLag?.maxMs ?? ''), String(r.otherCpu?.postgresPercent ?? ''), String(r.otherCpu?.loadGeneratorPercent ?? ''), String(r.pgRowsPerS ?? ''),
+    ]);
   }
   console.log('\n' + table(rows));
   const actionRows = [['scenario', 'target', 'N', 'action', 'count', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms']];
@@ -484,8 +585,12 @@ function printSummary(report: Record<string, any>): void {
   console.log('\n' + table(actionRows));
   if (report.ratios.length) {
     console.log('\nQCharge / bare responder (throughput: higher is better, 1.0 = the ceiling; latency: lower is better)');
-    console.log(table([['scenario', 'N', 'conn/s', 'msg/s', 'p50', 'p99'], ...report.ratios.map((x: any) => [x.scenario, String(x.chargers), String(x.connectRate ?? ''), String(x.messagesPerS ?? ''), String(x.p50 ?? ''), String(x.p99 ?? '')])]));
+    const ratioRows = report.ratios.map((x: any) => [x.scenario, String(x.chargers), String(x.connectRate ?? ''), String(x.messagesPerS ?? ''), String(x.p50 ?? ''), String(x.p99 ?? ''), String(x.cpuMsPerCall ?? ''), String(x.rssPerCharger ?? '')]);
+    console.log(table([['scenario', 'N', 'ready/s', 'msg/s', 'p50', 'p99', 'CPU/call', 'RSS/charger'], ...ratioRows]));
   }
+  console.log('\nEvent-loop lag per second (worst of the server processes; bars scaled to each line\'s worst second)');
+  for (const r of results) if (r.eventLoopLag) console.log(`  ${r.scenario} ${r.target} N=${r.chargers}: ${formatTimeline(r.eventLoopLag)}`);
+  printGoals(report.goals);
   if (report.postgres) console.log(`\nPostgreSQL plain insert rate: ${JSON.stringify(report.postgres)}`);
   for (const note of notes) console.log(`note: ${note}`);
 }
@@ -538,7 +643,7 @@ async function main(): Promise<void> {
   const report: Record<string, any> = {};
   try {
     if (scenarios.has('baseline')) await runBare();
-    if (['storm', 'steady', 'burst', 'fanout'].some((s) => scenarios.has(s))) profileFile = await runSingleNode(prefix);
+    if (['storm', 'steady', 'steady-real', 'closedloop', 'burst', 'fanout'].some((s) => scenarios.has(s))) profileFile = await runSingleNode(prefix);
     if (scenarios.has('twonodes')) await runTwoNodes(prefix);
     if (scenarios.has('baseline')) {
       console.log('PostgreSQL plain insert baseline...');
@@ -572,10 +677,11 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: { ...machine(), loadAverageAtStart },
-    options: { sizes, twoNodeChargers, durationS, compress, burstRate, mvPerSession, perWorker, scenarios: [...scenarios], password: password ? 'one scrypt hash shared by all charge points, verified-password cache primed by one connection per node' : 'none', serverLogLevel: 'warn' },
+    options: { sizes, twoNodeChargers, durationS, realDurationS, realSessionsPerS, closedLoopChargers, stormStatusNotifications: STORM_STATUS_NOTIFICATIONS, compress, burstRate, mvPerSession, perWorker, scenarios: [...scenarios], password: password ? 'one scrypt hash shared by all charge points, verified-password cache primed by one connection per node' : 'none', serverLogLevel: 'warn' },
     loadGenerator: `${workers.length} processes of raw ws OCPP-J clients on the same 2 cores as the server (latencies include their own event-loop delay)`,
     results,
     ratios: ratios(),
+    goals: evaluateGoals(results, Number(args['fanout-commands'])),
     notes,
     profile,
   });

@@ -25,7 +25,11 @@ export class CpuMeter {
   }
   read(): number {
     const elapsed = (performance.now() - this.startAt) / 1000;
-    return elapsed > 0 ? (cpuSeconds(this.pid) - this.startCpu) / elapsed : 0;
+    return elapsed > 0 ? this.usedSeconds() / elapsed : 0;
+  }
+  /** CPU seconds (user + system) used since the meter was made. */
+  usedSeconds(): number {
+    return cpuSeconds(this.pid) - this.startCpu;
   }
 }
 

@@ -2,6 +2,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import ts from 'typescript';
 import type { DoneReport, WorkerCommand, WorkerReport } from './protocol';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -55,8 +56,17 @@ export async function startQcharge(name: string, env: Record<string, string>, no
   throw new Error(`${name} was not ready within 90 s; see ${logFile}`);
 }
 
+/**
+ * Starts the bare responder as plain JavaScript, as QCharge runs from dist/: under ts-node its idle RSS
+ * would hold the compiler, which it frees later, and the RSS per charger would come out below zero.
+ */
 export async function startBareResponder(): Promise<{ child: ChildProcess; pid: number; port: number }> {
-  const child = fork(path.join(__dirname, '..', 'bare-responder.ts'), [], { execArgv: ['-r', 'ts-node/register/transpile-only'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const source = path.join(__dirname, '..', 'bare-responder.ts');
+  const compiled = path.join(ROOT, 'dist', 'bench', 'bare-responder.js');
+  const { outputText } = ts.transpileModule(fs.readFileSync(source, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
+  fs.mkdirSync(path.dirname(compiled), { recursive: true });
+  fs.writeFileSync(compiled, outputText);
+  const child = fork(compiled, [], { execArgv: [], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const match = /listening (\d+)/.exec(chunk.toString());
