@@ -20,6 +20,7 @@ let uniqueCounter = 0;
 export class RawOcppClient {
   private socket: WebSocket | undefined;
   private readonly pending = new Map<string, { started: number; resolve: (outcome: CallOutcome) => void; timer: NodeJS.Timeout }>();
+  private previousCall: Promise<unknown> = Promise.resolve();
   csmsCalls = 0;
   closed = false;
   onClose?: () => void;
@@ -61,7 +62,20 @@ export class RawOcppClient {
     });
   }
 
+  /**
+   * Sends a CALL once the charger's previous one is answered (or timed out), as OCPP-J asks of a charge
+   * point: the server handles a charger's calls in order, so pipelining them would add queueing no real
+   * fleet causes. The time counts from the request, not from the send, so a call that waits behind a
+   * slow answer is measured with its wait (the load stays open loop).
+   */
   call(action: string, payload: unknown): Promise<CallOutcome> {
+    const requested = performance.now();
+    const outcome = this.previousCall.then(() => this.send(action, payload)).then((result) => ({ ...result, ms: performance.now() - requested }));
+    this.previousCall = outcome;
+    return outcome;
+  }
+
+  private send(action: string, payload: unknown): Promise<CallOutcome> {
     const socket = this.socket;
     if (!socket || socket.readyState !== WebSocket.OPEN) return Promise.resolve({ ok: false, ms: 0, errorCode: 'NotConnected' });
     const uniqueId = (++uniqueCounter).toString(36) + process.pid.toString(36);
