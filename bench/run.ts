@@ -114,6 +114,8 @@ function measure(target: Target) {
   const sampler = new ServerSampler(target.apiPorts, target.pids);
   return {
     cpuNow: () => meters.reduce((sum, m) => sum + m.read(), 0),
+    /** Stops the sampling (finish does too); for a phase that failed. */
+    stop: () => sampler.stop(),
     async finish(): Promise<Measured> {
       const cpu = meters.reduce((sum, m) => sum + m.read(), 0);
       const cpuSeconds = meters.reduce((sum, m) => sum + m.usedSeconds(), 0);
@@ -143,6 +145,7 @@ async function runPhase(label: string, commands: Array<[LoadWorker, WorkerComman
     return { reports, wallS, ...(await measuring.finish()) };
   } finally {
     clearInterval(ticker);
+    await measuring.stop();
   }
 }
 

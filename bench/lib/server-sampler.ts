@@ -28,6 +28,8 @@ export class ServerSampler {
   private readonly loops: Array<Promise<void>>;
   private readonly perSecond: Array<number | null> = [];
   private scrapes = 0;
+  /** Ports scraped once: that first scrape only resets the histogram, its maximum covers the time before the phase. */
+  private readonly primed = new Set<number>();
   private failedScrapes = 0;
   readonly rssSamples: number[] = [];
 
@@ -63,9 +65,14 @@ export class ServerSampler {
       const res = await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(10_000) });
       const match = /^nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? ([\d.e+-]+)/m.exec(await res.text());
       if (!match) throw new Error('no nodejs_eventloop_lag_max_seconds');
+      if (!this.primed.has(port)) {
+        this.primed.add(port);
+        return;
+      }
       this.scrapes++;
       const lagMs = Math.max(0, Math.round(Number(match[1]) * 1000 - RESOLUTION_MS));
-      const second = Math.floor((performance.now() - this.startedAt) / 1000);
+      // A scrape answered about n seconds in covers second n-1 (0-based) of the phase.
+      const second = Math.max(0, Math.round((performance.now() - this.startedAt) / 1000) - 1);
       while (this.perSecond.length <= second) this.perSecond.push(null);
       this.perSecond[second] = Math.max(this.perSecond[second] ?? 0, lagMs);
     } catch {
