@@ -33,13 +33,20 @@ export class ServerSampler {
   private failedScrapes = 0;
   readonly rssSamples: number[] = [];
 
-  constructor(ports: number[], private readonly pids: number[]) {
+  constructor(private readonly ports: number[], private readonly pids: number[]) {
     this.loops = [...ports.map((port) => this.every(() => this.scrape(port))), this.every(async () => this.sampleRss())];
   }
 
   async stop(): Promise<LagTimeline> {
+    if (!this.running) return this.timeline();
     this.running = false;
     await Promise.all(this.loops);
+    // One last scrape covers the phase's last part second (and a phase shorter than a second at all).
+    await Promise.all(this.ports.map((port) => this.scrape(port)));
+    return this.timeline();
+  }
+
+  private timeline(): LagTimeline {
     const seconds = this.perSecond;
     const known = seconds.filter((ms): ms is number => ms !== null);
     return {
