@@ -25,7 +25,23 @@ export interface Config {
   trustProxy: boolean;
   /** Failed Basic logins a minute, per client address and per charge point, before 429. */
   authFailuresPerAddress: number;
+  /** Failed Basic logins a minute for one charge point from one address (never per charge point alone). */
   authFailuresPerChargePoint: number;
+  /** Upgrades a minute, per client address, naming an unknown tenant or charge point (404) before 429. */
+  ocppNotFoundPerAddress: number;
+  /** Time a client has to send its HTTP headers, on the OCPP and API listeners. */
+  httpHeadersTimeoutMs: number;
+  /** Time from TCP connect to a finished, authenticated WebSocket upgrade on the OCPP listener. */
+  ocppHandshakeTimeoutMs: number;
+  /** OCPP sockets connected but not yet upgraded: in total, and per client (TCP) address. */
+  ocppPendingTotal: number;
+  ocppPendingPerAddress: number;
+  /** Open files kept free: within this many of the soft limit, new OCPP upgrades get 503 (0: 10% of the limit, at most 500). */
+  openFilesHeadroom: number;
+  /** If set, /metrics is served on this port only, not on API_PORT. */
+  metricsPort: number | undefined;
+  /** If set, /metrics answers only with `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   /** Bytes of firmware images one tenant may keep hosted. */
   firmwareQuotaBytes: number;
   /** Seconds a presence record lives without refresh: how long a crashed node's charge points still look connected. */
@@ -115,6 +131,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: bool(env, 'TRUST_PROXY', false),
     authFailuresPerAddress: int(env, 'AUTH_FAILURES_PER_ADDRESS', 100, 1, 1_000_000),
     authFailuresPerChargePoint: int(env, 'AUTH_FAILURES_PER_CHARGE_POINT', 20, 1, 1_000_000),
+    ocppNotFoundPerAddress: int(env, 'OCPP_NOT_FOUND_PER_ADDRESS', 60, 1, 1_000_000),
+    httpHeadersTimeoutMs: int(env, 'HTTP_HEADERS_TIMEOUT_MS', 5000, 500, 600_000),
+    ocppHandshakeTimeoutMs: int(env, 'OCPP_HANDSHAKE_TIMEOUT_MS', 10_000, 500, 600_000),
+    ocppPendingTotal: int(env, 'OCPP_PENDING_TOTAL', 2000, 1, 1_000_000),
+    ocppPendingPerAddress: int(env, 'OCPP_PENDING_PER_ADDRESS', 500, 1, 1_000_000),
+    openFilesHeadroom: int(env, 'OPEN_FILES_HEADROOM', 0, 0, 100_000_000),
+    metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 0, 65535) : undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
     firmwareQuotaBytes: int(env, 'FIRMWARE_QUOTA_MB', 4096, 1, 1_048_576) * 1024 * 1024,
     graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', true),
     dbPoolMax: int(env, 'DB_POOL_MAX', 20, 2, 1000),

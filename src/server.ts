@@ -8,6 +8,7 @@ import { withTimeout } from './platform/async';
 import { openDatabase } from './platform/db';
 import { EventBus } from './platform/event-bus';
 import { HttpServer } from './platform/http-server';
+import { listenMetrics } from './platform/metrics-server';
 import { createLogger, type Logger } from './platform/logger';
 import { createRedis, RedisKeys } from './platform/redis';
 import { Jobs } from './platform/queues';
@@ -22,6 +23,8 @@ export interface RunningServer {
   app: AppContext;
   ocppPort: number | undefined;
   apiPort: number;
+  /** Set when METRICS_PORT is: /metrics is served there only. */
+  metricsPort: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -52,6 +55,7 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
       ([pg, pong]) => pg && pong === 'PONG',
       () => false,
     ),
+    { headersTimeoutMs: config.httpHeadersTimeoutMs, serveMetrics: config.metricsPort === undefined, metricsToken: config.metricsToken },
   );
   const stoppers: Array<() => Promise<void>> = [];
   for (const role of ROLE_MODULES) {
@@ -69,6 +73,7 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
     log.info({ port: ocppPort }, 'OCPP listener ready');
   }
   const apiPort = await http.listen(config.apiPort);
+  const metrics = config.metricsPort === undefined ? undefined : await listenMetrics(config.metricsPort, { token: config.metricsToken, headersTimeoutMs: config.httpHeadersTimeoutMs });
   log.info({ port: apiPort, roles: [...config.roles], nodeId: config.nodeId }, 'QCharge started');
   if (config.adminApiKey !== undefined && config.adminApiKey.length < 16) log.warn('ADMIN_API_KEY is shorter than 16 characters: use a long random key in production');
 
@@ -79,6 +84,7 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
       // Charge points are gone; what they sent last is still written before the pool closes.
       await meterValues.drain();
       await http.close();
+      await metrics?.close();
       for (const stopRole of stoppers.reverse()) await stopRole().catch((error) => log.warn({ err: error }, 'role stop failed'));
       await lastSeen.stop();
       await cluster.stop();
@@ -87,5 +93,5 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
       await redis.quit().catch(() => undefined);
       await orm.close();
     })());
-  return { app, ocppPort, apiPort, stop };
+  return { app, ocppPort, apiPort, metricsPort: metrics?.port, stop };
 }

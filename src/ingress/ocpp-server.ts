@@ -21,9 +21,12 @@ import type { ChargePointContext } from './handler-context';
 import { HANDLERS } from './handlers';
 import { INGRESS_LIMITS } from './limits';
 import { sqlState } from '../platform/async';
-import { listenOrExplain } from '../platform/http-server';
+import { httpTimeouts, listenOrExplain } from '../platform/http-server';
 import { TriggerWindow } from './trigger-window';
-import { authenticateUpgrade, LoginFailureLimits, OCPP_SUBPROTOCOL, UpgradeRefused, type ChargePointIdentity } from './upgrade-auth';
+import { LoginLimits } from './login-limits';
+import { OpenFiles } from '../platform/open-files';
+import { PendingSockets } from '../platform/pending-sockets';
+import { authenticateUpgrade, OCPP_SUBPROTOCOL, UpgradeRefused, type ChargePointIdentity } from './upgrade-auth';
 
 export const MAX_FRAME_BYTES = INGRESS_LIMITS.maxFrameBytes;
 const CLOSE_REPLACED = 1000;
@@ -44,14 +47,31 @@ export class OcppServer implements LocalConnections {
   private readonly wss: WebSocketServer;
   private pingTimer: NodeJS.Timeout | undefined;
   private untrackConnections: (() => void) | undefined;
-  private readonly loginFailures: LoginFailureLimits;
+  private readonly loginLimits: LoginLimits;
+  /** Sockets connected but not yet an authenticated WebSocket: deadline and caps. */
+  private readonly pending: PendingSockets;
+  private readonly openFiles: OpenFiles;
 
   constructor(private readonly app: AppContext) {
-    this.loginFailures = new LoginFailureLimits({ perAddress: app.config.authFailuresPerAddress, perChargePoint: app.config.authFailuresPerChargePoint });
-    const { ocppTlsCert, ocppTlsKey } = app.config;
+    const { config } = app;
+    this.loginLimits = new LoginLimits(app.redis, app.keys, {
+      failuresPerAddress: config.authFailuresPerAddress,
+      failuresPerAddressAndChargePoint: config.authFailuresPerChargePoint,
+      notFoundPerAddress: config.ocppNotFoundPerAddress,
+    }, app.log);
+    this.openFiles = new OpenFiles(config.openFilesHeadroom);
+    const { ocppTlsCert, ocppTlsKey } = config;
+    const timeouts = httpTimeouts(config.httpHeadersTimeoutMs);
     this.server = ocppTlsCert && ocppTlsKey
-      ? https.createServer({ cert: fs.readFileSync(ocppTlsCert), key: fs.readFileSync(ocppTlsKey) })
-      : http.createServer();
+      ? https.createServer({ ...timeouts, cert: fs.readFileSync(ocppTlsCert), key: fs.readFileSync(ocppTlsKey), handshakeTimeout: config.ocppHandshakeTimeoutMs })
+      : http.createServer(timeouts);
+    // Behind a proxy every socket comes from the proxy's address: only the total cap makes sense then.
+    this.pending = new PendingSockets({
+      timeoutMs: config.ocppHandshakeTimeoutMs,
+      maxTotal: config.ocppPendingTotal,
+      maxPerAddress: config.trustProxy ? undefined : config.ocppPendingPerAddress,
+    });
+    this.pending.watch(this.server);
     this.server.on('request', (_req, res) => {
       res.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP-J endpoint: connect with a WebSocket to /ocpp/{tenant}/{chargePointId}\n');
     });
@@ -118,9 +138,13 @@ export class OcppServer implements LocalConnections {
 
   private async onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => undefined);
+    if (this.openFiles.nearLimit()) {
+      this.app.log.warn({ limit: this.openFiles.limit, headroom: this.openFiles.headroom }, 'near the open-files limit: refusing new OCPP connections');
+      return refuse(socket, 503);
+    }
     let identity: ChargePointIdentity;
     try {
-      identity = await authenticateUpgrade(this.app.orm, req, { trustProxy: this.app.config.trustProxy, failures: this.loginFailures });
+      identity = await authenticateUpgrade(this.app.orm, req, { trustProxy: this.app.config.trustProxy, limits: this.loginLimits });
     } catch (error) {
       const status = error instanceof UpgradeRefused ? error.status : 503;
       if (!(error instanceof UpgradeRefused)) this.app.log.error({ err: error }, 'upgrade failed');
@@ -128,7 +152,12 @@ export class OcppServer implements LocalConnections {
       refuse(socket, status);
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, identity));
+    // Past the handshake deadline the socket was already destroyed while authentication ran.
+    if (socket.destroyed) return;
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.pending.settle(socket);
+      this.onConnection(ws, identity);
+    });
   }
 
   private onConnection(socket: WebSocket, identity: ChargePointIdentity): void {
@@ -229,10 +258,10 @@ export class OcppServer implements LocalConnections {
     this.publishFrame(ctx, event);
   }
 
-  /** Connections on this node per tenant slug, for the connected-charge-points gauge (read on scrape). */
+  /** Connections on this node per tenant id, for the connected-charge-points gauge (read on scrape). */
   private countByTenant(): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const { identity } of this.connections.values()) counts.set(identity.tenantSlug, (counts.get(identity.tenantSlug) ?? 0) + 1);
+    for (const { identity } of this.connections.values()) counts.set(identity.tenantId, (counts.get(identity.tenantId) ?? 0) + 1);
     return counts;
   }
 

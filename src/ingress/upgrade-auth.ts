@@ -3,26 +3,10 @@ import type { Orm } from '../platform/db';
 import { sqlRows } from '../platform/db';
 import type { ChargePoint } from '../modules/charge-point/charge-point.entity';
 import { verifyPassword } from '../modules/charge-point/password';
-import { AuthFailureLimiter } from './auth-limiter';
+import type { LoginLimits } from './login-limits';
 
 export const OCPP_SUBPROTOCOL = 'ocpp1.6';
 const PATH = /^\/ocpp\/([^/]+)\/([^/]+)\/?$/;
-
-/**
- * Failed logins per client address and per charge point, counted per minute; past the limit, 429 until the
- * minute is over, whatever the password (else a blocked guesser would still learn which guess was right).
- * The address limit is the higher one: many charge points share an address behind NAT, and one with a
- * stale password must not lock out the others.
- */
-export class LoginFailureLimits {
-  readonly byAddress: AuthFailureLimiter;
-  readonly byChargePoint: AuthFailureLimiter;
-
-  constructor(limits: { perAddress: number; perChargePoint: number }, windowMs = 60_000) {
-    this.byAddress = new AuthFailureLimiter(limits.perAddress, windowMs);
-    this.byChargePoint = new AuthFailureLimiter(limits.perChargePoint, windowMs);
-  }
-}
 
 export interface ChargePointIdentity {
   tenantId: string;
@@ -64,36 +48,61 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   return first || req.socket.remoteAddress || 'unknown';
 }
 
-export async function authenticateUpgrade(orm: Orm, req: IncomingMessage, options: { trustProxy?: boolean; failures: LoginFailureLimits }): Promise<ChargePointIdentity> {
+/** Longest charge point identity OCPP allows (and the column holds); longest tenant slug. */
+const MAX_IDENTITY_LENGTH = 48;
+const MAX_SLUG_LENGTH = 63;
+// C0 and C1 controls, NUL included: no slug or identity has them, and PostgreSQL text refuses NUL.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+function isPlausible(segment: string, maxLength: number): boolean {
+  return segment.length > 0 && segment.length <= maxLength && !CONTROL_CHARACTERS.test(segment);
+}
+
+/**
+ * The tenant slug and charge point id from the path, decoded; a path no charge point can have (bad
+ * UTF-8, control characters, too long) is the client's error, refused with 400 before any query.
+ */
+function pathTarget(req: IncomingMessage): { tenantSlug: string; chargePointId: string } {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const match = PATH.exec(url.pathname);
   if (!match) throw new UpgradeRefused(404, 'Unknown path');
-  let slug: string;
+  let tenantSlug: string;
   let chargePointId: string;
   try {
-    slug = decodeURIComponent(match[1]);
+    // Throws on anything that is not UTF-8 (overlong forms such as %C0%80, lone surrogates).
+    tenantSlug = decodeURIComponent(match[1]);
     chargePointId = decodeURIComponent(match[2]);
   } catch {
     throw new UpgradeRefused(400, 'Bad path encoding');
   }
+  if (!isPlausible(tenantSlug, MAX_SLUG_LENGTH) || !isPlausible(chargePointId, MAX_IDENTITY_LENGTH)) {
+    throw new UpgradeRefused(400, 'Tenant slug or charge point id is not valid');
+  }
+  return { tenantSlug, chargePointId };
+}
+
+/**
+ * Past a login limit, 429 whatever the password (else a blocked guesser would still learn which guess was
+ * right). Limits are per client address and per (address, charge point), never per charge point alone, so
+ * a guesser cannot lock out the real charger; unknown charge points (404) count per address too.
+ */
+export async function authenticateUpgrade(orm: Orm, req: IncomingMessage, options: { trustProxy?: boolean; limits: LoginLimits }): Promise<ChargePointIdentity> {
+  const { tenantSlug: slug, chargePointId } = pathTarget(req);
   if (!offeredProtocols(req).includes(OCPP_SUBPROTOCOL)) throw new UpgradeRefused(400, 'Subprotocol ocpp1.6 is required');
+  const target = { address: clientAddress(req, options.trustProxy ?? false), tenantSlug: slug, chargePointId };
+  const { limits } = options;
+  if (await limits.isBlocked(target)) throw new UpgradeRefused(429, 'Too many failed logins; try again later');
   const chargePoint = await findChargePoint(orm, slug, chargePointId);
-  if (!chargePoint) throw new UpgradeRefused(404, 'Unknown charge point');
+  if (!chargePoint) {
+    await limits.recordNotFound(target);
+    throw new UpgradeRefused(404, 'Unknown charge point');
+  }
   const tenantId = chargePoint.tenant_id;
   if (chargePoint.password_hash) {
-    const address = `ip:${clientAddress(req, options.trustProxy ?? false)}`;
-    const target = `cp:${tenantId}:${chargePointId}`;
-    const { byAddress, byChargePoint } = options.failures;
-    if (byAddress.isBlocked(address) || byChargePoint.isBlocked(target)) {
-      throw new UpgradeRefused(429, 'Too many failed logins; try again later');
-    }
     const credentials = basicCredentials(req);
     if (!credentials || credentials.user !== chargePointId || !(await verifyPassword(credentials.password, chargePoint.password_hash))) {
       // A handshake without credentials is how most clients learn that auth is needed: not a guess.
-      if (credentials) {
-        byAddress.recordFailure(address);
-        byChargePoint.recordFailure(target);
-      }
+      if (credentials) await limits.recordFailure({ ...target, tenantId });
       throw new UpgradeRefused(401, 'Invalid credentials');
     }
   }

@@ -1,20 +1,56 @@
+import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { registry } from './metrics';
+import { PendingSockets } from './pending-sockets';
 
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 export type UpgradeHandler = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/** Uploads stream bodies of hundreds of MB: a whole request may take this long, its headers only HTTP_HEADERS_TIMEOUT_MS. */
+const API_REQUEST_TIMEOUT_MS = 300_000;
+
+export interface HttpServerOptions {
+  /** Time a client has to send its headers (and to send anything at all after connecting). */
+  headersTimeoutMs?: number;
+  /** false when /metrics has a port of its own (METRICS_PORT). */
+  serveMetrics?: boolean;
+  /** If set, /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+}
+
+/**
+ * Node's header and request deadlines. Node checks them on a timer (30 s by default), so the check runs
+ * more often than the deadline itself to close slow clients within a few seconds of it.
+ */
+export function httpTimeouts(headersTimeoutMs: number, requestTimeoutMs = headersTimeoutMs): http.ServerOptions {
+  return {
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: Math.max(requestTimeoutMs, headersTimeoutMs),
+    connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+  };
+}
 
 /**
  * The HTTP listener on API_PORT that every role runs: health, readiness and metrics always; GraphQL,
  * its WebSocket and uploads when the api role mounts them.
  */
 export class HttpServer {
-  readonly server = http.createServer((req, res) => void this.route(req, res));
+  readonly server: http.Server;
   private readonly routes: Array<{ prefix: string; handler: RouteHandler }> = [];
   private readonly upgrades = new Map<string, UpgradeHandler>();
 
-  constructor(private readonly readiness: () => Promise<boolean>) {
+  constructor(
+    private readonly readiness: () => Promise<boolean>,
+    private readonly options: HttpServerOptions = {},
+  ) {
+    const headersTimeoutMs = options.headersTimeoutMs ?? 5000;
+    this.server = http.createServer(httpTimeouts(headersTimeoutMs, API_REQUEST_TIMEOUT_MS), (req, res) => void this.route(req, res));
+    // A socket that connects and never sends a request is closed like one that sends its headers too slowly.
+    const silent = new PendingSockets({ timeoutMs: headersTimeoutMs });
+    silent.watch(this.server);
+    this.server.on('request', (req: http.IncomingMessage) => silent.settle(req.socket));
+    this.server.on('upgrade', (req: http.IncomingMessage, socket: Duplex) => silent.settle(socket));
     this.server.on('upgrade', (req, socket, head) => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       const handler = this.upgrades.get(path);
@@ -57,11 +93,7 @@ export class HttpServer {
         const ready = await this.readiness().catch(() => false);
         return text(res, ready ? 200 : 503, ready ? 'ready\n' : 'not ready\n');
       }
-      if (req.method === 'GET' && path === '/metrics') {
-        res.writeHead(200, { 'content-type': registry.contentType });
-        res.end(await registry.metrics());
-        return;
-      }
+      if (req.method === 'GET' && path === '/metrics' && this.options.serveMetrics !== false) return await serveMetrics(req, res, this.options.metricsToken);
       const route = this.routes.find((r) => path === r.prefix || path.startsWith(r.prefix + '/'));
       if (route) return await route.handler(req, res);
       text(res, 404, 'not found\n');
@@ -70,6 +102,22 @@ export class HttpServer {
       else res.end();
     }
   }
+}
+
+/** The Prometheus exposition, behind the bearer token when one is configured. */
+export async function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, token: string | undefined): Promise<void> {
+  if (token !== undefined && !bearerMatches(req.headers.authorization, token)) {
+    res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer realm="metrics"' });
+    return void res.end('metrics need a bearer token\n');
+  }
+  res.writeHead(200, { 'content-type': registry.contentType });
+  res.end(await registry.metrics());
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const offered = Buffer.from(/^Bearer (.+)$/i.exec(header ?? '')?.[1]?.trim() ?? '');
+  const expected = Buffer.from(token);
+  return offered.length === expected.length && timingSafeEqual(offered, expected);
 }
 
 function text(res: http.ServerResponse, status: number, body: string): void {

@@ -2,10 +2,10 @@ import client from 'prom-client';
 import { sqlState, withTimeout } from './async';
 
 /**
- * The one metrics registry of the process, served at GET /metrics on every role. Default Node metrics
+ * The one metrics registry of the process, served at GET /metrics on every role (on METRICS_PORT when set). Default Node metrics
  * (event-loop lag `nodejs_eventloop_lag_seconds`, heap, GC, handles) are collected into it.
  *
- * Label values are always from bounded sets: tenant slugs, OCPP actions and error codes from the spec
+ * Label values are always from bounded sets: tenant ids (never slugs: names are for tenants to see), OCPP actions and error codes from the spec
  * (anything a charge point makes up becomes `other`), contract statuses, GraphQL operation names capped
  * at MAX_OPERATION_NAMES. Per-frame recording lives in ocpp-metrics.ts.
  */
@@ -40,7 +40,7 @@ const connectionCounters = new Set<ConnectionCounter>();
 
 export const connectedChargePoints = new client.Gauge({
   name: 'qcharge_connected_charge_points',
-  help: 'Charge points connected to this node, per tenant slug',
+  help: 'Charge points connected to this node, per tenant id',
   labelNames: ['tenant'] as const,
   registers: [registry],
   // Counted from the live connection registry on scrape, so it can never drift from the sockets.

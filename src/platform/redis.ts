@@ -31,6 +31,10 @@ export class RedisKeys {
   eventSubscriberJoined(): string {
     return `${this.prefix}events-subscriber-joined`;
   }
+  /** A fixed-window counter of the OCPP login limits (failures, unknown-charge-point probes). */
+  loginLimit(counter: string, subject: string, window: number): string {
+    return `${this.prefix}login-limit:${counter}:${window}:${subject}`;
+  }
   node(nodeId: string): string {
     return `${this.prefix}node:${nodeId}`;
   }

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+
+/** How long a count of open descriptors is reused: reading /proc/self/fd costs a directory listing. */
+const COUNT_TTL_MS = 500;
+
+/** The process's soft "Max open files" limit (ulimit -n), from /proc; Infinity where unknown or unlimited. */
+export function openFilesSoftLimit(): number {
+  try {
+    const line = fs.readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+    const soft = line?.slice('Max open files'.length).trim().split(/\s+/)[0];
+    return soft && /^\d+$/.test(soft) ? Number(soft) : Infinity;
+  } catch {
+    return Infinity;
+  }
+}
+
+function openFilesNow(): number {
+  try {
+    return fs.readdirSync('/proc/self/fd').length;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Open descriptors against the process's limit. Within `headroom` of the limit the OCPP listener refuses
+ * new upgrades (503), so the descriptors left serve the API, PostgreSQL, Redis and established chargers.
+ */
+export class OpenFiles {
+  readonly limit = openFilesSoftLimit();
+  /** 0 means automatic: 10% of the limit, at most 500. */
+  readonly headroom: number;
+  private counted = { at: -Infinity, open: 0 };
+
+  constructor(headroom: number, private readonly now: () => number = Date.now) {
+    this.headroom = headroom > 0 ? headroom : Math.min(500, Math.ceil(this.limit * 0.1));
+  }
+
+  nearLimit(): boolean {
+    if (!Number.isFinite(this.limit)) return false;
+    const now = this.now();
+    if (now - this.counted.at >= COUNT_TTL_MS) this.counted = { at: now, open: openFilesNow() };
+    return this.counted.open >= this.limit - this.headroom;
+  }
+}
