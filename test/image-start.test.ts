@@ -132,7 +132,7 @@ describe('the container image', () => {
 
       const admin = graphqlClient({ apiPort } as RunningServer, ADMIN_KEY);
       const slug = uniqueName('img');
-      const { createTenant } = await admin.data(`mutation($slug: String!) { createTenant(input: { slug: $slug, name: "Image" }) { apiKey } }`, { slug });
+      const { createTenant } = await admin.data(`mutation($slug: String!) { createTenant(input: { slug: $slug, name: "Image" }) { tenant { id } apiKey } }`, { slug });
       const owner = graphqlClient({ apiPort } as RunningServer, createTenant.apiKey);
       await owner.data(`mutation { createChargePoint(input: { id: "CP-IMAGE", password: "image-password-1" }) { chargePoint { id } } }`);
 
@@ -148,7 +148,7 @@ describe('the container image', () => {
       const boot = await cp.call('BootNotification', { chargePointVendor: 'QCharge', chargePointModel: 'Image-1' });
       expect(boot.status).toBe('Accepted');
       const metrics = await fetch(`http://127.0.0.1:${apiPort}/metrics`).then((r) => r.text());
-      expect(metrics).toContain(`qcharge_connected_charge_points{tenant="${slug}"} 1`);
+      expect(metrics).toContain(`qcharge_connected_charge_points{tenant="${createTenant.tenant.id}"} 1`);
 
       // SIGTERM with the charge point still connected: the server closes it and exits cleanly. Exit code 0
       // also means within the grace: main.ts exits 1 when stopping takes over 15 s.

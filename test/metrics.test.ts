@@ -102,11 +102,12 @@ afterAll(async () => {
 });
 
 describe('/metrics after a short real session', () => {
-  it('counts connected charge points per tenant slug, from the live sockets', async () => {
+  it('counts connected charge points per tenant id (never the slug), from the live sockets', async () => {
     const { samples } = await scrape(server);
-    expect(value(samples, 'qcharge_connected_charge_points', { tenant: tenant.slug })).toBe(2);
+    expect(value(samples, 'qcharge_connected_charge_points', { tenant: tenant.tenantId })).toBe(2);
+    expect(samples.some((s) => Object.values(s.labels).includes(tenant.slug))).toBe(false);
     raw.terminate();
-    await eventually(async () => value((await scrape(server)).samples, 'qcharge_connected_charge_points', { tenant: tenant.slug }) === 1);
+    await eventually(async () => value((await scrape(server)).samples, 'qcharge_connected_charge_points', { tenant: tenant.tenantId }) === 1);
   });
 
   it('counts OCPP messages by action, direction and type, and CALLERRORs by code and direction', async () => {
@@ -189,4 +190,36 @@ describe('/metrics after a short real session', () => {
     expect(value(samples, 'qcharge_postgres_errors_total', { class: '22' })).toBeGreaterThanOrEqual(1);
   });
 
+});
+
+describe('/metrics kept from strangers', () => {
+  it('is served only on METRICS_PORT when that is set', async () => {
+    const separate = await startTestServer({ METRICS_PORT: '0' });
+    try {
+      expect(separate.metricsPort).toEqual(expect.any(Number));
+      expect(separate.metricsPort).not.toBe(separate.apiPort);
+      expect((await fetch(`http://127.0.0.1:${separate.apiPort}/metrics`)).status).toBe(404);
+      const response = await fetch(`http://127.0.0.1:${separate.metricsPort}/metrics`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('qcharge_ocpp_messages_total');
+      expect((await fetch(`http://127.0.0.1:${separate.metricsPort}/graphql`)).status).toBe(404);
+      expect((await fetch(`http://127.0.0.1:${separate.apiPort}/readyz`)).status).toBe(200);
+    } finally {
+      await separate.stop();
+    }
+  });
+
+  it('requires the bearer token on API_PORT when METRICS_TOKEN is set', async () => {
+    const guarded = await startTestServer({ METRICS_TOKEN: 'metrics-token-0123456789' });
+    try {
+      const url = `http://127.0.0.1:${guarded.apiPort}/metrics`;
+      expect((await fetch(url)).status).toBe(401);
+      expect((await fetch(url, { headers: { authorization: 'Bearer metrics-token-wrong-6789' } })).status).toBe(401);
+      const response = await fetch(url, { headers: { authorization: 'Bearer metrics-token-0123456789' } });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('qcharge_connected_charge_points');
+    } finally {
+      await guarded.stop();
+    }
+  });
 });
