@@ -147,6 +147,7 @@ describe('helm chart', () => {
       expect(envOf(container).ROLES).toEqual({ name: 'ROLES', value: role });
       expect(envOf(container).DATABASE_URL.valueFrom.secretKeyRef).toEqual({ name: 'qc-qcharge', key: 'DATABASE_URL' });
       expect(container.ports).toContainEqual({ name: 'http', containerPort: 4000 });
+      expect(container.ports).toContainEqual({ name: 'metrics', containerPort: 9100 });
       expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
       expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
       expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false });
@@ -171,7 +172,7 @@ describe('helm chart', () => {
 
     it('puts non-secret settings in the ConfigMap and secrets in the Secret', () => {
       const config = find(objects, 'ConfigMap', 'qc-qcharge').data;
-      expect(config).toMatchObject({ OCPP_PORT: '9000', API_PORT: '4000', LOG_LEVEL: 'info', DATA_DIR: '/data' });
+      expect(config).toMatchObject({ OCPP_PORT: '9000', API_PORT: '4000', METRICS_PORT: '9100', LOG_LEVEL: 'info', DATA_DIR: '/data' });
       expect(config.PUBLIC_API_URL).toBe('http://qc-qcharge-api.charging.svc:4000');
       expect(JSON.stringify(config)).not.toMatch(/postgres:|redis:/);
       expect(Object.keys(find(objects, 'Secret', 'qc-qcharge').stringData).sort()).toEqual(['DATABASE_URL', 'REDIS_URL']);
@@ -187,6 +188,19 @@ describe('helm chart', () => {
       const hookSecret = find(objects, 'Secret', secretName);
       expect(hookSecret.metadata.annotations?.['helm.sh/hook']).toBe('pre-install,pre-upgrade');
       expect(Number(hookSecret.metadata.annotations?.['helm.sh/hook-weight'])).toBeLessThan(Number(job.metadata.annotations?.['helm.sh/hook-weight']));
+    });
+
+    it('serves metrics through an in-cluster Service of their own, on every pod, annotated for scraping', () => {
+      const metrics = find(objects, 'Service', 'qc-qcharge-metrics');
+      expect(metrics.spec.type).toBe('ClusterIP');
+      expect(metrics.spec.ports).toEqual([{ name: 'metrics', port: 9100, targetPort: 'metrics' }]);
+      expect(metrics.metadata.annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9100', 'prometheus.io/path': '/metrics' });
+      for (const role of ROLES) {
+        const pod = find(objects, 'Deployment', `qc-qcharge-${role}`).spec.template.metadata.labels;
+        expect(Object.entries(metrics.spec.selector).every(([k, v]) => pod[k] === v)).toBe(true);
+        // The role Services (the api one may be a LoadBalancer) do not carry the metrics port.
+        expect(find(objects, 'Service', `qc-qcharge-${role}`).spec.ports).not.toContainEqual(expect.objectContaining({ port: 9100 }));
+      }
     });
 
     it('leaves optional objects out', () => {
@@ -248,11 +262,23 @@ describe('helm chart', () => {
       });
     });
 
-    it('scrapes /metrics on every role through one ServiceMonitor', () => {
+    it('scrapes /metrics on the metrics port of every role through one ServiceMonitor, a port no Ingress routes', () => {
       const monitor = find(objects, 'ServiceMonitor', 'qc-qcharge');
       expect(monitor.apiVersion).toBe('monitoring.coreos.com/v1');
-      expect(monitor.spec.endpoints).toEqual([expect.objectContaining({ port: 'http', path: '/metrics' })]);
-      expect(monitor.spec.selector.matchExpressions[0].values).toEqual([...ROLES]);
+      expect(monitor.spec.endpoints).toEqual([expect.objectContaining({ port: 'metrics', path: '/metrics' })]);
+      const metrics = find(objects, 'Service', 'qc-qcharge-metrics');
+      expect(Object.entries(monitor.spec.selector.matchLabels).every(([k, v]) => metrics.metadata.labels[k] === v)).toBe(true);
+      for (const role of ROLES) {
+        expect(Object.entries(monitor.spec.selector.matchLabels).every(([k, v]) => find(objects, 'Service', `qc-qcharge-${role}`).metadata.labels[k] === v)).toBe(false);
+      }
+      const routed = objects
+        .filter((o) => o.kind === 'Ingress')
+        .flatMap((o) => o.spec.rules.flatMap((rule: any) => rule.http.paths.map((p: any) => p.backend.service)));
+      expect(routed.length).toBeGreaterThan(0);
+      for (const backend of routed) {
+        expect(backend.name).not.toBe('qc-qcharge-metrics');
+        expect(backend.port.name).not.toBe('metrics');
+      }
     });
 
     it('serves wss from the TLS Secret and keeps uploads on the shared claim', () => {
