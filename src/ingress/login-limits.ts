@@ -120,6 +120,8 @@ export class LoginLimits {
 
   private async failOpen<T>(operation: () => Promise<T>): Promise<T | undefined> {
     try {
+      // While the connection is down, commands would wait in ioredis's offline queue: do not wait at all.
+      if (this.redis.status !== 'ready') throw new Error(`Redis connection is ${this.redis.status}`);
       return await withTimeout(operation(), REDIS_TIMEOUT_MS);
     } catch (error) {
       const now = this.now();
