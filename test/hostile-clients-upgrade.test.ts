@@ -210,8 +210,10 @@ describe('open-files headroom', () => {
     await server?.stop();
   });
 
-  it('refuses new OCPP upgrades with 503 near the limit, while the API still answers', async () => {
+  it('refuses new OCPP connections and upgrades with 503 near the limit, while the API still answers', async () => {
     expect(await upgradeStatus(server.ocppPort, `/ocpp/${tenant.slug}/CROWDED`)).toBe(503);
+    // A socket that would only sit there is not kept either.
+    expect(await (await openSocket(server.ocppPort)).closed).toMatch(/^HTTP\/1\.1 503 /);
     expect((await fetch(`http://127.0.0.1:${server.apiPort}/readyz`)).status).toBe(200);
   });
 });

@@ -70,6 +70,8 @@ export class OcppServer implements LocalConnections {
       timeoutMs: config.ocppHandshakeTimeoutMs,
       maxTotal: config.ocppPendingTotal,
       maxPerAddress: config.trustProxy ? undefined : config.ocppPendingPerAddress,
+      // Idle sockets are what exhausts descriptors: near the limit, new ones are not even kept.
+      refuseWhile: () => this.openFiles.nearLimit(),
     });
     this.pending.watch(this.server);
     this.server.on('request', (_req, res) => {

@@ -10,6 +10,8 @@ export interface PendingSocketLimits {
   maxTotal?: number;
   /** Pending sockets from one TCP peer address at once. */
   maxPerAddress?: number;
+  /** Refuse every new socket while this holds (the process is short of open files, say). */
+  refuseWhile?: () => boolean;
 }
 
 const REFUSAL = 'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
@@ -48,8 +50,9 @@ export class PendingSockets {
 
   private admit(socket: Socket): void {
     const address = socket.remoteAddress ?? 'unknown';
-    const { maxTotal, maxPerAddress, timeoutMs } = this.limits;
-    if ((maxTotal !== undefined && this.pending.size >= maxTotal) || (maxPerAddress !== undefined && (this.perAddress.get(address) ?? 0) >= maxPerAddress)) {
+    const { maxTotal, maxPerAddress, timeoutMs, refuseWhile } = this.limits;
+    const full = (maxTotal !== undefined && this.pending.size >= maxTotal) || (maxPerAddress !== undefined && (this.perAddress.get(address) ?? 0) >= maxPerAddress);
+    if (full || refuseWhile?.()) {
       socket.on('error', () => undefined);
       socket.end(REFUSAL, () => socket.destroy());
       return;
