@@ -97,6 +97,8 @@ describe('login limits', () => {
     // Blocked means blocked: the guesser does not learn that a guess was right.
     expect(await upgradeStatus(server.ocppPort, path, { address: '10.1.0.1', user: 'GUESSED', password: 'the-right-password-1' })).toBe(429);
     expect(await upgradeStatus(server.ocppPort, path, { address: '10.1.0.2', user: 'GUESSED', password: 'the-right-password-1' })).toBe(101);
+    // The address is the one the proxy saw (the last entry): what the client writes before it changes nothing.
+    expect(await upgradeStatus(server.ocppPort, path, { address: '192.0.2.7, 10.1.0.1', user: 'GUESSED', password: 'the-right-password-1' })).toBe(429);
 
     const lockouts = lines.map((line) => JSON.parse(line)).filter((entry) => entry.reason === 'failures-per-address-and-charge-point');
     expect(lockouts).toEqual([expect.objectContaining({ level: 40, address: '10.1.0.1', tenantId: tenant.tenantId, tenantSlug: tenant.slug, chargePointId: 'GUESSED' })]);

@@ -39,13 +39,15 @@ function basicCredentials(req: IncomingMessage): { user: string; password: strin
 }
 
 /**
- * Tenancy point 1: the upgrade resolves `{ tenantId, chargePointId }` once, from the URL and HTTP Basic
- * credentials, before a WebSocket exists.
+ * The client's address: the TCP peer, or behind a proxy (TRUST_PROXY) the address that proxy saw, the
+ * last X-Forwarded-For entry. Earlier entries are whatever the client wrote: trusting the first would let
+ * a guesser pick a new address for every guess and never reach a limit.
  */
 function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined;
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || req.socket.remoteAddress || 'unknown';
+  const header = Array.isArray(forwarded) ? forwarded[forwarded.length - 1] : forwarded;
+  const nearest = header?.split(',').pop()?.trim().slice(0, 64);
+  return nearest || req.socket.remoteAddress || 'unknown';
 }
 
 /** Longest charge point identity OCPP allows (and the column holds); longest tenant slug. */
@@ -82,6 +84,9 @@ function pathTarget(req: IncomingMessage): { tenantSlug: string; chargePointId: 
 }
 
 /**
+ * Tenancy point 1: the upgrade resolves `{ tenantId, chargePointId }` once, from the URL and HTTP Basic
+ * credentials, before a WebSocket exists.
+ *
  * Past a login limit, 429 whatever the password (else a blocked guesser would still learn which guess was
  * right). Limits are per client address and per (address, charge point), never per charge point alone, so
  * a guesser cannot lock out the real charger; unknown charge points (404) count per address too.
