@@ -1,5 +1,6 @@
 import net from 'node:net';
 import WebSocket from 'ws';
+import { clock } from '../src/platform/clock';
 import { createLogger } from '../src/platform/logger';
 import { registry } from '../src/platform/metrics';
 import { startServer, type RunningServer } from '../src/server';
@@ -73,8 +74,13 @@ describe('login limits', () => {
   let server: RunningServer;
   let node2: RunningServer;
   let tenant: Awaited<ReturnType<typeof seedTenant>>;
+  const realNow = clock.now;
 
   beforeAll(async () => {
+    // The counters use fixed one-minute windows: start these tests at the top of a minute (moving the
+    // clock forward), so no case straddles two windows.
+    const offset = 60_000 - (Date.now() % 60_000);
+    clock.now = () => new Date(Date.now() + offset);
     const config = testConfig({ TRUST_PROXY: 'true', OCPP_NOT_FOUND_PER_ADDRESS: '10', LOG_LEVEL: 'info' });
     server = await startServer(config, createLogger('info', { write: (line: string) => void lines.push(line) }));
     // A second node of the same deployment: same database, same Redis prefix.
@@ -87,6 +93,7 @@ describe('login limits', () => {
   afterAll(async () => {
     await node2?.stop();
     await server?.stop();
+    clock.now = realNow;
   });
 
   it('locks out the guessing address, not the charge point: the right password from another address connects', async () => {
@@ -144,6 +151,19 @@ describe('login limits', () => {
     expect(await postgresErrorCount()).toBe(errorsBefore);
     const errors = lines.slice(linesBefore).filter((line) => JSON.parse(line).level >= 50);
     expect(errors).toEqual([]);
+  });
+
+  it('lets logins through, with a warning, while Redis is unreachable: the limits fail open', async () => {
+    const path = `/ocpp/${tenant.slug}/GUESSED`;
+    server.app.redis.disconnect();
+    try {
+      // 10.1.0.1 is locked out for this minute in Redis, but Redis cannot be asked.
+      expect(await upgradeStatus(server.ocppPort, path, { address: '10.1.0.1', user: 'GUESSED', password: 'the-right-password-1' })).toBe(101);
+      expect(lines.some((line) => JSON.parse(line).msg?.startsWith('OCPP login limits unavailable'))).toBe(true);
+    } finally {
+      await server.app.redis.connect();
+    }
+    expect(await upgradeStatus(server.ocppPort, path, { address: '10.1.0.1', user: 'GUESSED', password: 'the-right-password-1' })).toBe(429);
   });
 });
 

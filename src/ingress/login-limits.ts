@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
 import { withTimeout } from '../platform/async';
+import { clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { RedisKeys } from '../platform/redis';
 
@@ -59,7 +60,7 @@ export class LoginLimits {
     private readonly limits: LoginLimitSettings,
     private readonly log: Logger,
     private readonly recordLockout: LockoutRecorder = logLockout(log),
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => clock.now().getTime(),
   ) {}
 
   /** Whether this address, or this address for this charge point, is past a limit in the current minute. */
