@@ -279,7 +279,7 @@ export class OcppServer implements LocalConnections {
         messageTypeId: event.messageTypeId,
         uniqueId: event.uniqueId,
         action: event.action ?? null,
-        payload: hideAuthorizationKey(event.action, event.payload) ?? null,
+        payload: hideAuthorizationKey(event.payload) ?? null,
         errorCode: event.errorCode ?? null,
         timestamp: clock.now().toISOString(),
       },
