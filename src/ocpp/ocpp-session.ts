@@ -174,6 +174,8 @@ export class OcppSession {
     const max = this.options.maxQueuedCalls ?? 100;
     if (this.queuedIncoming >= max) {
       this.sendError(uniqueId, 'GenericError', `More than ${max} calls waiting for an answer`);
+      // OCPP-J allows one call at a time: a peer this far ahead is flooding.
+      this.countBadFrame();
       return;
     }
     this.queuedIncoming++;

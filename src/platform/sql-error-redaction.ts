@@ -10,7 +10,7 @@ import { sqlState } from './async';
 /** The statement with string and numeric literals replaced by `?` (MikroORM quotes with pg's escapeLiteral: '' inside, optional E prefix). */
 export function sqlWithoutValues(sql: string): string {
   return sql
-    .replace(/\bE?'(?:[^']|'')*'/g, '?')
+    .replace(/(?:\bE)?'(?:[^']|'')*'/g, '?')
     .replace(/(?<![\w$"])-?\d+(?:\.\d+)?(?:e[+-]?\d+)?\b/gi, '?')
     .slice(0, 2000);
 }
