@@ -185,7 +185,7 @@ export class OcppSession {
     // Calls are handled strictly in arrival order: chargers send a second CALL before the first is answered.
     this.incomingChain = this.incomingChain
       .then(() => this.handleCall(uniqueId, action, payload))
-      .catch((error) => this.options.onProtocolWarning?.(`Handling ${action} failed`, error, uniqueId))
+      .catch((error) => this.options.onProtocolWarning?.('Handling a call failed', error, uniqueId))
       .finally(() => {
         this.queuedIncoming--;
         if (this.queuedIncoming === 0) this.setBacklogged(false);
