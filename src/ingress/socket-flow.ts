@@ -20,6 +20,7 @@ export class SocketFlow {
   private backlogged = false;
   private sendStalledSince: number | undefined;
   private drainTimer: NodeJS.Timeout | undefined;
+  private stalled = false;
 
   constructor(
     private readonly socket: WebSocket,
@@ -60,6 +61,8 @@ export class SocketFlow {
 
   private stall(reason: string): void {
     this.stop();
+    if (this.stalled) return;
+    this.stalled = true;
     this.onStalled(reason);
   }
 
