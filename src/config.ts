@@ -54,6 +54,12 @@ export interface Config {
   graphqlIntrospection: boolean;
   /** PostgreSQL connections per process (DB_POOL_MAX). */
   dbPoolMax: number;
+  /** Calls a second one charge point may send, sustained, and in one burst (a token bucket per connection). */
+  ocppRateLimitPerS: number;
+  ocppRateLimitBurst: number;
+  /** Unsent answer bytes to one charge point before reading from it pauses, and how long it may stay so before it is closed. */
+  ocppSendBufferBytes: number;
+  ocppSendStallMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -145,5 +151,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     presenceTtlS: int(env, 'PRESENCE_TTL_S', 90, 2, 3600),
     retentionDays: int(env, 'RETENTION_DAYS', 90, 1, 36500),
     maintenanceIntervalS: int(env, 'MAINTENANCE_INTERVAL_S', 60, 1, 86400),
+    ocppRateLimitPerS: int(env, 'OCPP_RATE_LIMIT_PER_S', 20, 1, 1_000_000),
+    ocppRateLimitBurst: int(env, 'OCPP_RATE_LIMIT_BURST', 100, 1, 1_000_000),
+    ocppSendBufferBytes: int(env, 'OCPP_SEND_BUFFER_KB', 1024, 16, 1_048_576) * 1024,
+    ocppSendStallMs: int(env, 'OCPP_SEND_STALL_S', 30, 1, 3600) * 1000,
   };
 }

@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import type { RunningServer } from '../src/server';
+import { subscribe, subscriptionsOpen, wsClient } from './support/graphql-client';
 import { connectChargePoint, startTestServer, waitFor } from './support/harness';
 import { seedTenant } from './support/seed';
 
@@ -183,4 +184,80 @@ it('limits failed password attempts per charge point', async () => {
     ws.on('error', () => undefined);
   });
   expect(neighbour).toBe(101);
+});
+
+describe('frames built to crash the process', () => {
+  const deep = `[2,"x","Heartbeat",${'['.repeat(32_700)}${']'.repeat(32_700)}]`;
+
+  async function answerTo(frame: string | Buffer, options: { binary?: boolean } = {}): Promise<{ answer: any; closeCode: Promise<number> }> {
+    const { socket, answers, closeCode } = await open();
+    socket.send(frame, { binary: options.binary ?? false });
+    await Promise.race([waitFor(() => answers.length > 0, 5000), closeCode]);
+    socket.close();
+    return { answer: answers[0], closeCode };
+  }
+
+  async function goodChargerAnswers(): Promise<void> {
+    const good = await connectChargePoint({ server, tenantSlug: tenant.slug, identity: 'GOOD' });
+    try {
+      expect((await good.call('Heartbeat', {})).currentTime).toEqual(expect.any(String));
+    } finally {
+      await good.close();
+    }
+  }
+
+  it('refuses 32,700 nested brackets with FormationViolation, with nobody subscribed', async () => {
+    expect(deep.length).toBeLessThan(64 * 1024);
+    // A tenant no node has asked about yet: its events are published until the answer comes.
+    const fresh = await seedTenant(server);
+    await fresh.chargePoint('FRESH');
+    const socket = new WebSocket(`ws://127.0.0.1:${server.ocppPort}/ocpp/${fresh.slug}/FRESH`, 'ocpp1.6');
+    const answers: any[] = [];
+    socket.on('message', (data) => answers.push(JSON.parse(data.toString())));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    socket.send(deep);
+    await waitFor(() => answers.length > 0);
+    expect(answers[0].slice(0, 3)).toEqual([4, 'x', 'FormationViolation']);
+    socket.close();
+    await goodChargerAnswers();
+  });
+
+  it('and with a subscriber watching the charge point', async () => {
+    const ws = wsClient(server, tenant.ownerKey);
+    const frames = subscribe(ws, `subscription { ocppMessages(chargePointId: "FUZZ") { direction uniqueId errorCode } }`);
+    try {
+      await subscriptionsOpen(tenant.tenantId, 1);
+      const { answer } = await answerTo(deep);
+      expect(answer.slice(0, 3)).toEqual([4, 'x', 'FormationViolation']);
+      await frames.received(2);
+      expect(frames.events.map((e) => e.ocppMessages.errorCode)).toEqual(['FormationViolation', 'FormationViolation']);
+      await goodChargerAnswers();
+    } finally {
+      frames.stop();
+      await ws.dispose();
+    }
+  });
+
+  it('answers long strings, huge numbers and broken UTF-8 with the right CALLERROR or close', async () => {
+    const long = 'A'.repeat(60_000);
+    expect((await answerTo(JSON.stringify([2, 'long-action', long, {}]))).answer.slice(0, 3)).toEqual([4, 'long-action', 'NotImplemented']);
+    expect((await answerTo(JSON.stringify([2, long, 'Heartbeat', {}]))).answer.slice(0, 3)).toEqual([4, long.slice(0, 36), 'FormationViolation']);
+    expect((await answerTo(JSON.stringify([2, 'long-tag', 'Authorize', { idTag: long }]))).answer.slice(0, 3)).toEqual([4, 'long-tag', 'PropertyConstraintViolation']);
+    // 1e400 parses as Infinity and a 20-digit integer beyond any column: refused, never stored or thrown.
+    const now = new Date().toISOString();
+    for (const [uniqueId, number] of [['inf', '1e400'], ['big', '12345678901234567890'], ['neg', '-1e400']]) {
+      const frame = `[2,"${uniqueId}","StartTransaction",{"connectorId":1,"idTag":"X","meterStart":${number},"timestamp":"${now}"}]`;
+      const { answer } = await answerTo(frame);
+      expect(answer[0]).toBe(4);
+      expect(answer[1]).toBe(uniqueId);
+      expect(['TypeConstraintViolation', 'PropertyConstraintViolation', 'OccurenceConstraintViolation']).toContain(answer[2]);
+    }
+    const invalidUtf8 = Buffer.concat([Buffer.from('[2,"utf","Heartbeat",{"x":"'), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('"}]')]);
+    // A binary frame is decoded (replacement characters) and then fails the schema; invalid UTF-8 in a text frame closes (RFC 6455: 1007).
+    expect((await answerTo(invalidUtf8, { binary: true })).answer.slice(0, 3)).toEqual([4, 'utf', 'FormationViolation']);
+    const text = await answerTo(invalidUtf8, { binary: false });
+    expect(text.answer).toBeUndefined();
+    expect(await text.closeCode).toBe(1007);
+    await goodChargerAnswers();
+  });
 });

@@ -8,13 +8,15 @@ import type { AppContext } from '../app-context';
 import { isChargePointAction } from '../ocpp/actions';
 import { ChargePointOfflineError } from '../ocpp/call-errors';
 import { OcppError } from '../ocpp/ocpp-error';
-import { OcppSession, type FrameEvent } from '../ocpp/ocpp-session';
+import { CLOSE_POLICY_VIOLATION, OcppSession, type FrameEvent } from '../ocpp/ocpp-session';
+import { TokenBucket } from '../ocpp/rate-limiter';
+import { LogThrottle } from '../platform/log-throttle';
 import { sqlRows, tenantEm } from '../platform/db';
 import { clock } from '../platform/clock';
 import { hideAuthorizationKey } from '../modules/charge-point/authorization-key';
 import { scheduleRebalanceFor } from '../modules/smart-charging/site-limit.jobs';
 import { loggableOcppPayload, type Logger } from '../platform/logger';
-import { trackConnectedChargePoints } from '../platform/metrics';
+import { ocppRateLimited, ocppSocketsStalled, trackConnectedChargePoints } from '../platform/metrics';
 import { recordOcppFrame } from '../platform/ocpp-metrics';
 import type { LocalConnections } from './cluster';
 import type { ChargePointContext } from './handler-context';
@@ -22,6 +24,7 @@ import { HANDLERS } from './handlers';
 import { INGRESS_LIMITS } from './limits';
 import { sqlState } from '../platform/async';
 import { httpTimeouts, listenOrExplain } from '../platform/http-server';
+import { SocketFlow } from './socket-flow';
 import { TriggerWindow } from './trigger-window';
 import { LoginLimits } from './login-limits';
 import { OpenFiles } from '../platform/open-files';
@@ -174,11 +177,32 @@ export class OcppServer implements LocalConnections {
       registrationStatus: identity.registrationStatus,
     };
     const triggers = new TriggerWindow();
+    // One connection's repeated warnings: the first of a kind is logged, the rest counted.
+    const warnings = new LogThrottle();
+    const warn = (message: string, detail?: unknown, uniqueId?: string) => {
+      const suppressed = warnings.admit(message);
+      if (suppressed === undefined) return;
+      const fields = detail instanceof Error ? { uniqueId, err: detail } : { uniqueId, detail };
+      log.warn(suppressed > 0 ? { ...fields, suppressed } : fields, message);
+    };
+    const flow = new SocketFlow(socket, { maxBytes: this.app.config.ocppSendBufferBytes, stallMs: this.app.config.ocppSendStallMs }, (reason) => {
+      ocppSocketsStalled.inc();
+      log.warn({ reason }, 'charge point does not read its answers; closing the connection');
+      // The close frame would wait behind the unread answers: the socket is cut.
+      socket.close(CLOSE_POLICY_VIOLATION, 'Answers left unread');
+      socket.terminate();
+    });
     const session = new OcppSession({
       transport: {
-        send: (text) => socket.send(text),
+        send: (text) => {
+          socket.send(text);
+          flow.sent();
+        },
         close: (code, reason) => socket.close(code, reason),
+        setBacklogged: (backlogged) => flow.setBacklogged(backlogged),
       },
+      callLimiter: new TokenBucket(this.app.config.ocppRateLimitPerS, this.app.config.ocppRateLimitBurst),
+      onRateLimited: () => ocppRateLimited.inc(),
       callTimeoutMs: this.app.config.ocppCallTimeoutMs,
       maxQueuedCalls: INGRESS_LIMITS.maxQueuedCalls,
       maxBadFrames: INGRESS_LIMITS.maxBadFrames,
@@ -188,8 +212,7 @@ export class OcppServer implements LocalConnections {
         triggers.observe(event);
         this.onFrame(context, log, event);
       },
-      onProtocolWarning: (message, detail, uniqueId) =>
-        log.warn(detail instanceof Error ? { uniqueId, err: detail } : { uniqueId, detail }, message),
+      onProtocolWarning: warn,
     });
     const connection: Connection = { connectionId, identity, socket, session, alive: true };
     const previous = this.connections.get(key(tenantId, chargePointId));
@@ -199,11 +222,18 @@ export class OcppServer implements LocalConnections {
     socket.on('pong', () => (connection.alive = true));
     socket.on('message', (data, isBinary) => {
       connection.alive = true;
-      session.receive(isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString());
+      // Nothing one frame does may end the process: whatever escapes the session is logged (rate-limited).
+      try {
+        session.receive(isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString());
+      } catch (error) {
+        warn('Receiving a frame failed', error);
+      }
     });
-    socket.on('error', (error) => log.warn({ err: error }, 'socket error'));
+    socket.on('error', (error) => warn('socket error', error));
     socket.on('close', (code) => {
-      log.info({ code }, 'charge point disconnected');
+      flow.stop();
+      const suppressedWarnings = warnings.unreported();
+      log.info(suppressedWarnings > 0 ? { code, suppressedWarnings } : { code }, 'charge point disconnected');
       void this.forget(connection);
     });
 
@@ -280,7 +310,7 @@ export class OcppServer implements LocalConnections {
         messageTypeId: event.messageTypeId,
         uniqueId: event.uniqueId,
         action: event.action ?? null,
-        payload: hideAuthorizationKey(event.action, event.payload) ?? null,
+        payload: hideAuthorizationKey(event.payload) ?? null,
         errorCode: event.errorCode ?? null,
         timestamp: clock.now().toISOString(),
       },

@@ -1,3 +1,4 @@
+import { nestsDeeperThan } from './frame-depth';
 import { OcppError } from './ocpp-error';
 
 export const CALL = 2;
@@ -6,6 +7,8 @@ export const CALLERROR = 4;
 export type MessageTypeId = typeof CALL | typeof CALLRESULT | typeof CALLERROR;
 
 export const MAX_UNIQUE_ID_LENGTH = 36;
+/** Arrays and objects nested deeper than this make a frame a FormationViolation (OCPP 1.6 frames nest about 6). */
+export const MAX_FRAME_DEPTH = 32;
 /** The uniqueId used to answer a frame whose own uniqueId cannot be read. */
 export const UNREADABLE_UNIQUE_ID = '-1';
 
@@ -14,13 +17,17 @@ export type Frame =
   | { type: typeof CALLRESULT; uniqueId: string; payload: unknown }
   | { type: typeof CALLERROR; uniqueId: string; errorCode: string; errorDescription: string; errorDetails: unknown };
 
-/** A frame that could not be parsed, with whatever uniqueId could be recovered for the answer. */
+/**
+ * A frame that could not be parsed, with whatever uniqueId could be recovered for the answer, and the
+ * parsed JSON when the text was JSON (never the raw text: it may hold idTags, and is never logged).
+ */
 export class FrameError extends OcppError {
   constructor(
     readonly uniqueId: string,
     code: OcppError['code'],
     message: string,
     readonly messageTypeId?: number,
+    readonly parsed?: unknown,
   ) {
     super(code, message);
   }
@@ -31,14 +38,31 @@ function recoverUniqueId(text: string): string {
   return match ? match[1] : UNREADABLE_UNIQUE_ID;
 }
 
+function recoverMessageTypeId(text: string): number | undefined {
+  const match = /^\s*\[\s*(\d{1,2})\s*,/.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** Parses one OCPP-J text frame, or throws a FrameError naming the CALLERROR code to answer with. */
 export function parseFrame(text: string): Frame {
+  if (nestsDeeperThan(text, MAX_FRAME_DEPTH)) {
+    throw new FrameError(recoverUniqueId(text), 'FormationViolation', `Frame nests deeper than ${MAX_FRAME_DEPTH} levels`, recoverMessageTypeId(text));
+  }
   let message: unknown;
   try {
     message = JSON.parse(text);
   } catch {
     throw new FrameError(recoverUniqueId(text), 'FormationViolation', 'Frame is not valid JSON');
   }
+  try {
+    return frameOf(message);
+  } catch (error) {
+    const frameError = error as FrameError;
+    throw new FrameError(frameError.uniqueId, frameError.code, frameError.message, frameError.messageTypeId, message);
+  }
+}
+
+function frameOf(message: unknown): Frame {
   if (!Array.isArray(message)) {
     throw new FrameError(UNREADABLE_UNIQUE_ID, 'FormationViolation', 'Frame must be a JSON array of 3 to 5 elements');
   }

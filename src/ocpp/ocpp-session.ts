@@ -11,6 +11,8 @@ import { hasSchema, validatePayload } from './validator';
 export interface SessionTransport {
   send(text: string): void;
   close(code: number, reason: string): void;
+  /** Called with true when the peer's calls pile up (stop reading from it), false once they drained. */
+  setBacklogged?(backlogged: boolean): void;
 }
 
 export type CallHandler = (action: string, payload: any, uniqueId: string) => Promise<unknown>;
@@ -35,6 +37,9 @@ export interface SessionOptions {
   /** Unparseable or invalid frames tolerated within `badFrameWindowMs` before the socket is closed. */
   maxBadFrames?: number;
   badFrameWindowMs?: number;
+  /** Calls from the charge point pass through this limiter; a refused call is answered GenericError unhandled. */
+  callLimiter?: { take(): boolean };
+  onRateLimited?: () => void;
   onFrame?: (event: FrameEvent) => void;
   /** `uniqueId`: the message the problem is about, when there is one (for logs). */
   onProtocolWarning?: (message: string, detail?: unknown, uniqueId?: string) => void;
@@ -55,12 +60,18 @@ interface PendingCall {
 /** WebSocket close code for a peer that keeps breaking the protocol (RFC 6455 policy violation). */
 export const CLOSE_POLICY_VIOLATION = 1008;
 
+/** Calls that timed out after they were sent, remembered so a late answer is still attributed (and redacted as its action says). */
+const REMEMBERED_EXPIRED_CALLS = 16;
+const EXPIRED_CALL_MEMORY_MS = 10 * 60_000;
+
 export class OcppSession {
   private readonly outgoingQueue: PendingCall[] = [];
   private inFlight: PendingCall | undefined;
   private incomingChain: Promise<void> = Promise.resolve();
   private queuedIncoming = 0;
   private badFrameTimes: number[] = [];
+  private readonly expiredCalls = new Map<string, { action: string; at: number }>();
+  private backlogged = false;
   private closed = false;
 
   constructor(private readonly options: SessionOptions) {}
@@ -77,7 +88,8 @@ export class OcppSession {
       frame = parseFrame(text);
     } catch (error) {
       const frameError = error as FrameError;
-      this.options.onFrame?.({ direction: 'IN', messageTypeId: frameError.messageTypeId ?? 0, uniqueId: frameError.uniqueId, payload: text.slice(0, 1024), errorCode: frameError.code });
+      // The parsed JSON, when there is one, goes through the same redaction as any payload; raw text never does.
+      this.notify({ direction: 'IN', messageTypeId: frameError.messageTypeId ?? 0, uniqueId: frameError.uniqueId, payload: frameError.parsed, errorCode: frameError.code });
       // Answering a broken CALLRESULT/CALLERROR would start an error loop; those are only logged.
       if (frameError.messageTypeId !== CALLRESULT && frameError.messageTypeId !== CALLERROR) {
         this.sendError(frameError.uniqueId, frameError.code, frameError.message);
@@ -87,11 +99,11 @@ export class OcppSession {
       this.countBadFrame();
       return;
     }
-    this.options.onFrame?.({
+    this.notify({
       direction: 'IN',
       messageTypeId: frame.type,
       uniqueId: frame.uniqueId,
-      action: frame.type === CALL ? frame.action : this.inFlight?.uniqueId === frame.uniqueId ? this.inFlight.action : undefined,
+      action: frame.type === CALL ? frame.action : this.answeredAction(frame.uniqueId),
       payload: frame.type === CALLERROR ? frame.errorDetails : frame.payload,
       errorCode: frame.type === CALLERROR ? frame.errorCode : undefined,
     });
@@ -113,9 +125,18 @@ export class OcppSession {
     });
   }
 
+  /** The action a CALLRESULT/CALLERROR answers: the call in flight, or one that timed out a short while ago. */
+  private answeredAction(uniqueId: string): string | undefined {
+    if (this.inFlight?.uniqueId === uniqueId) return this.inFlight.action;
+    const expired = this.expiredCalls.get(uniqueId);
+    return expired && Date.now() - expired.at < EXPIRED_CALL_MEMORY_MS ? expired.action : undefined;
+  }
+
   private expire(entry: PendingCall): void {
     if (this.inFlight === entry) {
       this.inFlight = undefined;
+      if (this.expiredCalls.size >= REMEMBERED_EXPIRED_CALLS) this.expiredCalls.delete(this.expiredCalls.keys().next().value as string);
+      this.expiredCalls.set(entry.uniqueId, { action: entry.action, at: Date.now() });
       entry.reject(new ChargePointTimeoutError(entry.timeoutMs));
       this.sendNextCall();
       return;
@@ -143,16 +164,38 @@ export class OcppSession {
   }
 
   private enqueueIncoming(uniqueId: string, action: string, payload: unknown): void {
+    if (this.options.callLimiter && !this.options.callLimiter.take()) {
+      this.options.onRateLimited?.();
+      this.sendError(uniqueId, 'GenericError', 'Rate limit exceeded: too many calls');
+      // A charge point that stays over its rate uses up its bad-frame budget and is disconnected.
+      this.countBadFrame();
+      return;
+    }
     const max = this.options.maxQueuedCalls ?? 100;
     if (this.queuedIncoming >= max) {
       this.sendError(uniqueId, 'GenericError', `More than ${max} calls waiting for an answer`);
+      // OCPP-J allows one call at a time: a peer this far ahead is flooding.
+      this.countBadFrame();
       return;
     }
     this.queuedIncoming++;
+    // Past half the queue, stop reading from the peer until its calls are answered: its flood waits in its
+    // own socket buffers, not in our memory or in front of other charge points' frames.
+    this.setBacklogged(this.queuedIncoming >= Math.max(1, Math.floor(max / 2)));
     // Calls are handled strictly in arrival order: chargers send a second CALL before the first is answered.
-    this.incomingChain = this.incomingChain.then(() => this.handleCall(uniqueId, action, payload)).finally(() => {
-      this.queuedIncoming--;
-    });
+    this.incomingChain = this.incomingChain
+      .then(() => this.handleCall(uniqueId, action, payload))
+      .catch((error) => this.options.onProtocolWarning?.('Handling a call failed', error, uniqueId))
+      .finally(() => {
+        this.queuedIncoming--;
+        if (this.queuedIncoming === 0) this.setBacklogged(false);
+      });
+  }
+
+  private setBacklogged(backlogged: boolean): void {
+    if (backlogged === this.backlogged) return;
+    this.backlogged = backlogged;
+    this.options.transport.setBacklogged?.(backlogged);
   }
 
   private async handleCall(uniqueId: string, action: string, payload: unknown): Promise<void> {
@@ -164,7 +207,8 @@ export class OcppSession {
       response = await this.options.handler(action, payload, uniqueId);
     } catch (error) {
       if (error instanceof OcppError) {
-        if (error.code !== 'NotImplemented' && error.code !== 'NotSupported' && error.code !== 'InternalError') this.countBadFrame();
+        // Unknown actions count too: a flood of them would otherwise cost a log line and an answer each, forever.
+        if (error.code !== 'InternalError') this.countBadFrame();
         this.sendError(uniqueId, error.code, error.message, error.details, action, started);
       } else {
         this.options.onProtocolWarning?.(`Handler for ${action} failed`, error, uniqueId);
@@ -212,7 +256,13 @@ export class OcppSession {
   private settleOutgoing(frame: Extract<Frame, { type: 3 | 4 }>): void {
     const pending = this.inFlight;
     if (!pending || pending.uniqueId !== frame.uniqueId) {
-      this.options.onProtocolWarning?.(`Ignoring answer for unknown uniqueId ${frame.uniqueId}`, undefined, frame.uniqueId);
+      // A late answer to a call that timed out is slowness, not a violation; anything else is.
+      if (this.expiredCalls.delete(frame.uniqueId)) {
+        this.options.onProtocolWarning?.('Ignoring a late answer to a call that timed out', undefined, frame.uniqueId);
+        return;
+      }
+      this.options.onProtocolWarning?.('Ignoring answer for unknown uniqueId', undefined, frame.uniqueId);
+      this.countBadFrame();
       return;
     }
     clearTimeout(pending.timer);
@@ -247,6 +297,15 @@ export class OcppSession {
   private emit(text: string, event: FrameEvent): void {
     if (this.closed) return;
     this.options.transport.send(text);
-    this.options.onFrame?.(event);
+    this.notify(event);
+  }
+
+  /** An observer's failure (metrics, logs, events) is reported, never let through to the socket's handler. */
+  private notify(event: FrameEvent): void {
+    try {
+      this.options.onFrame?.(event);
+    } catch (error) {
+      this.options.onProtocolWarning?.('Observing a frame failed', error, event.uniqueId);
+    }
   }
 }

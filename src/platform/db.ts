@@ -7,6 +7,7 @@ import { TENANT_FILTER } from './tenant-filter';
 import type { Logger } from './logger';
 import { countPostgresError } from './metrics';
 import { ensureDatabase } from './ensure-database';
+import { redactSqlError } from './sql-error-redaction';
 
 export { ensureDatabase };
 
@@ -52,10 +53,16 @@ export async function openDatabase(databaseUrl: string, log: Logger, poolMax?: n
   return orm;
 }
 
-/** Failed queries and failed connection attempts (PostgreSQL down) go to qcharge_postgres_errors_total. */
+/**
+ * Failed queries and failed connection attempts (PostgreSQL down) go to qcharge_postgres_errors_total.
+ * A failed query's error loses its bound values here, before it travels up to whoever logs it.
+ */
 function countPostgresErrors(orm: Orm): void {
   const knex = orm.em.getConnection().getKnex();
-  knex.on('query-error', (error: unknown) => countPostgresError(error));
+  knex.on('query-error', (error: unknown, query: { sql?: string }) => {
+    countPostgresError(error);
+    if (error instanceof Error) redactSqlError(error, query?.sql);
+  });
   (knex.client as { pool?: { on(event: 'createFail', listener: (eventId: number, error: unknown) => void): void } }).pool?.on('createFail', (_eventId, error) =>
     countPostgresError(error),
   );

@@ -104,7 +104,15 @@ export class EventBus {
 
   publish(event: DomainEvent): void {
     if (!this.isWatched(event.tenantId)) return;
-    this.publisher.publish(this.keys.events(event.tenantId), JSON.stringify(event)).catch((error) => {
+    let message: string;
+    try {
+      message = JSON.stringify(event);
+    } catch (error) {
+      // An event that cannot be serialised (a payload too deep, say) is dropped, never thrown at the publisher.
+      this.log.warn({ err: error, type: event.type, tenantId: event.tenantId }, 'event not serialisable; dropped');
+      return;
+    }
+    this.publisher.publish(this.keys.events(event.tenantId), message).catch((error) => {
       this.log.warn({ err: error, type: event.type }, 'event publish failed');
     });
   }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHmac, randomBytes } from 'node:crypto';
 import pino from 'pino';
+import { serializeError } from './log-errors';
 
 export type Logger = pino.Logger;
 
@@ -43,6 +44,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     timestamp: pino.stdTimeFunctions.isoTime,
     // Tokens from idTagToken are already safe and let a reader follow one idTag through a session.
     redact: { paths: REDACT_PATHS, censor: (value) => (typeof value === 'string' && value.startsWith(ID_TAG_TOKEN_PREFIX) ? value : REDACTED) },
+    // PostgreSQL errors lose the values MikroORM inlines into their SQL.
+    serializers: { err: serializeError },
     // A copy: pino merges each line's fields into the object the mixin returns.
     mixin: () => ({ ...logScope.getStore() }),
   };

@@ -138,6 +138,18 @@ export const redisErrors = new client.Counter({
   registers: [registry],
 });
 
+export const ocppRateLimited = new client.Counter({
+  name: 'qcharge_ocpp_rate_limited_total',
+  help: 'Calls from charge points refused for going over their rate limit',
+  registers: [registry],
+});
+
+export const ocppSocketsStalled = new client.Counter({
+  name: 'qcharge_ocpp_sockets_stalled_total',
+  help: 'Charge point sockets closed because they left answers unread past the send-buffer bound',
+  registers: [registry],
+});
+
 export const postgresErrors = new client.Counter({
   name: 'qcharge_postgres_errors_total',
   help: 'Failed PostgreSQL queries by SQLSTATE class (23 integrity, 40 rollback, 57 operator, 08 connection ...); `connection` for errors without one',

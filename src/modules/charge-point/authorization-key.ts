@@ -15,21 +15,28 @@ export function passwordFromAuthorizationKey(value: unknown): string | null {
 /**
  * ChangeConfiguration(AuthorizationKey) carries a charge point's next password (as hex), and a charge point
  * that breaks the rule that the key is write-only reports it in GetConfiguration. Frames leave the ingress
- * (to Redis, to subscribers) and answers are stored only with that value hidden.
+ * (to Redis, to subscribers) and answers are stored only with that value hidden: every `{ key, value }`
+ * naming the AuthorizationKey, wherever it sits, whatever the action (a late answer to a call that timed
+ * out, or a malformed frame, has none to go by).
  */
-export function hideAuthorizationKey(action: string | undefined, payload: unknown): unknown {
-  if (payload === null || typeof payload !== 'object') return payload;
-  const message = payload as Record<string, unknown>;
-  if (action === 'GetConfiguration' && Array.isArray(message.configurationKey)) {
-    if (!message.configurationKey.some((k) => isAuthorizationKey((k as { key?: unknown })?.key))) return payload;
-    return {
-      ...message,
-      configurationKey: message.configurationKey.map((k) => (isAuthorizationKey((k as { key?: unknown })?.key) && 'value' in (k as object) ? hideSecretValue(k as Record<string, any>) : k)),
-    };
+export function hideAuthorizationKey(payload: unknown, depth = 0): unknown {
+  if (payload === null || typeof payload !== 'object' || depth > MAX_DEPTH) return payload;
+  if (Array.isArray(payload)) {
+    const items = payload.map((item) => hideAuthorizationKey(item, depth + 1));
+    return items.some((item, i) => item !== payload[i]) ? items : payload;
   }
-  if (action !== 'ChangeConfiguration' || !isAuthorizationKey(message.key) || !('value' in message)) return payload;
-  return hideSecretValue(message);
+  const message = payload as Record<string, unknown>;
+  if (isAuthorizationKey(message.key) && 'value' in message) return hideSecretValue(message);
+  let copy: Record<string, unknown> | undefined;
+  for (const [field, value] of Object.entries(message)) {
+    const hidden = hideAuthorizationKey(value, depth + 1);
+    if (hidden !== value) (copy ??= { ...message })[field] = hidden;
+  }
+  return copy ?? payload;
 }
+
+/** Frames deeper than this are refused at the edge (MAX_FRAME_DEPTH); the bound only keeps the walk finite. */
+const MAX_DEPTH = 40;
 
 /** The request with the AuthorizationKey's value replaced, as it is stored and shown. */
 export function hideSecretValue(request: Record<string, any>): Record<string, any> {

@@ -147,7 +147,7 @@ export class CommandService {
     try {
       const answer = await this.app.cluster.call(command.tenantId, command.chargePointId, command.action, request, this.app.config.ocppCallTimeoutMs, uniqueId);
       // Never kept or shown: an AuthorizationKey value a charge point reports.
-      const response = hideAuthorizationKey(command.action, answer) as Record<string, any>;
+      const response = hideAuthorizationKey(answer) as Record<string, any>;
       const hooks = COMMAND_HOOKS[command.action as CsmsAction];
       if (hooks?.onResult) {
         await hooks.onResult({ app: this.app, em, tenantId: command.tenantId, chargePointId: command.chargePointId, options: options.hookOptions }, request, response);
