@@ -230,6 +230,8 @@ describe('helm chart', () => {
         ['/uploads', 'qc-qcharge-api'],
         ['/downloads', 'qc-qcharge-api'],
         ['/files', 'qc-qcharge-api'],
+        ['/import', 'qc-qcharge-api'],
+        ['/export', 'qc-qcharge-api'],
       ]);
       expect(api.metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('600m');
       expect(api.spec.tls[0].secretName).toBe('api-cert');
