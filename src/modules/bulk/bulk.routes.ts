@@ -6,7 +6,7 @@ import { authenticate } from '../../api/auth';
 import { sqlRows } from '../../platform/db';
 import { BadInputError } from '../../platform/errors';
 import type { HttpServer } from '../../platform/http-server';
-import { pathSegments, replyAndDrain, replyJson } from '../../platform/http-replies';
+import { BodyTooLargeError, pathSegments, readBody, replyAndDrain, replyJson } from '../../platform/http-replies';
 import type { IdTagStatus } from '../authorization/id-tag.entity';
 import { ImportRejectedError, importChargePoints, importIdTags } from './bulk-import.service';
 
@@ -22,22 +22,6 @@ const IMPORT_COLUMNS = {
   'id-tags': ['idTag', 'status', 'expiryDate', 'parentIdTag'],
 } as const;
 type ImportKind = keyof typeof IMPORT_COLUMNS;
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_CSV_BYTES) return reject(new BodyTooLarge());
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 /** CSV text to records keyed by the header row; each with the line it started on (the header is line 1). */
 function csvRecords(text: string, kind: ImportKind): Array<{ line: number; fields: Record<string, string> }> {
@@ -96,9 +80,9 @@ export function importRoute(app: AppContext) {
     if (Number(req.headers['content-length'] ?? 0) > MAX_CSV_BYTES) return replyAndDrain(req, res, 413, { error: `larger than ${MAX_CSV_BYTES} bytes` }, { connection: 'close' });
     let text: string;
     try {
-      text = await readBody(req);
+      text = await readBody(req, MAX_CSV_BYTES);
     } catch (error) {
-      if (error instanceof BodyTooLarge) return replyAndDrain(req, res, 413, { error: `larger than ${MAX_CSV_BYTES} bytes` }, { connection: 'close' });
+      if (error instanceof BodyTooLargeError) return replyAndDrain(req, res, 413, { error: `larger than ${MAX_CSV_BYTES} bytes` }, { connection: 'close' });
       throw error;
     }
     try {
