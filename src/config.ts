@@ -52,6 +52,8 @@ export interface Config {
   maintenanceIntervalS: number;
   /** GraphQL introspection (GRAPHQL_INTROSPECTION, default true); turn off in production if wanted. */
   graphqlIntrospection: boolean;
+  /** GraphiQL at GET /graphql for browsers (GRAPHQL_IDE, default true). */
+  graphqlIde: boolean;
   /** PostgreSQL connections per process (DB_POOL_MAX). */
   dbPoolMax: number;
   /** Calls a second one charge point may send, sustained, and in one burst (a token bucket per connection). */
@@ -147,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     firmwareQuotaBytes: int(env, 'FIRMWARE_QUOTA_MB', 4096, 1, 1_048_576) * 1024 * 1024,
     graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', true),
+    graphqlIde: bool(env, 'GRAPHQL_IDE', true),
     dbPoolMax: int(env, 'DB_POOL_MAX', 20, 2, 1000),
     presenceTtlS: int(env, 'PRESENCE_TTL_S', 90, 2, 3600),
     retentionDays: int(env, 'RETENTION_DAYS', 90, 1, 36500),

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { parseAllDocuments } from 'yaml';
+import { startTestServer } from './support/harness';
 
 jest.setTimeout(60_000);
 
@@ -205,7 +206,8 @@ describe('helm chart', () => {
 
     it('leaves optional objects out', () => {
       const kinds = objects.map((o) => o.kind);
-      for (const kind of ['Ingress', 'HorizontalPodAutoscaler', 'ServiceMonitor', 'PersistentVolumeClaim']) expect(kinds).not.toContain(kind);
+      for (const kind of ['Ingress', 'HorizontalPodAutoscaler', 'ServiceMonitor', 'PersistentVolumeClaim', 'PrometheusRule']) expect(kinds).not.toContain(kind);
+      expect(objects.filter((o) => o.kind === 'ConfigMap').map((o) => o.metadata.name)).toEqual(['qc-qcharge']);
     });
   });
 
@@ -242,6 +244,8 @@ describe('helm chart', () => {
         ['/uploads', 'qc-qcharge-api'],
         ['/downloads', 'qc-qcharge-api'],
         ['/files', 'qc-qcharge-api'],
+        ['/import', 'qc-qcharge-api'],
+        ['/export', 'qc-qcharge-api'],
       ]);
       expect(api.metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('600m');
       expect(api.spec.tls[0].secretName).toBe('api-cert');
@@ -288,6 +292,104 @@ describe('helm chart', () => {
       const apiPod = find(objects, 'Deployment', 'qc-qcharge-api').spec.template.spec;
       expect(apiPod.volumes).toContainEqual({ name: 'data', persistentVolumeClaim: { claimName: 'qcharge-files' } });
       expect(find(objects, 'Secret', 'qc-qcharge').stringData.ADMIN_API_KEY).toBe('a-long-enough-admin-key');
+    });
+  });
+
+  describe('with the Grafana dashboard and the PrometheusRule on', () => {
+    const monitoring = { metrics: { grafanaDashboard: { enabled: true }, prometheusRule: { enabled: true, additionalRuleLabels: { team: 'charging' } } } };
+    let objects: K8sObject[];
+    /** Series names a real QCharge server exposes at /metrics (histograms with their _bucket/_sum/_count). */
+    let exported: Set<string>;
+
+    beforeAll(async () => {
+      objects = render(monitoring);
+      const server = await startTestServer();
+      try {
+        const text = await (await fetch(`http://127.0.0.1:${server.apiPort}/metrics`)).text();
+        exported = new Set();
+        for (const [, name, type] of text.matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
+          exported.add(name);
+          if (type === 'histogram' || type === 'summary') for (const suffix of ['_bucket', '_sum', '_count']) exported.add(name + suffix);
+        }
+      } finally {
+        await server.stop();
+      }
+      expect(exported.has('qcharge_connected_charge_points')).toBe(true);
+    });
+
+    /** Metric names in a PromQL expression: QCharge's own and the Node.js/process defaults it exports. */
+    function metricNames(expr: string): string[] {
+      return [...expr.matchAll(/\b(?:qcharge|nodejs|process)_[a-z0-9_]+/g)].map((m) => m[0]);
+    }
+
+    it('passes helm lint --strict', () => {
+      expect(helm(['lint', '--strict', chartDir, '-f', valuesFile(monitoring)])).toContain('0 chart(s) failed');
+    });
+
+    it('rejects thresholds the schema forbids', () => {
+      expect(() => render({ metrics: { prometheusRule: { enabled: true, thresholds: { callErrorRatio: 5 } } } })).toThrow(/callErrorRatio/);
+      expect(() => render({ metrics: { grafanaDashboard: { enabled: 'yes' } } })).toThrow(/enabled/);
+    });
+
+    it('renders a dashboard ConfigMap for the Grafana sidecar whose every panel queries metrics QCharge exports', () => {
+      const configMap = find(objects, 'ConfigMap', 'qc-qcharge-dashboard');
+      expect(configMap.metadata).toMatchObject({ labels: { grafana_dashboard: '1' } });
+      const dashboard = JSON.parse(configMap.data['qcharge.json']);
+      expect(dashboard).toMatchObject({ uid: 'qcharge-overview', title: 'QCharge' });
+      const exprs: string[] = dashboard.panels.flatMap((panel: any) => {
+        expect(panel.targets.length).toBeGreaterThan(0);
+        return panel.targets.map((target: any) => target.expr);
+      });
+      const used = new Set(exprs.flatMap(metricNames));
+      for (const expr of exprs) expect(metricNames(expr).length).toBeGreaterThan(0);
+      expect([...used].filter((name) => !exported.has(name))).toEqual([]);
+      // What the dashboard is for: each of these is on some panel.
+      for (const family of [
+        'qcharge_connected_charge_points',
+        'qcharge_ocpp_messages_total',
+        'qcharge_ocpp_handling_seconds_bucket',
+        'qcharge_ocpp_callerrors_total',
+        'qcharge_command_outcomes_total',
+        'qcharge_queue_jobs',
+        'nodejs_eventloop_lag_p99_seconds',
+        'qcharge_postgres_errors_total',
+      ]) {
+        expect(used).toContain(family);
+      }
+    });
+
+    it('renders the label the Grafana sidecar is configured for', () => {
+      // Helm merges maps with the defaults: null drops the default label.
+      const custom = render({ metrics: { grafanaDashboard: { enabled: true, labels: { grafana_dashboard: null, dashboards: 'qcharge' }, namespace: 'monitoring' } } });
+      const configMap = find(custom, 'ConfigMap', 'qc-qcharge-dashboard');
+      expect(configMap.metadata.labels).toMatchObject({ dashboards: 'qcharge' });
+      expect(configMap.metadata.labels.grafana_dashboard).toBeUndefined();
+      expect(configMap.metadata.namespace).toBe('monitoring');
+    });
+
+    it('renders a PrometheusRule paging on disconnects, CALLERRORs, queue backlog, PostgreSQL, Redis and event-loop lag', () => {
+      const rule = find(objects, 'PrometheusRule', 'qc-qcharge');
+      expect(rule.apiVersion).toBe('monitoring.coreos.com/v1');
+      const rules: any[] = rule.spec.groups.flatMap((group: any) => group.rules);
+      expect(rules.map((r) => r.alert)).toEqual([
+        'QChargeMassDisconnect',
+        'QChargeCallErrorRate',
+        'QChargeQueueBacklogGrowing',
+        'QChargePostgresErrors',
+        'QChargeRedisErrors',
+        'QChargeEventLoopLag',
+      ]);
+      for (const r of rules) {
+        expect(r.labels).toMatchObject({ severity: expect.stringMatching(/^(warning|critical)$/), team: 'charging' });
+        expect(r.annotations.summary).toEqual(expect.any(String));
+        expect(r.expr).toContain('namespace="charging"');
+        expect(r.expr).not.toMatch(/\{\{|\}\}/);
+        const names = metricNames(r.expr);
+        expect(names.length).toBeGreaterThan(0);
+        expect(names.filter((name) => !exported.has(name))).toEqual([]);
+      }
+      expect(rules[0].expr).toContain('> 0.2 * sum(qcharge_connected_charge_points{namespace="charging"} offset 5m)');
+      expect(rules[0].annotations.summary).toContain('20%');
     });
   });
 });

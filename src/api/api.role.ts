@@ -4,6 +4,7 @@ import type { RoleModule } from '../roles';
 import type { GraphQLContext } from './context';
 import { formatGraphQLError } from './errors';
 import { graphqlHttpHandler } from './graphql-http';
+import { withGraphqlIde } from './graphql-ide';
 import { mountGraphqlWs } from './graphql-ws';
 import { validationRules } from './limits';
 import { operationMetricsPlugin } from './operation-metrics.plugin';
@@ -24,7 +25,8 @@ export const apiRole: RoleModule = {
       plugins: [ApolloServerPluginLandingPageDisabled(), operationMetricsPlugin()],
     });
     await apollo.start();
-    http.mount('/graphql', graphqlHttpHandler(app, apollo));
+    const graphqlHttp = graphqlHttpHandler(app, apollo);
+    http.mount('/graphql', app.config.graphqlIde ? withGraphqlIde(graphqlHttp) : graphqlHttp);
     const stopWs = mountGraphqlWs(app, http, schema, { introspection });
     return async () => {
       await stopWs();

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ImportRejectedError } from '../modules/bulk/bulk-import.service';
 import { CommandFailed } from '../modules/command/command.service';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
@@ -58,7 +59,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   for (const [type, code] of DOMAIN_CODES) {
     if (original instanceof type) {
       const field = original instanceof BadInputError && original.field ? { field: original.field } : {};
-      return withCode(formatted, original.message, code, field);
+      const report = original instanceof ImportRejectedError ? { problems: original.problems, problemCount: original.count } : {};
+      return withCode(formatted, original.message, code, { ...field, ...report });
     }
   }
   if (original instanceof NotAvailableError) return withCode(formatted, original.message, 'INTERNAL_SERVER_ERROR');

@@ -2,32 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { AppContext } from '../app-context';
+import { BodyTooLargeError, readBody } from '../platform/http-replies';
 import { logScope } from '../platform/logger';
 import { authenticate } from './auth';
 import { createContext, type GraphQLContext } from './context';
 
 /** Largest request body accepted on POST /graphql. */
 const MAX_BODY_BYTES = 1024 * 1024;
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 /** A caller's (or proxy's) request id when it looks like one, so logs line up across hops; else a new one. */
 function requestIdOf(header: string | undefined): string {
@@ -54,9 +35,9 @@ export function graphqlHttpHandler(app: AppContext, apollo: ApolloServer<GraphQL
     if (method === 'POST') {
       let text: string;
       try {
-        text = await readBody(req);
+        text = await readBody(req, MAX_BODY_BYTES);
       } catch (error) {
-        if (error instanceof BodyTooLarge) return jsonError(res, 413, `Request body over ${MAX_BODY_BYTES} bytes`);
+        if (error instanceof BodyTooLargeError) return jsonError(res, 413, `Request body over ${MAX_BODY_BYTES} bytes`);
         throw error;
       }
       if ((headers.get('content-type') ?? '').toLowerCase().includes('json')) {

@@ -19,6 +19,7 @@
 import type { GraphQLFieldResolver } from 'graphql';
 import { Kind, parse, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import { idTagApi } from '../modules/authorization/id-tag.resolvers';
+import { bulkImportApi } from '../modules/bulk/bulk-import.resolvers';
 import { chargePointApi } from '../modules/charge-point/charge-point.resolvers';
 import { commandApi } from '../modules/command/command.resolvers';
 import { ocppCommandApi } from '../modules/command/ocpp-command.resolvers';
@@ -51,6 +52,7 @@ const API_MODULES: ApiModule[] = [
   localListApi,
   firmwareApi,
   diagnosticsApi,
+  bulkImportApi,
 ];
 
 /** Schema fields whose module has not landed yet: they pass the gate, then answer a clear error. */

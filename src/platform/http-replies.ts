@@ -38,3 +38,25 @@ export function sendStoredFile(
     .on('error', () => res.destroy())
     .pipe(res);
 }
+
+/** A request body over the caller's limit. */
+export class BodyTooLargeError extends Error {}
+
+/** Reads a whole request body as UTF-8, refusing it (BodyTooLargeError) past maxBytes. */
+export function readBody(req: http.IncomingMessage, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        reject(new BodyTooLargeError());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -581,6 +581,45 @@ export type IdTagStatus =
   | 'Expired'
   | 'Invalid';
 
+/** One charge point of a bulk import: as createChargePoint, or with a password already hashed by QCharge. */
+export type ImportChargePointInput = {
+  id: Scalars['ID']['input'];
+  /** 16-40 bytes, stored with scrypt (about 50 ms of CPU each: for large fleets prefer passwordHash). */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** A stored hash from QCharge (`scrypt$...` or `sha256$...`), e.g. exported from another QCharge. */
+  passwordHash?: InputMaybe<Scalars['String']['input']>;
+  registrationStatus?: InputMaybe<RegistrationStatus>;
+};
+
+export type ImportChargePointsInput = {
+  chargePoints: Array<ImportChargePointInput>;
+};
+
+export type ImportChargePointsPayload = {
+  __typename?: 'ImportChargePointsPayload';
+  imported: Scalars['Int']['output'];
+};
+
+/** One id tag of a bulk import: created, or replaced by these values when it exists (no status: Accepted; no local list push). */
+export type ImportIdTagInput = {
+  expiryDate?: InputMaybe<Scalars['DateTime']['input']>;
+  idTag: Scalars['String']['input'];
+  parentIdTag?: InputMaybe<Scalars['String']['input']>;
+  /** Accepted when a new tag leaves it out. */
+  status?: InputMaybe<IdTagStatus>;
+};
+
+export type ImportIdTagsInput = {
+  idTags: Array<ImportIdTagInput>;
+};
+
+export type ImportIdTagsPayload = {
+  __typename?: 'ImportIdTagsPayload';
+  created: Scalars['Int']['output'];
+  imported: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
 export type KeyValue = {
   __typename?: 'KeyValue';
   key: Scalars['String']['output'];
@@ -641,6 +680,14 @@ export type Mutation = {
   getConfiguration: GetConfigurationPayload;
   getDiagnostics: GetDiagnosticsPayload;
   getLocalListVersion: GetLocalListVersionPayload;
+  /**
+   * Creates many charge points at once, all or nothing: when any item is invalid or already exists, nothing
+   * is stored and the error (BAD_USER_INPUT) lists each bad item in extensions.problems ({ line, field, reason },
+   * line = the item's position from 1). Up to 100,000 items.
+   */
+  importChargePoints: ImportChargePointsPayload;
+  /** Creates or updates many id tags at once, all or nothing, reported like importChargePoints. */
+  importIdTags: ImportIdTagsPayload;
   remoteStartTransaction: RemoteStartTransactionPayload;
   remoteStopTransaction: RemoteStopTransactionPayload;
   reserveNow: ReserveNowPayload;
@@ -745,6 +792,16 @@ export type MutationGetDiagnosticsArgs = {
 
 export type MutationGetLocalListVersionArgs = {
   input: GetLocalListVersionInput;
+};
+
+
+export type MutationImportChargePointsArgs = {
+  input: ImportChargePointsInput;
+};
+
+
+export type MutationImportIdTagsArgs = {
+  input: ImportIdTagsInput;
 };
 
 
@@ -1440,6 +1497,12 @@ export type ResolversTypes = {
   IdTagInfo: ResolverTypeWrapper<IdTagInfo>;
   IdTagInfoInput: IdTagInfoInput;
   IdTagStatus: IdTagStatus;
+  ImportChargePointInput: ImportChargePointInput;
+  ImportChargePointsInput: ImportChargePointsInput;
+  ImportChargePointsPayload: ResolverTypeWrapper<ImportChargePointsPayload>;
+  ImportIdTagInput: ImportIdTagInput;
+  ImportIdTagsInput: ImportIdTagsInput;
+  ImportIdTagsPayload: ResolverTypeWrapper<ImportIdTagsPayload>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   KeyValue: ResolverTypeWrapper<KeyValue>;
@@ -1566,6 +1629,12 @@ export type ResolversParentTypes = {
   IdTag: IdTagModel;
   IdTagInfo: IdTagInfo;
   IdTagInfoInput: IdTagInfoInput;
+  ImportChargePointInput: ImportChargePointInput;
+  ImportChargePointsInput: ImportChargePointsInput;
+  ImportChargePointsPayload: ImportChargePointsPayload;
+  ImportIdTagInput: ImportIdTagInput;
+  ImportIdTagsInput: ImportIdTagsInput;
+  ImportIdTagsPayload: ImportIdTagsPayload;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   KeyValue: KeyValue;
@@ -1910,6 +1979,16 @@ export type IdTagInfoResolvers<ContextType = GraphQLContext, ParentType extends 
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ImportChargePointsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportChargePointsPayload'] = ResolversParentTypes['ImportChargePointsPayload']> = {
+  imported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportIdTagsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportIdTagsPayload'] = ResolversParentTypes['ImportIdTagsPayload']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  imported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -1957,6 +2036,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   getConfiguration?: Resolver<ResolversTypes['GetConfigurationPayload'], ParentType, ContextType, RequireFields<MutationGetConfigurationArgs, 'input'>>;
   getDiagnostics?: Resolver<ResolversTypes['GetDiagnosticsPayload'], ParentType, ContextType, RequireFields<MutationGetDiagnosticsArgs, 'input'>>;
   getLocalListVersion?: Resolver<ResolversTypes['GetLocalListVersionPayload'], ParentType, ContextType, RequireFields<MutationGetLocalListVersionArgs, 'input'>>;
+  importChargePoints?: Resolver<ResolversTypes['ImportChargePointsPayload'], ParentType, ContextType, RequireFields<MutationImportChargePointsArgs, 'input'>>;
+  importIdTags?: Resolver<ResolversTypes['ImportIdTagsPayload'], ParentType, ContextType, RequireFields<MutationImportIdTagsArgs, 'input'>>;
   remoteStartTransaction?: Resolver<ResolversTypes['RemoteStartTransactionPayload'], ParentType, ContextType, RequireFields<MutationRemoteStartTransactionArgs, 'input'>>;
   remoteStopTransaction?: Resolver<ResolversTypes['RemoteStopTransactionPayload'], ParentType, ContextType, RequireFields<MutationRemoteStopTransactionArgs, 'input'>>;
   reserveNow?: Resolver<ResolversTypes['ReserveNowPayload'], ParentType, ContextType, RequireFields<MutationReserveNowArgs, 'input'>>;
@@ -2201,6 +2282,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   GetLocalListVersionPayload?: GetLocalListVersionPayloadResolvers<ContextType>;
   IdTag?: IdTagResolvers<ContextType>;
   IdTagInfo?: IdTagInfoResolvers<ContextType>;
+  ImportChargePointsPayload?: ImportChargePointsPayloadResolvers<ContextType>;
+  ImportIdTagsPayload?: ImportIdTagsPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   KeyValue?: KeyValueResolvers<ContextType>;
   LocalAuthorizationList?: LocalAuthorizationListResolvers<ContextType>;

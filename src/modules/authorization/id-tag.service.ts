@@ -22,6 +22,13 @@ function checkIdToken(value: string, field: string): void {
   }
 }
 
+/** The checks of an id tag's fields (also run on each row of a bulk import). */
+export function checkIdTagInput(input: IdTagInput): void {
+  checkIdToken(input.idTag, 'idTag');
+  if (input.parentIdTag != null) checkIdToken(input.parentIdTag, 'parentIdTag');
+  if (input.status != null && !STATUSES.includes(input.status)) throw new BadInputError('status must be Accepted, Blocked, Expired or Invalid', 'status');
+}
+
 export function listIdTags(em: TenantEm): Promise<IdTag[]> {
   return em.find(IdTag, {}, { orderBy: { idTagKey: 'asc' } });
 }
@@ -31,9 +38,7 @@ export function listIdTags(em: TenantEm): Promise<IdTag[]> {
  * `abc` and `ABC` are one tag; the latest spelling is kept.
  */
 export async function upsertIdTag(em: TenantEm, tenantId: string, input: IdTagInput): Promise<IdTag> {
-  checkIdToken(input.idTag, 'idTag');
-  if (input.parentIdTag != null) checkIdToken(input.parentIdTag, 'parentIdTag');
-  if (input.status != null && !STATUSES.includes(input.status)) throw new BadInputError('status must be Accepted, Blocked, Expired or Invalid', 'status');
+  checkIdTagInput(input);
   const key = idTagKey(input.idTag);
   const existing = await em.findOne(IdTag, { idTagKey: key });
   if (existing) {

@@ -35,16 +35,22 @@ function checkStatus(status: string): asserts status is RegistrationStatus {
   if (!STATUSES.includes(status as RegistrationStatus)) throw new BadInputError('registrationStatus must be Accepted, Pending or Rejected', 'registrationStatus');
 }
 
+/** The checks of a new charge point's fields (also run on each row of a bulk import); its registration status. */
+export function checkNewChargePoint(input: { id: string; password?: string | null; registrationStatus?: string | null }): RegistrationStatus {
+  if (!IDENTITY.test(input.id ?? '')) throw new BadInputError('id must be 1-48 characters: letters, digits and . _ : - * = + | @', 'id');
+  const status = input.registrationStatus ?? 'Accepted';
+  checkStatus(status);
+  if (input.password != null) checkPassword(input.password, input.id);
+  return status;
+}
+
 export async function createChargePoint(
   em: TenantEm,
   tenantId: string,
   input: { id: string; password?: string | null; registrationStatus?: string | null },
   origin: PasswordOrigin = {},
 ): Promise<ChargePoint> {
-  if (!IDENTITY.test(input.id ?? '')) throw new BadInputError('id must be 1-48 characters: letters, digits and . _ : - * = + | @', 'id');
-  const status = input.registrationStatus ?? 'Accepted';
-  checkStatus(status);
-  if (input.password != null) checkPassword(input.password, input.id);
+  const status = checkNewChargePoint(input);
   const chargePoint = em.create(ChargePoint, {
     tenantId,
     identity: input.id,

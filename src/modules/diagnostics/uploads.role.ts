@@ -1,4 +1,5 @@
 import type { RoleModule } from '../../roles';
+import { mountBulkRoutes } from '../bulk/bulk.routes';
 import { mountFirmwareRoutes } from '../firmware/firmware-files.routes';
 import { mountDiagnosticsRoutes } from './diagnostics.routes';
 
@@ -8,5 +9,6 @@ export const uploadsRole: RoleModule = {
   async start(app, http) {
     mountDiagnosticsRoutes(app, http);
     mountFirmwareRoutes(app, http);
+    mountBulkRoutes(app, http);
   },
 };
