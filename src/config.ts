@@ -54,6 +54,9 @@ export interface Config {
   graphqlIntrospection: boolean;
   /** PostgreSQL connections per process (DB_POOL_MAX). */
   dbPoolMax: number;
+  graphqlMaxSubscriptionsPerConnection: number;
+  graphqlMaxSubscriptionsPerKey: number;
+  graphqlWsMaxBufferedBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -145,5 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     presenceTtlS: int(env, 'PRESENCE_TTL_S', 90, 2, 3600),
     retentionDays: int(env, 'RETENTION_DAYS', 90, 1, 36500),
     maintenanceIntervalS: int(env, 'MAINTENANCE_INTERVAL_S', 60, 1, 86400),
+    graphqlMaxSubscriptionsPerConnection: int(env, 'GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 100_000),
+    graphqlMaxSubscriptionsPerKey: int(env, 'GRAPHQL_MAX_SUBSCRIPTIONS_PER_KEY', 500, 1, 1_000_000),
+    graphqlWsMaxBufferedBytes: int(env, 'GRAPHQL_WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };
 }
