@@ -62,6 +62,10 @@ export interface Config {
   /** Unsent answer bytes to one charge point before reading from it pauses, and how long it may stay so before it is closed. */
   ocppSendBufferBytes: number;
   ocppSendStallMs: number;
+  graphqlMaxSubscriptionsPerConnection: number;
+  graphqlMaxSubscriptionsPerKey: number;
+  graphqlWsMaxBufferedBytes: number;
+  redisCommandTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -158,5 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ocppRateLimitBurst: int(env, 'OCPP_RATE_LIMIT_BURST', 100, 1, 1_000_000),
     ocppSendBufferBytes: int(env, 'OCPP_SEND_BUFFER_KB', 1024, 16, 1_048_576) * 1024,
     ocppSendStallMs: int(env, 'OCPP_SEND_STALL_S', 30, 1, 3600) * 1000,
+    graphqlMaxSubscriptionsPerConnection: int(env, 'GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 100_000),
+    graphqlMaxSubscriptionsPerKey: int(env, 'GRAPHQL_MAX_SUBSCRIPTIONS_PER_KEY', 500, 1, 1_000_000),
+    graphqlWsMaxBufferedBytes: int(env, 'GRAPHQL_WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    redisCommandTimeoutMs: int(env, 'REDIS_COMMAND_TIMEOUT_MS', 5000, 100, 600_000),
   };
 }

@@ -31,7 +31,9 @@ export interface RunningServer {
 /** Starts the roles named in the config in this process; used by main.ts and by the tests. */
 export async function startServer(config: Config = loadConfig(), log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const orm = await openDatabase(config.databaseUrl, log, config.dbPoolMax);
-  const redis = createRedis(config.redisUrl);
+  // The request-path connection fails a command after REDIS_COMMAND_TIMEOUT_MS instead of holding it
+  // until Redis comes back; the subscriber keeps waiting (it re-subscribes by itself).
+  const redis = createRedis(config.redisUrl, { commandTimeout: config.redisCommandTimeoutMs });
   const subscriber = createRedis(config.redisUrl);
   redis.on('error', (error) => log.warn({ err: error }, 'redis error'));
   subscriber.on('error', (error) => log.warn({ err: error }, 'redis subscriber error'));

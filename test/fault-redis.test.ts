@@ -4,6 +4,7 @@ import { ChargingTransaction } from '../src/modules/transaction/transaction.enti
 import { tenantEm } from '../src/platform/db';
 import type { DomainEvent } from '../src/platform/event-bus';
 import type { RunningServer } from '../src/server';
+import { graphqlClient } from './support/graphql-client';
 import { startTestServer, waitFor, eventually } from './support/harness';
 import { seedTenant } from './support/seed';
 import { startThrowawayRedis, type ThrowawayRedis } from './support/throwaway-services';
@@ -116,4 +117,65 @@ it('recreates presence by itself after Redis lost every key', async () => {
   expect(await presence()).toBe(false);
   // The ingress refreshes presence every PRESENCE_TTL_S / 3 and recreates a missing record.
   await eventually(presence);
+});
+
+describe('Redis restarted without its data', () => {
+  let emptyRedis: ThrowawayRedis;
+  let node: RunningServer;
+  let owner: Awaited<ReturnType<typeof seedTenant>>;
+  const cps: RPCClient[] = [];
+
+  beforeAll(async () => {
+    emptyRedis = await startThrowawayRedis();
+    node = await startTestServer({ REDIS_URL: emptyRedis.url, MAINTENANCE_INTERVAL_S: '1', REDIS_COMMAND_TIMEOUT_MS: '500', PRESENCE_TTL_S: '3' });
+    owner = await seedTenant(node);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(cps.map((c) => c.close({ force: true }).catch(() => undefined)));
+    await node?.stop();
+    await emptyRedis?.destroy();
+  });
+
+  const schedulerNames = async () => (await node.app.jobs.maintenance.getJobSchedulers()).map((s) => s.key).sort();
+
+  it('puts the maintenance schedulers back, re-queues QUEUED commands from PostgreSQL, and fails API calls fast meanwhile', async () => {
+    expect(await schedulerNames()).toEqual(['commands.tick', 'presence.tick', 'retention.tick']);
+    await owner.chargePoint('CP-EMPTY');
+    await owner.chargePoint('CP-AWAY');
+    const cp = new RPCClient({ endpoint: `ws://127.0.0.1:${node.ocppPort}/ocpp/${owner.slug}`, identity: 'CP-EMPTY', protocols: ['ocpp1.6'], strictMode: true, reconnect: false });
+    cp.handle('ClearCache', () => ({ status: 'Accepted' }));
+    await cp.connect();
+    cps.push(cp);
+    await cp.call('BootNotification', BOOT);
+    const nodeEm = () => tenantEm(node.app.orm, owner.tenantId);
+    // Both fall due while Redis is down, and Redis comes back without their jobs.
+    const due = new Date(Date.now() + 1500);
+    const { command: toConnected } = await node.app.commands.create(nodeEm(), { tenantId: owner.tenantId, chargePointId: 'CP-EMPTY', action: 'ClearCache', request: {}, schedule: { at: due } });
+    const { command: toAway } = await node.app.commands.create(nodeEm(), {
+      tenantId: owner.tenantId,
+      chargePointId: 'CP-AWAY',
+      action: 'ClearCache',
+      request: {},
+      schedule: { at: due, retryUntil: new Date(Date.now() + 2500) },
+    });
+
+    await emptyRedis.stop();
+    // A query that needs Redis (presence) answers with an error instead of hanging until Redis is back.
+    const api = graphqlClient(node, owner.ownerKey);
+    const during = await api.request(`{ chargePoint(id: "CP-EMPTY") { id connected } }`);
+    expect(during.errors?.[0]).toEqual(expect.objectContaining({ message: 'Redis unavailable: try again shortly', extensions: { code: 'INTERNAL_SERVER_ERROR' } }));
+    const scheduling = await api.request(`mutation($at: DateTime) { clearCache(input: { chargePointId: "CP-AWAY", schedule: { at: $at } }) { command { id status } } }`, {
+      at: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect(scheduling.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due.getTime() + 1500 - Date.now())));
+    await emptyRedis.start();
+
+    await eventually(async () => (await schedulerNames()).length === 3, 20_000);
+    const settled = async (id: string, status: string) =>
+      eventually(async () => (await tenantEm(node.app.orm, owner.tenantId).findOneOrFail(Command, { id })).status === status, 30_000);
+    await settled(toConnected.id, 'COMPLETED');
+    await settled(toAway.id, 'EXPIRED');
+  }, 60_000);
 });

@@ -209,4 +209,39 @@ describe('Firmware Management profile', () => {
     expect(tooMuch.status).toBe(413);
     expect((await api.data(`{ firmwareFiles { id } }`)).firmwareFiles).toHaveLength(before);
   });
+  it('keeps parallel uploads under the quota together (declared length or chunked), and frees the space on delete', async () => {
+    const DELETE = `mutation($id: ID!) { deleteFirmwareFile(input: { id: $id }) { deleted } }`;
+    const deleteAll = async () => {
+      for (const f of (await api.data(`{ firmwareFiles { id } }`)).firmwareFiles) await api.data(DELETE, { id: f.id });
+    };
+    await deleteAll();
+    const image = Buffer.alloc(200 * 1024, 7);
+    // Half declare their length, half stream chunked (no Content-Length): both must reserve as they go.
+    const chunked = () =>
+      new ReadableStream({
+        start(controller) {
+          for (let at = 0; at < image.length; at += 16 * 1024) controller.enqueue(image.subarray(at, at + 16 * 1024));
+          controller.close();
+        },
+      });
+    const uploads = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        fetch(`http://127.0.0.1:${server.apiPort}/files/firmware/parallel-${i}.bin`, {
+          method: 'PUT',
+          body: i % 2 === 0 ? image : chunked(),
+          headers: { authorization: `Bearer ${tenant.ownerKey}` },
+          duplex: 'half',
+        } as RequestInit).then(async (r) => ({ status: r.status, body: await r.text() })),
+      ),
+    );
+    const stored = (await api.data(`{ firmwareFiles { id size } }`)).firmwareFiles;
+    const total = stored.reduce((sum: number, f: any) => sum + f.size, 0);
+    expect(total).toBeLessThanOrEqual(1024 * 1024);
+    expect(stored.length).toBeGreaterThanOrEqual(1);
+    expect(uploads.filter((u) => u.status === 201)).toHaveLength(stored.length);
+    expect(uploads.filter((u) => u.status !== 201).map((u) => u.status)).toEqual(Array(12 - stored.length).fill(413));
+    await deleteAll();
+    const again = await fetch(`http://127.0.0.1:${server.apiPort}/files/firmware/after-delete.bin`, { method: 'PUT', body: Buffer.alloc(1000 * 1024), headers: { authorization: `Bearer ${tenant.ownerKey}` } });
+    expect(again.status).toBe(201);
+  });
 });

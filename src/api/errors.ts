@@ -4,6 +4,7 @@ import { ImportRejectedError } from '../modules/bulk/bulk-import.service';
 import { CommandFailed } from '../modules/command/command.service';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
+import { isRedisUnavailable } from '../platform/redis';
 
 /** The contract's `extensions.code` values. */
 export type ErrorCode =
@@ -64,6 +65,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     }
   }
   if (original instanceof NotAvailableError) return withCode(formatted, original.message, 'INTERNAL_SERVER_ERROR');
+  if (isRedisUnavailable(original)) {
+    log.warn({ err: original, path: formatted.path }, 'GraphQL request failed: Redis unavailable');
+    return withCode(formatted, 'Redis unavailable: try again shortly', 'INTERNAL_SERVER_ERROR');
+  }
   if (original instanceof GraphQLError) {
     const code = String(formatted.extensions?.code ?? '');
     if (CLIENT_REQUEST_CODES.has(code)) return withCode(formatted, formatted.message, 'BAD_USER_INPUT');

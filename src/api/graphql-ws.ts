@@ -2,6 +2,7 @@ import { GraphQLError, getOperationAST, specifiedRules, validate, type GraphQLFo
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { AppContext } from '../app-context';
+import { DomainError } from '../platform/errors';
 import type { HttpServer } from '../platform/http-server';
 import { authenticate } from './auth';
 import { graphqlOperationSeconds, operationNameLabel } from '../platform/metrics';
@@ -9,6 +10,7 @@ import { createContext } from './context';
 import { KeyRevocationWatch } from './key-revocation-watch';
 import { formatGraphQLError } from './errors';
 import { validationRules } from './limits';
+import { boundSendBuffer, SubscriptionLimits } from './subscription-limits';
 
 type ConnectionParams = {
   authorization?: string;
@@ -29,12 +31,20 @@ const MAX_MESSAGE_BYTES = 256 * 1024;
 export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQLSchema, options: { introspection: boolean }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   http.mountUpgrade('/graphql', (req, socket, head) => {
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      boundSendBuffer(ws, app.config.graphqlWsMaxBufferedBytes, app.log);
+      wss.emit('connection', ws, req);
+    });
   });
   const rules = [...specifiedRules, ...validationRules(options)];
-  const format = (error: GraphQLError): GraphQLFormattedError => formatGraphQLError(error.toJSON(), error, app.log);
+  // A refusal of the operation itself (no path: onSubscribe's, e.g. the subscription caps) carries its domain error.
+  const format = (error: GraphQLError): GraphQLFormattedError =>
+    formatGraphQLError(error.toJSON(), !error.path && error.originalError instanceof DomainError ? error.originalError : error, app.log);
 
   const revocations = new KeyRevocationWatch(app);
+  const limits = new SubscriptionLimits({ perConnection: app.config.graphqlMaxSubscriptionsPerConnection, perKey: app.config.graphqlMaxSubscriptionsPerKey });
+  // The key each connection authenticated with, for the per-key subscription cap.
+  const connectionKeys = new WeakMap<object, string>();
   // When each operation arrived, per connection: queries and mutations are timed to their result,
   // subscriptions to the moment they are set up (their lifetime is the client's business).
   const arrivals = new WeakMap<object, Map<string, number>>();
@@ -48,6 +58,7 @@ export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQ
       async onConnect(ctx) {
         const principal = await authenticate(app, ctx.connectionParams?.authorization);
         if (principal?.kind === 'tenant') revocations.track(ctx.extra.socket, principal.keyId);
+        connectionKeys.set(ctx.extra.socket, principal === null ? 'none' : principal.kind === 'admin' ? 'admin' : principal.keyId);
         if (principal === null) {
           const socket = ctx.extra.socket;
           const timer = setTimeout(() => socket.close(4401, 'Unauthorized'), UNAUTHENTICATED_GRACE_MS);
@@ -56,7 +67,9 @@ export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQ
         }
         return true;
       },
-      onSubscribe(ctx, id) {
+      onSubscribe(ctx, id, payload) {
+        const refused = limits.admit(ctx.extra.socket, connectionKeys.get(ctx.extra.socket) ?? 'none', id, payload.query);
+        if (refused) return [refused];
         let started = arrivals.get(ctx);
         if (!started) arrivals.set(ctx, (started = new Map()));
         started.set(id, performance.now());
@@ -72,7 +85,13 @@ export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQ
       async context(ctx) {
         return createContext(app, await authenticate(app, ctx.connectionParams?.authorization));
       },
-      onError: (_ctx, _id, _payload, errors) => errors.map(format),
+      onComplete(ctx, id) {
+        limits.release(ctx.extra.socket, id);
+      },
+      onError(ctx, id, _payload, errors) {
+        limits.release(ctx.extra.socket, id);
+        return errors.map(format);
+      },
       onNext(_ctx, _id, _payload, _args, result) {
         if (!result.errors?.length) return;
         return { ...result, errors: result.errors.map(format) };

@@ -15,7 +15,7 @@ import { ChargingProfile } from '../modules/smart-charging/charging-profile.enti
 import { ChargingGroup, ChargingGroupMember } from '../modules/smart-charging/charging-group.entity';
 import { DiagnosticsStatusEvent, FirmwareStatusEvent } from '../modules/firmware/status-event.entity';
 import { DiagnosticsFile, DiagnosticsUploadToken } from '../modules/diagnostics/diagnostics-file.entity';
-import { FirmwareDownloadToken, FirmwareFile } from '../modules/firmware/firmware-file.entity';
+import { FirmwareDownloadToken, FirmwareFile, FirmwareUploadReservation } from '../modules/firmware/firmware-file.entity';
 
 /** Every MikroORM entity; a module adds its entities here. */
 export const ENTITIES = [
@@ -41,4 +41,5 @@ export const ENTITIES = [
   DiagnosticsUploadToken,
   FirmwareFile,
   FirmwareDownloadToken,
+  FirmwareUploadReservation,
 ];

@@ -16,9 +16,10 @@ export interface PartialFile {
 
 /**
  * Streams a body to `<target>.part`, counting and hashing as it goes. Over `maxBytes` the stream is cut
- * off with FileTooLargeError and nothing is left on disk.
+ * off with FileTooLargeError and nothing is left on disk. `beforeWrite(total)`, if given, runs before each
+ * chunk is written with the bytes received so far; when it throws, the stream is cut off with its error.
  */
-export async function streamToPartialFile(body: Readable, target: string, maxBytes: number): Promise<PartialFile> {
+export async function streamToPartialFile(body: Readable, target: string, maxBytes: number, beforeWrite?: (total: number) => Promise<void>): Promise<PartialFile> {
   const partial = `${target}.part`;
   await mkdir(path.dirname(target), { recursive: true });
   const hash = createHash('sha256');
@@ -28,7 +29,8 @@ export async function streamToPartialFile(body: Readable, target: string, maxByt
       size += chunk.length;
       if (size > maxBytes) return callback(new FileTooLargeError(`upload exceeds ${maxBytes} bytes`));
       hash.update(chunk);
-      callback(null, chunk);
+      if (!beforeWrite) return callback(null, chunk);
+      beforeWrite(size).then(() => callback(null, chunk), callback);
     },
   });
   try {

@@ -76,9 +76,13 @@ export function bullPrefix(config: Config): string {
   return `${config.redisPrefix}bull`;
 }
 
-/** A connection as BullMQ wants it: no per-request retry limit (blocking commands), no key prefix. */
-export function bullConnection(config: Config): Redis {
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+/**
+ * A connection as BullMQ wants it: no per-request retry limit (blocking commands), no key prefix. A
+ * producer's (`failFast`) commands fail after REDIS_COMMAND_TIMEOUT_MS while Redis is away, so an API call
+ * that enqueues answers with an error instead of hanging; workers' connections wait.
+ */
+export function bullConnection(config: Config, options: { failFast?: boolean } = {}): Redis {
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, ...(options.failFast ? { commandTimeout: config.redisCommandTimeoutMs } : {}) });
   countRedisErrors(redis, 'bullmq');
   return redis;
 }
@@ -92,13 +96,19 @@ export class Jobs {
     private readonly config: Config,
     private readonly log: Logger,
   ) {
-    this.connection = bullConnection(config);
+    this.connection = bullConnection(config, { failFast: true });
     this.connection.on('error', (error) => log.warn({ err: error }, 'bullmq redis error'));
     const prefix = bullPrefix(config);
     this.queue = new Queue(TENANT_QUEUE, { connection: this.connection, prefix, defaultJobOptions: JOB_DEFAULTS });
     this.maintenance = new Queue(MAINTENANCE_QUEUE, { connection: this.connection, prefix, defaultJobOptions: { ...JOB_DEFAULTS, attempts: 1 } });
     this.queue.on('error', (error) => log.warn({ err: error }, 'job queue error'));
     this.maintenance.on('error', (error) => log.warn({ err: error }, 'maintenance queue error'));
+  }
+
+  /** Runs `listener` each time the connection is ready again (also the first time), e.g. after Redis restarted. */
+  onReady(listener: () => void): () => void {
+    this.connection.on('ready', listener);
+    return () => this.connection.off('ready', listener);
   }
 
   async schedule<D extends TenantJobData>(name: string, data: D, options: ScheduleOptions = {}): Promise<Job> {

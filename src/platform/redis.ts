@@ -19,6 +19,15 @@ export function countRedisErrors(redis: Redis, connection: string): void {
   redis.on('error', () => errors.inc());
 }
 
+/**
+ * Whether an error only says Redis could not be reached in time (a command timed out, or a fail-fast
+ * connection refused to queue it while disconnected): the API answers those with "Redis unavailable".
+ */
+export function isRedisUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return /^Command timed out$|enableOfflineQueue options is false|^Connection is closed\.?$|max retries per request/i.test(error.message);
+}
+
 export class RedisKeys {
   constructor(readonly prefix: string) {}
   presence(tenantId: string, chargePointId: string): string {

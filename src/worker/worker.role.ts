@@ -1,6 +1,7 @@
 import { DelayedError, Worker, type Job } from 'bullmq';
 import type { AppContext } from '../app-context';
 import { runMaintenanceTick, installMaintenanceSchedulers } from '../modules/maintenance/maintenance.jobs';
+import { watchMaintenanceSchedulers } from './scheduler-watch';
 import { tenantEm } from '../platform/db';
 import { trackQueueDepths } from '../platform/metrics';
 import { bullConnection, bullPrefix, MAINTENANCE_QUEUE, TENANT_QUEUE, type TenantJobData } from '../platform/queues';
@@ -36,7 +37,9 @@ export const workerRole: RoleModule = {
     app.log.info('job worker ready');
     // Queue depths are global: only worker processes report them, so api and ingress pods do not repeat them.
     const untrackQueues = trackQueueDepths([app.jobs.queue, app.jobs.maintenance]);
+    const unwatchSchedulers = watchMaintenanceSchedulers(app);
     return async () => {
+      unwatchSchedulers();
       untrackQueues();
       await Promise.all([tenantWorker.close(), maintenanceWorker.close()]);
       await Promise.all([tenantConnection.quit(), maintenanceConnection.quit()]).catch(() => undefined);

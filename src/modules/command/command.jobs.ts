@@ -11,8 +11,12 @@ import { CommandFailed } from './command.service';
 
 export const COMMAND_DELIVER_JOB = 'command.deliver';
 export const COMMAND_REQUEUE_JOB = 'command.requeue-orphans';
-/** A scheduled command still QUEUED this long after it was due, without a job, has lost it (e.g. Redis lost data). */
-const ORPHAN_AFTER_MS = 5 * 60 * 1000;
+/**
+ * A scheduled command still QUEUED this long after it was due, without a job, has lost it (e.g. Redis lost
+ * data). Short: adding the job again is harmless even while its creator is still adding it (the job id is
+ * the command id, so a second add is ignored, and delivery skips a command no longer QUEUED).
+ */
+const ORPHAN_AFTER_MS = 5_000;
 
 /** A scheduled command without `retryUntil` keeps trying this long after it was due. */
 export const DEFAULT_RETRY_WINDOW_MS = 24 * 3600 * 1000;

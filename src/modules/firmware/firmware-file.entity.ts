@@ -39,3 +39,18 @@ export class FirmwareDownloadToken {
   @Property({ type: 'integer' }) downloads: number = 0;
   @Property({ type: 'datetime' }) createdAt: Date = new Date();
 }
+
+/**
+ * Quota held by one upload in progress, grown as its bytes arrive, so parallel uploads (on any node) never
+ * store more than the tenant's quota together. Dropped when the upload is stored or fails; a reservation
+ * left by a crashed process stops counting at expiresAt.
+ */
+@Entity({ tableName: 'firmware_upload_reservation' })
+@TenantOwned()
+@Index({ properties: ['tenantId', 'expiresAt'] })
+export class FirmwareUploadReservation {
+  @PrimaryKey({ type: 'uuid' }) id!: string;
+  @Property({ type: 'uuid' }) tenantId!: string;
+  @Property({ type: 'bigint' }) bytes!: string;
+  @Property({ type: 'datetime' }) expiresAt!: Date;
+}

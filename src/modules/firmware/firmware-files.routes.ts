@@ -21,7 +21,8 @@ export function firmwareUploadRoute(app: AppContext) {
       return replyAndDrain(req, res, 413, { error: `larger than ${MAX_FIRMWARE_BYTES} bytes` }, { connection: 'close' });
     }
     try {
-      const file = await storeFirmwareFile(app, key.tenantId, req, { fileName, contentType: req.headers['content-type'] ?? null });
+      const declaredLength = Number(req.headers['content-length'] ?? 0) || undefined;
+      const file = await storeFirmwareFile(app, key.tenantId, req, { fileName, contentType: req.headers['content-type'] ?? null, declaredLength });
       app.log.info({ tenantId: key.tenantId, fileId: file.id, size: file.size }, 'firmware file uploaded');
       replyJson(res, 201, firmwareFileView(file));
     } catch (error) {

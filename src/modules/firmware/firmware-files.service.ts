@@ -5,10 +5,11 @@ import type { Readable } from 'node:stream';
 import type { AppContext } from '../../app-context';
 import { clock } from '../../platform/clock';
 import { platformEm, tenantEm, type TenantEm } from '../../platform/db';
-import { BadInputError, NotFoundError } from '../../platform/errors';
+import { NotFoundError } from '../../platform/errors';
 import { hashUrlToken, newUrlToken, safeFileName, storedFilePath, streamToPartialFile } from '../../platform/file-store';
 import { UUID_PATTERN } from '../../platform/http-replies';
 import { FirmwareDownloadToken, FirmwareFile } from './firmware-file.entity';
+import { FirmwareQuotaError, FirmwareQuotaReservation } from './firmware-quota';
 
 /** Largest firmware image accepted. */
 export const MAX_FIRMWARE_BYTES = 512 * 1024 * 1024;
@@ -17,46 +18,55 @@ const DOWNLOAD_TTL_MS = 7 * 24 * 3600_000;
 
 export const FIRMWARE_DOWNLOAD_PREFIX = '/downloads/firmware';
 
-export class FirmwareQuotaError extends BadInputError {}
+export { FirmwareQuotaError };
 
 /**
  * Streams a tenant's upload to DATA_DIR/<tenantId>/firmware/<id> and records it with its size and SHA-256.
- * Refused past the tenant's quota (FIRMWARE_QUOTA_MB; images are deleted with deleteFirmwareFile); the
- * file is moved into place only once its row is stored.
+ * Quota (FIRMWARE_QUOTA_MB; images are deleted with deleteFirmwareFile) is reserved as the bytes arrive
+ * (the declared length at once), so parallel uploads cannot pass it together; over it the upload is cut
+ * off with FirmwareQuotaError. The file is moved into place only once its row is stored.
  */
-export async function storeFirmwareFile(app: AppContext, tenantId: string, body: Readable, meta: { fileName: string; contentType?: string | null }): Promise<FirmwareFile> {
+export async function storeFirmwareFile(
+  app: AppContext,
+  tenantId: string,
+  body: Readable,
+  meta: { fileName: string; contentType?: string | null; declaredLength?: number },
+): Promise<FirmwareFile> {
   const em = tenantEm(app.orm, tenantId);
   const quota = app.config.firmwareQuotaBytes;
-  const used = await hostedBytes(em, tenantId);
-  if (used >= quota) throw new FirmwareQuotaError(`the tenant's firmware images already take ${used} of ${quota} bytes: delete some (deleteFirmwareFile)`);
-  const id = randomUUID();
-  const relative = path.join(tenantId, 'firmware', id);
-  const target = path.join(app.config.dataDir, relative);
-  const { partial, size, sha256 } = await streamToPartialFile(body, target, Math.min(MAX_FIRMWARE_BYTES, quota - used));
-  const file = em.create(FirmwareFile, {
-    id,
-    tenantId,
-    fileName: safeFileName(meta.fileName, 'firmware.bin'),
-    size,
-    sha256,
-    contentType: meta.contentType ?? null,
-    storagePath: relative,
-    uploadedAt: clock.now(),
-  });
+  const reservation = new FirmwareQuotaReservation(em, tenantId, quota);
   try {
-    await em.persistAndFlush(file);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
+    if (meta.declaredLength) await reservation.cover(meta.declaredLength);
+    const id = randomUUID();
+    const relative = path.join(tenantId, 'firmware', id);
+    const target = path.join(app.config.dataDir, relative);
+    const { partial, size, sha256 } = await streamToPartialFile(body, target, Math.min(MAX_FIRMWARE_BYTES, quota), (received) => reservation.cover(received));
+    const file = em.create(FirmwareFile, {
+      id,
+      tenantId,
+      fileName: safeFileName(meta.fileName, 'firmware.bin'),
+      size,
+      sha256,
+      contentType: meta.contentType ?? null,
+      storagePath: relative,
+      uploadedAt: clock.now(),
+    });
+    try {
+      await em.transactional(async (tx) => {
+        tx.persist(file);
+        await tx.flush();
+        await reservation.releaseIn(tx);
+      });
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+    await rename(partial, target);
+    return file;
+  } finally {
+    // Also after success: a no-op then. The reservation is gone once the file row holds its bytes.
+    await reservation.release().catch((error) => app.log.warn({ err: error, tenantId }, 'firmware quota reservation not released (it expires)'));
   }
-  await rename(partial, target);
-  return file;
-}
-
-async function hostedBytes(em: TenantEm, tenantId: string): Promise<number> {
-  // The tenant id is bound explicitly: raw SQL does not pass through the tenant filter.
-  const [row] = await em.getConnection().execute<Array<{ bytes: string }>>(`select coalesce(sum("size"), 0) as bytes from "firmware_file" where "tenant_id" = ?`, [tenantId], 'all');
-  return Number(row.bytes);
 }
 
 /** Deletes a hosted image (row, file and its download URLs). */

@@ -29,6 +29,20 @@ export async function installMaintenanceSchedulers(app: AppContext): Promise<voi
   await queue.upsertJobScheduler('commands.tick', { every: app.config.maintenanceIntervalS * 1000 }, { name: 'commands.tick' });
 }
 
+/**
+ * Installs the schedulers that are missing (Redis restarted without its data, or someone removed them);
+ * returns their names. Cheap when all are there: one read per scheduler.
+ */
+export async function restoreMaintenanceSchedulers(app: AppContext): Promise<string[]> {
+  const queue = app.jobs.maintenance;
+  const missing: string[] = [];
+  for (const name of Object.keys(MAINTENANCE_TICKS)) {
+    if (!(await queue.getJobScheduler(name))) missing.push(name);
+  }
+  if (missing.length > 0) await installMaintenanceSchedulers(app);
+  return missing;
+}
+
 /** Platform-level: reads only the tenant list, and hands each tenant's work to a tenant-scoped job. */
 export async function runMaintenanceTick(app: AppContext, job: Job): Promise<void> {
   const jobName = MAINTENANCE_TICKS[job.name as MaintenanceTick];

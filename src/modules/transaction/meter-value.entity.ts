@@ -1,4 +1,4 @@
-import { Entity, OptionalProps, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { TenantOwned } from '../../platform/tenant-filter';
 
 export interface SampledValue {
@@ -17,6 +17,11 @@ export interface SampledValue {
 @TenantOwned()
 @Index({ properties: ['tenantId', 'transactionId', 'timestamp'] })
 @Index({ properties: ['tenantId', 'chargePointId', 'timestamp'] })
+// The same values at the same timestamp are stored once (a request resent after a crash): see the migration.
+@Unique({
+  name: 'meter_value_sample_unique',
+  expression: 'create unique index "meter_value_sample_unique" on "meter_value" ("tenant_id", "charge_point_id", "connector_id", "transaction_id", "timestamp", md5("sampled_value"::text)) nulls not distinct',
+})
 export class MeterValue {
   [OptionalProps]?: 'receivedAt';
 

@@ -137,14 +137,19 @@ export async function stopTransaction(em: TenantEm, tenantId: string, chargePoin
       transaction.stoppedAt = clock.now();
       stopped = true;
       if (request.transactionData?.length) {
-        await tx.insertMany(MeterValue, meterValueRows(tenantId, chargePointId, connectorId, linkedId, request.transactionData));
+        await insertMeterValuesOnce(tx, meterValueRows(tenantId, chargePointId, connectorId, linkedId, request.transactionData));
       }
     } else if (!transaction && request.transactionData?.length) {
-      await tx.insertMany(MeterValue, meterValueRows(tenantId, chargePointId, connectorId, null, request.transactionData));
+      await insertMeterValuesOnce(tx, meterValueRows(tenantId, chargePointId, connectorId, null, request.transactionData));
     }
     return { transaction, stopped };
   });
   return { ...result, idTagInfo };
+}
+
+/** Values already stored (the same request resent, or sent before by MeterValues) are skipped, not refused. */
+async function insertMeterValuesOnce(em: TenantEm, rows: ReturnType<typeof meterValueRows>): Promise<void> {
+  await em.createQueryBuilder(MeterValue).insert(rows).onConflict().ignore().execute();
 }
 
 /** The columns of a transaction the API and events show. */
@@ -168,7 +173,8 @@ export interface MeterValuesWrite {
  * flight at most), so under load many chargers' meter values cost one INSERT instead of one each, and a
  * lone request is written at once. Each request's values are linked to its transaction only if that is
  * its charge point's, in its tenant (both bound per row); each gets that transaction back, if any. A
- * statement that fails on a value is split until the bad request fails alone.
+ * statement that fails on a value is split until the bad request fails alone. Values already stored (a
+ * request resent after a crash) are skipped by the unique index meter_value_sample_unique.
  */
 export class MeterValuesWriter {
   private readonly commits: GroupCommit<MeterValuesWrite, TransactionFields | null>;
@@ -211,6 +217,7 @@ export class MeterValuesWriter {
            left join linked l on l.i = x.i
            cross join lateral jsonb_array_elements(x.meter_value) with ordinality as e(value, position)
           order by x.i, e.position
+         on conflict do nothing
        )
        select * from linked`,
       [JSON.stringify(input), clock.now()],

@@ -1,0 +1,98 @@
+import { GraphQLError, getOperationAST, parse } from 'graphql';
+import type { WebSocket } from 'ws';
+import { ForbiddenError } from '../platform/errors';
+import type { Logger } from '../platform/logger';
+
+/** Close code for a subscriber whose socket does not keep up (RFC 6455 policy violation). */
+export const CLOSE_SLOW_CONSUMER = 1008;
+/** A closing handshake the slow peer never reads is not waited for longer than this. */
+const SLOW_CLOSE_GRACE_MS = 1000;
+
+/**
+ * Caps on open subscriptions, per graphql-ws connection and per API key (on this node: each node counts
+ * its own connections, so a key may hold the cap on every node). `admit` refuses past a cap with a
+ * FORBIDDEN error; the caller releases each admitted subscription when it completes or its socket closes.
+ */
+export class SubscriptionLimits {
+  private readonly bySocket = new Map<WebSocket, { key: string; ids: Set<string> }>();
+  private readonly byKey = new Map<string, number>();
+
+  constructor(private readonly limits: { perConnection: number; perKey: number }) {}
+
+  /** Null when admitted; otherwise the error to answer with. Only subscriptions count. */
+  admit(socket: WebSocket, key: string, id: string, query: unknown): GraphQLError | null {
+    if (!isSubscription(query)) return null;
+    let entry = this.bySocket.get(socket);
+    if (!entry) {
+      entry = { key, ids: new Set() };
+      this.bySocket.set(socket, entry);
+      socket.once('close', () => this.releaseAll(socket));
+    }
+    if (entry.ids.size >= this.limits.perConnection) {
+      return tooMany(`at most ${this.limits.perConnection} open subscriptions per connection: complete some first`);
+    }
+    const held = this.byKey.get(key) ?? 0;
+    if (held >= this.limits.perKey) return tooMany(`at most ${this.limits.perKey} open subscriptions per API key: complete some first`);
+    entry.ids.add(id);
+    this.byKey.set(key, held + 1);
+    return null;
+  }
+
+  release(socket: WebSocket, id: string): void {
+    const entry = this.bySocket.get(socket);
+    if (!entry?.ids.delete(id)) return;
+    this.decrement(entry.key, 1);
+  }
+
+  private releaseAll(socket: WebSocket): void {
+    const entry = this.bySocket.get(socket);
+    if (!entry) return;
+    this.bySocket.delete(socket);
+    this.decrement(entry.key, entry.ids.size);
+  }
+
+  private decrement(key: string, count: number): void {
+    const left = (this.byKey.get(key) ?? 0) - count;
+    if (left > 0) this.byKey.set(key, left);
+    else this.byKey.delete(key);
+  }
+}
+
+function tooMany(message: string): GraphQLError {
+  const refusal = new ForbiddenError(`Too many subscriptions: ${message}`);
+  return new GraphQLError(refusal.message, { originalError: refusal });
+}
+
+function isSubscription(query: unknown): boolean {
+  if (typeof query !== 'string') return false;
+  try {
+    return getOperationAST(parse(query))?.operation === 'subscription';
+  } catch {
+    // graphql-ws reports the syntax error itself.
+    return false;
+  }
+}
+
+/**
+ * Bounds what one graphql-ws socket may have waiting to be sent. graphql-ws waits for each message to be
+ * flushed before sending the subscription's next one, so a peer that stops reading would hold its
+ * subscriptions (and the events they buffer) forever; instead each send returns at once, and a socket
+ * with more than `maxBytes` unsent is closed (CLOSE_SLOW_CONSUMER, then cut off if the close cannot be
+ * delivered), which ends its subscriptions.
+ */
+export function boundSendBuffer(socket: WebSocket, maxBytes: number, log: Logger): void {
+  const send = socket.send.bind(socket);
+  let dropped = false;
+  socket.send = ((data: string, callback?: (error?: Error) => void) => {
+    if (dropped) return callback?.();
+    if (socket.bufferedAmount > maxBytes) {
+      dropped = true;
+      log.warn({ bufferedBytes: socket.bufferedAmount, maxBytes }, 'graphql-ws subscriber does not keep up: closing it');
+      socket.close(CLOSE_SLOW_CONSUMER, 'Slow consumer');
+      setTimeout(() => socket.terminate(), SLOW_CLOSE_GRACE_MS).unref();
+      return callback?.();
+    }
+    send(data);
+    callback?.();
+  }) as WebSocket['send'];
+}
