@@ -46,6 +46,8 @@ async function runsElsewhere(em: TenantEm, tag: IdTag, place: StartPlace): Promi
      ) as running`,
     [tag.tenantId, tag.idTagKey, place.chargePointId, place.connectorId],
     'all',
+    // Inside the StartTransaction's locked transaction: on its connection, never a second one from the pool.
+    em.getTransactionContext(),
   );
   return row.running;
 }

@@ -77,39 +77,51 @@ function knownIdOrNull(id: number | undefined): number | null {
 export async function startTransaction(em: TenantEm, tenantId: string, chargePointId: string, request: StartRequest) {
   const key = idTagKey(request.idTag);
   const startTimestamp = new Date(request.timestamp);
-  const existing = await em.findOne(ChargingTransaction, { chargePointId, connectorId: request.connectorId, idTagKey: key, startTimestamp });
+  const sameStart = { chargePointId, connectorId: request.connectorId, idTagKey: key, startTimestamp };
+  const existing = await em.findOne(ChargingTransaction, sameStart);
   if (existing) return { transaction: existing, idTagInfo: await verdictFor(em, existing), created: false };
-  const verdict = await authorizeIdTag(em, request.idTag, { startingAt: { chargePointId, connectorId: request.connectorId } });
+  try {
+    return await em.transactional(async (tx) => {
+      // One start per tenant and id tag decides at a time, on every node: ConcurrentTx is checked and the
+      // start recorded under the same lock, so of simultaneous starts with one tag at most one is Accepted.
+      await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?), hashtext(?))', [tenantId, key], 'run', tx.getTransactionContext());
+      const repeated = await tx.findOne(ChargingTransaction, sameStart);
+      if (repeated) return { transaction: repeated, idTagInfo: await verdictFor(tx, repeated), created: false };
+      return { ...(await recordStart(tx, tenantId, chargePointId, request, key)), created: true };
+    });
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    // The same start arrived twice at once: answer with the one that won.
+    const winner = await em.fork().findOneOrFail(ChargingTransaction, sameStart);
+    return { transaction: winner, idTagInfo: await verdictFor(em, winner), created: false };
+  }
+}
+
+async function recordStart(tx: TenantEm, tenantId: string, chargePointId: string, request: StartRequest, key: string) {
+  const verdict = await authorizeIdTag(tx, request.idTag, { startingAt: { chargePointId, connectorId: request.connectorId } });
   const reservationId = knownIdOrNull(request.reservationId);
-  const idTagInfo = await applyReservations(em, chargePointId, verdict, request.idTag, { connectorId: request.connectorId, reservationId: reservationId ?? undefined });
-  const transaction = em.create(ChargingTransaction, {
+  const idTagInfo = await applyReservations(tx, chargePointId, verdict, request.idTag, { connectorId: request.connectorId, reservationId: reservationId ?? undefined });
+  const transaction = tx.create(ChargingTransaction, {
     tenantId,
     chargePointId,
     connectorId: request.connectorId,
     idTag: request.idTag,
     idTagKey: key,
     startStatus: idTagInfo.status,
-    startTimestamp,
+    startTimestamp: new Date(request.timestamp),
     meterStart: request.meterStart,
     reservationId,
     createdAt: clock.now(),
   });
-  try {
-    await em.persistAndFlush(transaction);
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    // The same start arrived twice at once: answer with the one that won.
-    const winner = await em.fork().findOneOrFail(ChargingTransaction, { chargePointId, connectorId: request.connectorId, idTagKey: key, startTimestamp });
-    return { transaction: winner, idTagInfo: await verdictFor(em, winner), created: false };
-  }
+  await tx.flush();
   // The transaction names the reservation it used: the one it gave, if it may use it, or its group's own on
   // this connector; a reservationId it may not use is not kept.
-  const used = idTagInfo.status === 'Accepted' ? await consumeReservation(em, chargePointId, transaction, idTagInfo.parentIdTag) : null;
+  const used = idTagInfo.status === 'Accepted' ? await consumeReservation(tx, chargePointId, transaction, idTagInfo.parentIdTag) : null;
   if ((used?.id ?? null) !== transaction.reservationId) {
     transaction.reservationId = used?.id ?? null;
-    await em.flush();
+    await tx.flush();
   }
-  return { transaction, idTagInfo, created: true };
+  return { transaction, idTagInfo };
 }
 
 async function verdictFor(em: TenantEm, transaction: ChargingTransaction): Promise<IdTagInfo> {
