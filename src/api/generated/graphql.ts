@@ -1216,6 +1216,10 @@ export type Tenant = {
 
 export type Transaction = {
   __typename?: 'Transaction';
+  abandonedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When ABANDONED: the message that showed the transaction runs no more. meterStop then holds the last energy register known, stopTimestamp stays null until a StopTransaction comes. */
+  abandonedBy?: Maybe<Scalars['String']['output']>;
+  /** state == ACTIVE. */
   active: Scalars['Boolean']['output'];
   chargePointId: Scalars['ID']['output'];
   connectorId: Scalars['Int']['output'];
@@ -1232,6 +1236,7 @@ export type Transaction = {
   /** idTagInfo.status answered at StartTransaction. */
   startStatus: Scalars['String']['output'];
   startTimestamp: Scalars['DateTime']['output'];
+  state: TransactionState;
   stopReason?: Maybe<Scalars['String']['output']>;
   stopTimestamp?: Maybe<Scalars['DateTime']['output']>;
 };
@@ -1250,10 +1255,22 @@ export type TransactionEdge = {
 };
 
 export type TransactionFilter = {
+  /** true: state ACTIVE; false: any other state. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
   chargePointId?: InputMaybe<Scalars['ID']['input']>;
   idTag?: InputMaybe<Scalars['String']['input']>;
+  state?: InputMaybe<TransactionState>;
 };
+
+export type TransactionState =
+  /** Closed by the CSMS: the charge point showed it runs no more without stopping it (see abandonedBy). */
+  | 'ABANDONED'
+  /** Accepted at StartTransaction and not stopped. */
+  | 'ACTIVE'
+  /** StartTransaction answered other than Accepted (see startStatus); it never ran as a session. */
+  | 'REFUSED'
+  /** Its StopTransaction came (also after it was ABANDONED). */
+  | 'STOPPED';
 
 export type TriggerMessageInput = {
   chargePointId: Scalars['ID']['input'];
@@ -1545,6 +1562,7 @@ export type ResolversTypes = {
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
   TransactionFilter: TransactionFilter;
+  TransactionState: TransactionState;
   TriggerMessageInput: TriggerMessageInput;
   TriggerMessagePayload: ResolverTypeWrapper<Omit<TriggerMessagePayload, 'command'> & { command: ResolversTypes['Command'] }>;
   UnlockConnectorInput: UnlockConnectorInput;
@@ -2184,6 +2202,8 @@ export type TenantResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type TransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = {
+  abandonedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  abandonedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   connectorId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2196,6 +2216,7 @@ export type TransactionResolvers<ContextType = GraphQLContext, ParentType extend
   reservationId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   startStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startTimestamp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['TransactionState'], ParentType, ContextType>;
   stopReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   stopTimestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };

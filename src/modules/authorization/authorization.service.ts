@@ -28,7 +28,7 @@ export async function authorizeIdTag(em: TenantEm, idTag: string, options: { sta
 
 /**
  * Whether the tag has a transaction running anywhere but where it now starts. Open is not always running:
- * - a start that was refused is recorded too, and its charger may never send the stop: only accepted starts run;
+ * - a start that was refused is recorded too (REFUSED), and its charger may never send the stop: only ACTIVE ones run;
  * - a connector holds one transaction at a time, so one still open where the tag starts now, or one with a later
  *   start on its own connector, lost its StopTransaction (a reboot, say) and runs no more.
  * Such a transaction is left open for that StopTransaction, should it come late.
@@ -37,7 +37,7 @@ async function runsElsewhere(em: TenantEm, tag: IdTag, place: StartPlace): Promi
   const [row] = await em.getConnection().execute<Array<{ running: boolean }>>(
     `select exists (
        select 1 from charging_transaction t
-        where t.tenant_id = ? and t.id_tag_key = ? and t.stop_timestamp is null and t.start_status = 'Accepted'
+        where t.tenant_id = ? and t.id_tag_key = ? and t.state = 'ACTIVE'
           and not (t.charge_point_id = ? and t.connector_id = ?)
           and not exists (
             select 1 from charging_transaction later

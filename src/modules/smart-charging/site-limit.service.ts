@@ -46,7 +46,7 @@ export async function activeSessions(em: TenantEm, chargePointIds: string[]): Pr
   if (chargePointIds.length === 0) return [];
   const transactions = await em.find(
     ChargingTransaction,
-    { chargePointId: { $in: chargePointIds }, stopTimestamp: null, startStatus: 'Accepted' },
+    { chargePointId: { $in: chargePointIds }, state: 'ACTIVE' },
     { orderBy: { startTimestamp: 'asc', id: 'asc' }, fields: ['id', 'chargePointId', 'connectorId', 'startTimestamp'] },
   );
   return transactions.map((t) => ({ transactionId: t.id, chargePointId: t.chargePointId, connectorId: t.connectorId }));

@@ -26,7 +26,7 @@ export async function storeAcceptedProfile(
   // A TxProfile sent without transactionId is for the transaction running on its connector, and ends with it.
   let transactionId: number | null = profile.transactionId ?? null;
   if (profile.chargingProfilePurpose === 'TxProfile' && transactionId === null && options.pendingIdTag === undefined && connectorId > 0) {
-    const running = await em.findOne(ChargingTransaction, { chargePointId, connectorId, stopTimestamp: null }, { orderBy: { startTimestamp: 'desc' }, fields: ['id'] });
+    const running = await em.findOne(ChargingTransaction, { chargePointId, connectorId, state: 'ACTIVE' }, { orderBy: { startTimestamp: 'desc' }, fields: ['id'] });
     transactionId = running?.id ?? null;
   }
   await em.transactional(async (tx) => {
@@ -133,7 +133,7 @@ export async function expectedCompositeSchedule(
 ): Promise<CompositeSchedule> {
   const [profiles, transaction] = await Promise.all([
     listProfiles(em, chargePointId),
-    request.connectorId > 0 ? em.findOne(ChargingTransaction, { chargePointId, connectorId: request.connectorId, stopTimestamp: null }, { orderBy: { startTimestamp: 'desc' } }) : null,
+    request.connectorId > 0 ? em.findOne(ChargingTransaction, { chargePointId, connectorId: request.connectorId, state: 'ACTIVE' }, { orderBy: { startTimestamp: 'desc' } }) : null,
   ]);
   return compositeSchedule({
     profiles,

@@ -1,12 +1,20 @@
 import { BigIntType, Entity, OptionalProps, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { TenantOwned } from '../../platform/tenant-filter';
 
+/**
+ * ACTIVE: accepted and not stopped. STOPPED: its StopTransaction came. REFUSED: the StartTransaction was
+ * answered other than Accepted (the charger stops it itself). ABANDONED: closed by the CSMS, the charger
+ * having shown it runs no more without stopping it; a StopTransaction that comes later still stops it.
+ */
+export type TransactionState = 'ACTIVE' | 'STOPPED' | 'REFUSED' | 'ABANDONED';
+
 @Entity({ tableName: 'charging_transaction' })
 @TenantOwned()
 @Unique({ properties: ['tenantId', 'chargePointId', 'connectorId', 'idTagKey', 'startTimestamp'] })
 @Index({ properties: ['tenantId', 'chargePointId', 'stopTimestamp'] })
 @Index({ properties: ['tenantId', 'idTagKey', 'stopTimestamp'] })
 @Index({ properties: ['tenantId', 'chargePointId', 'connectorId', 'startTimestamp'] })
+@Index({ properties: ['tenantId', 'state'] })
 export class ChargingTransaction {
   [OptionalProps]?: 'createdAt';
 
@@ -29,4 +37,11 @@ export class ChargingTransaction {
   @Property({ type: 'string', length: 20, nullable: true }) stopIdTag?: string | null;
   @Property({ type: 'datetime' }) createdAt: Date = new Date();
   @Property({ type: 'datetime', nullable: true }) stoppedAt?: Date | null;
+  @Property({ type: 'string', length: 16 }) state!: TransactionState;
+  /**
+   * Why the CSMS closed it, when ABANDONED: the message that showed it runs no more. An abandoned transaction
+   * keeps stopTimestamp null (its end is unknown) and gets the last energy register known as its meterStop.
+   */
+  @Property({ type: 'text', nullable: true }) abandonedBy?: string | null;
+  @Property({ type: 'datetime', nullable: true }) abandonedAt?: Date | null;
 }

@@ -7,13 +7,20 @@ import { connection, decodeCursor } from '../../api/pagination';
 import type { DomainEvent } from '../../platform/event-bus';
 import { NotFoundError } from '../../platform/errors';
 import { idTagKey } from '../authorization/id-tag.entity';
-import { ChargingTransaction } from './transaction.entity';
+import { ChargingTransaction, type TransactionState } from './transaction.entity';
 import { transactionView } from './transaction.service';
 
 const MAX_PAGE = 200;
 
 function toParent(t: ChargingTransaction): TransactionParent {
   return { ...transactionView(t), startStatus: t.startStatus };
+}
+
+const STATES: TransactionState[] = ['ACTIVE', 'STOPPED', 'REFUSED', 'ABANDONED'];
+
+/** The states a filter asks for: `active: true` means ACTIVE, `active: false` any other; `state` narrows. */
+function statesOf(filter: { active?: boolean | null; state?: TransactionState | null }): TransactionState[] {
+  return STATES.filter((s) => (filter.state == null || s === filter.state) && (filter.active == null || (s === 'ACTIVE') === filter.active));
 }
 
 /** Transactions with their meter values, newest first, and their live updates. */
@@ -38,7 +45,7 @@ export const transactionApi: ApiModule = {
         const where: Record<string, unknown> = {};
         if (filter?.chargePointId != null) where.chargePointId = filter.chargePointId;
         if (filter?.idTag != null) where.idTagKey = idTagKey(filter.idTag);
-        if (filter?.active != null) where.stopTimestamp = filter.active ? null : { $ne: null };
+        if (filter?.active != null || filter?.state != null) where.state = { $in: statesOf(filter) };
         const [rows, totalCount] = await Promise.all([
           em.find(ChargingTransaction, beforeId === undefined ? where : { ...where, id: { $lt: beforeId } }, { orderBy: { id: 'desc' }, limit: size + 1 }),
           em.count(ChargingTransaction, where),
@@ -60,7 +67,7 @@ export const transactionApi: ApiModule = {
         if (!stored) throw new NotFoundError(`Transaction ${t.id} not found`);
         return stored.startStatus;
       },
-      active: (t) => t.stopTimestamp == null,
+      active: (t) => t.state === 'ACTIVE',
       meterValues: (t, _args, ctx) => tenantScope(ctx).loaders.meterValues.load(t.id),
     },
   },

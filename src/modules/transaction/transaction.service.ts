@@ -7,7 +7,7 @@ import { authorizeIdTag, type IdTagInfo } from '../authorization/authorization.s
 import { idTagKey } from '../authorization/id-tag.entity';
 import { applyReservations, consumeReservation } from '../reservation/reservation.service';
 import { MeterValue, type SampledValue } from './meter-value.entity';
-import { ChargingTransaction } from './transaction.entity';
+import { ChargingTransaction, type TransactionState } from './transaction.entity';
 
 export interface OcppMeterValue {
   timestamp: string;
@@ -108,6 +108,7 @@ async function recordStart(tx: TenantEm, tenantId: string, chargePointId: string
     idTag: request.idTag,
     idTagKey: key,
     startStatus: idTagInfo.status,
+    state: idTagInfo.status === 'Accepted' ? 'ACTIVE' : 'REFUSED',
     startTimestamp: new Date(request.timestamp),
     meterStart: request.meterStart,
     reservationId,
@@ -147,6 +148,8 @@ export async function stopTransaction(em: TenantEm, tenantId: string, chargePoin
       transaction.stopReason = request.reason ?? 'Local';
       transaction.stopIdTag = request.idTag ?? null;
       transaction.stoppedAt = clock.now();
+      // An abandoned transaction that stops after all is stopped, with its real meterStop; a refused one stays refused.
+      if (transaction.state !== 'REFUSED') transaction.state = 'STOPPED';
       stopped = true;
       if (request.transactionData?.length) {
         await insertMeterValuesOnce(tx, meterValueRows(tenantId, chargePointId, connectorId, linkedId, request.transactionData));
@@ -167,7 +170,19 @@ async function insertMeterValuesOnce(em: TenantEm, rows: ReturnType<typeof meter
 /** The columns of a transaction the API and events show. */
 export type TransactionFields = Pick<
   ChargingTransaction,
-  'id' | 'chargePointId' | 'connectorId' | 'idTag' | 'startTimestamp' | 'stopTimestamp' | 'meterStart' | 'meterStop' | 'stopReason' | 'reservationId'
+  | 'id'
+  | 'chargePointId'
+  | 'connectorId'
+  | 'idTag'
+  | 'startTimestamp'
+  | 'stopTimestamp'
+  | 'meterStart'
+  | 'meterStop'
+  | 'stopReason'
+  | 'reservationId'
+  | 'state'
+  | 'abandonedBy'
+  | 'abandonedAt'
 >;
 
 /** One MeterValues request, as the group-committed writer takes it. */
@@ -219,7 +234,8 @@ export class MeterValuesWriter {
          select * from jsonb_to_recordset(?::jsonb)
            as x(i integer, tenant_id uuid, charge_point_id varchar, connector_id integer, transaction_id integer, meter_value jsonb)
        ), linked as (
-         select x.i, t.id, t.charge_point_id, t.connector_id, t.id_tag, t.start_timestamp, t.stop_timestamp, t.meter_start, t.meter_stop, t.stop_reason, t.reservation_id
+         select x.i, t.id, t.charge_point_id, t.connector_id, t.id_tag, t.start_timestamp, t.stop_timestamp, t.meter_start, t.meter_stop, t.stop_reason, t.reservation_id,
+                t.state, t.abandoned_by, t.abandoned_at
            from input x join charging_transaction t
              on t.tenant_id = x.tenant_id and t.charge_point_id = x.charge_point_id and t.id = x.transaction_id
        ), stored as (
@@ -251,6 +267,9 @@ interface TransactionRow {
   meter_stop: string | null;
   stop_reason: string | null;
   reservation_id: number | null;
+  state: TransactionState;
+  abandoned_by: string | null;
+  abandoned_at: string | null;
 }
 
 function transactionFields(row: TransactionRow): TransactionFields {
@@ -265,6 +284,9 @@ function transactionFields(row: TransactionRow): TransactionFields {
     meterStop: row.meter_stop === null ? null : Number(row.meter_stop),
     stopReason: row.stop_reason,
     reservationId: row.reservation_id,
+    state: row.state,
+    abandonedBy: row.abandoned_by,
+    abandonedAt: row.abandoned_at === null ? null : new Date(row.abandoned_at),
   };
 }
 
@@ -282,6 +304,9 @@ export function transactionView(t: TransactionFields) {
     energyWh: t.meterStop != null ? t.meterStop - t.meterStart : null,
     stopReason: t.stopReason ?? null,
     reservationId: t.reservationId ?? null,
+    state: t.state,
+    abandonedBy: t.abandonedBy ?? null,
+    abandonedAt: t.abandonedAt?.toISOString() ?? null,
   };
 }
 
