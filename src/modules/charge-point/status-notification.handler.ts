@@ -1,4 +1,5 @@
 import type { OcppHandler } from '../../ingress/handler-context';
+import { abandonAfterReboot, afterAbandoned } from '../transaction/abandon.service';
 import { recordStatus } from './charge-point.service';
 
 export const statusNotification: OcppHandler = async (ctx, payload) => {
@@ -9,5 +10,6 @@ export const statusNotification: OcppHandler = async (ctx, payload) => {
     chargePointId: ctx.chargePointId,
     payload: { ...stored, tenantId: undefined },
   });
+  await afterAbandoned(ctx, await abandonAfterReboot(ctx.em(), ctx.tenantId, ctx.chargePointId, payload));
   return {};
 };

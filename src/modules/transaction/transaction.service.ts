@@ -256,7 +256,7 @@ export class MeterValuesWriter {
 }
 
 /** As the driver gives it: the ORM's pg setup leaves timestamps as PostgreSQL's text, and bigints as strings. */
-interface TransactionRow {
+export interface TransactionRow {
   id: number;
   charge_point_id: string;
   connector_id: number;
@@ -272,7 +272,7 @@ interface TransactionRow {
   abandoned_at: string | null;
 }
 
-function transactionFields(row: TransactionRow): TransactionFields {
+export function transactionFields(row: TransactionRow): TransactionFields {
   return {
     id: row.id,
     chargePointId: row.charge_point_id,
