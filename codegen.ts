@@ -27,7 +27,7 @@ const config: CodegenConfig = {
           Tenant: '../../modules/tenant/tenant.entity#Tenant',
           ApiKey: '../../modules/tenant/api-key.entity#ApiKey',
           ChargePoint: '../../modules/charge-point/charge-point.entity#ChargePoint',
-          Connector: '../../modules/charge-point/connector.entity#Connector',
+          Connector: '../models#ConnectorParent',
           ConfigurationKey: '../../modules/charge-point/configuration-key.entity#ConfigurationKey',
           IdTag: '../../modules/authorization/id-tag.entity#IdTag',
           MeterValue: '../../modules/transaction/meter-value.entity#MeterValue',

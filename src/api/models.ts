@@ -1,3 +1,4 @@
+import type { Connector } from '../modules/charge-point/connector.entity';
 import type { commandView } from '../modules/command/command.service';
 import type { transactionView } from '../modules/transaction/transaction.service';
 
@@ -11,3 +12,6 @@ export type TransactionParent = ReturnType<typeof transactionView> & { startStat
 
 /** A command as commandView() builds it, for queries and the commandUpdated event alike. */
 export type CommandParent = ReturnType<typeof commandView>;
+
+/** A connector's last known status, and whether it is current (see ChargePoint.connectors). */
+export type ConnectorParent = Connector & { stale: boolean };

@@ -4,11 +4,10 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Tenant as TenantModel } from '../../modules/tenant/tenant.entity';
 import type { ApiKey as ApiKeyModel } from '../../modules/tenant/api-key.entity';
 import type { ChargePoint as ChargePointModel } from '../../modules/charge-point/charge-point.entity';
-import type { Connector as ConnectorModel } from '../../modules/charge-point/connector.entity';
+import type { ConnectorParent as ConnectorParentModel, TransactionParent as TransactionParentModel, CommandParent as CommandParentModel } from '../models';
 import type { ConfigurationKey as ConfigurationKeyModel } from '../../modules/charge-point/configuration-key.entity';
 import type { IdTag as IdTagModel } from '../../modules/authorization/id-tag.entity';
 import type { MeterValue as MeterValueModel } from '../../modules/transaction/meter-value.entity';
-import type { TransactionParent as TransactionParentModel, CommandParent as CommandParentModel } from '../models';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -99,6 +98,7 @@ export type ChargePoint = {
   /** Configuration values read back from the charge point (GetConfiguration, accepted ChangeConfiguration). */
   configuration: Array<ConfigurationKey>;
   connected: Scalars['Boolean']['output'];
+  /** The last known status of each connector; with freshOnly, only those not stale. */
   connectors: Array<Connector>;
   createdAt: Scalars['DateTime']['output'];
   diagnosticsStatus?: Maybe<Scalars['String']['output']>;
@@ -117,6 +117,11 @@ export type ChargePoint = {
   registrationStatus: RegistrationStatus;
   serialNumber?: Maybe<Scalars['String']['output']>;
   vendor?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type ChargePointConnectorsArgs = {
+  freshOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type ChargePointConnection = {
@@ -317,9 +322,14 @@ export type Connector = {
   connectorId: Scalars['Int']['output'];
   errorCode: Scalars['String']['output'];
   info?: Maybe<Scalars['String']['output']>;
+  /** The status is only the last one known: the charge point is not connected, or rebooted since it sent it. */
+  stale: Scalars['Boolean']['output'];
   status: Scalars['String']['output'];
+  /** Seconds since the CSMS received the status (updatedAt). */
+  statusAgeSeconds: Scalars['Int']['output'];
   /** The charge point's own time of the StatusNotification, when it sent one. */
   timestamp?: Maybe<Scalars['DateTime']['output']>;
+  /** When the CSMS received the status. */
   updatedAt: Scalars['DateTime']['output'];
   vendorErrorCode?: Maybe<Scalars['String']['output']>;
   vendorId?: Maybe<Scalars['String']['output']>;
@@ -1474,7 +1484,7 @@ export type ResolversTypes = {
   CommandSchedule: CommandSchedule;
   CommandStatus: CommandStatus;
   ConfigurationKey: ResolverTypeWrapper<ConfigurationKeyModel>;
-  Connector: ResolverTypeWrapper<ConnectorModel>;
+  Connector: ResolverTypeWrapper<ConnectorParentModel>;
   ConnectorStatusEvent: ResolverTypeWrapper<ConnectorStatusEvent>;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateApiKeyPayload: ResolverTypeWrapper<Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
@@ -1609,7 +1619,7 @@ export type ResolversParentTypes = {
   CommandFilter: CommandFilter;
   CommandSchedule: CommandSchedule;
   ConfigurationKey: ConfigurationKeyModel;
-  Connector: ConnectorModel;
+  Connector: ConnectorParentModel;
   ConnectorStatusEvent: ConnectorStatusEvent;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateApiKeyPayload: Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
@@ -1733,7 +1743,7 @@ export type ChargePointResolvers<ContextType = GraphQLContext, ParentType extend
   chargeBoxSerialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   configuration?: Resolver<Array<ResolversTypes['ConfigurationKey']>, ParentType, ContextType>;
   connected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  connectors?: Resolver<Array<ResolversTypes['Connector']>, ParentType, ContextType>;
+  connectors?: Resolver<Array<ResolversTypes['Connector']>, ParentType, ContextType, RequireFields<ChargePointConnectorsArgs, 'freshOnly'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   diagnosticsStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   firmwareStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1857,7 +1867,9 @@ export type ConnectorResolvers<ContextType = GraphQLContext, ParentType extends 
   connectorId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   errorCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   info?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statusAgeSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   timestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   vendorErrorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

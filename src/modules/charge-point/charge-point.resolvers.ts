@@ -4,12 +4,22 @@ import { eventStream } from '../../api/event-stream';
 import { pageSize } from '../../api/limits';
 import { connection, decodeCursor } from '../../api/pagination';
 import type { DomainEvent } from '../../platform/event-bus';
+import { clock } from '../../platform/clock';
 import { BadInputError, NotFoundError } from '../../platform/errors';
 import { createChargePoint, deleteChargePoint, updateChargePoint } from './charge-point-admin.service';
 import { ChargePoint } from './charge-point.entity';
+import type { Connector } from './connector.entity';
 import { generatePassword } from './password';
 
 const MAX_PAGE = 200;
+
+/**
+ * A status is current only while its charge point is connected and has not rebooted since sending it (a
+ * reboot resets connectors, and the charger reports them anew); otherwise it is the last one known.
+ */
+function isStale(connector: Connector, connected: boolean, lastBootAt: Date | null | undefined): boolean {
+  return !connected || (lastBootAt != null && connector.updatedAt.getTime() < lastBootAt.getTime());
+}
 
 /** Charge points: management, their state (connection, connectors, configuration) and live events. */
 export const chargePointApi: ApiModule = {
@@ -77,8 +87,16 @@ export const chargePointApi: ApiModule = {
     ChargePoint: {
       id: (cp) => cp.identity,
       connected: (cp, _args, ctx) => tenantScope(ctx).loaders.connected.load(cp.identity),
-      connectors: (cp, _args, ctx) => tenantScope(ctx).loaders.connectors.load(cp.identity),
+      async connectors(cp, { freshOnly }, ctx) {
+        const { loaders } = tenantScope(ctx);
+        const [connected, connectors] = await Promise.all([loaders.connected.load(cp.identity), loaders.connectors.load(cp.identity)]);
+        const shown = connectors.map((c) => ({ ...c, stale: isStale(c, connected, cp.lastBootAt) }));
+        return freshOnly ? shown.filter((c) => !c.stale) : shown;
+      },
       configuration: (cp, _args, ctx) => tenantScope(ctx).loaders.configuration.load(cp.identity),
+    },
+    Connector: {
+      statusAgeSeconds: (c) => Math.max(0, Math.floor((clock.now().getTime() - c.updatedAt.getTime()) / 1000)),
     },
   },
 };
