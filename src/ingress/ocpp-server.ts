@@ -18,6 +18,7 @@ import { scheduleRebalanceFor } from '../modules/smart-charging/site-limit.jobs'
 import { loggableOcppPayload, type Logger } from '../platform/logger';
 import { ocppRateLimited, ocppSocketsStalled, trackConnectedChargePoints } from '../platform/metrics';
 import { recordOcppFrame } from '../platform/ocpp-metrics';
+import { reportRefusal, reportUndelivered, sendIfOpen } from './delivery-report';
 import type { LocalConnections } from './cluster';
 import type { ChargePointContext } from './handler-context';
 import { HANDLERS } from './handlers';
@@ -195,8 +196,9 @@ export class OcppServer implements LocalConnections {
     const session = new OcppSession({
       transport: {
         send: (text) => {
-          socket.send(text);
+          if (!sendIfOpen(socket, text)) return false;
           flow.sent();
+          return true;
         },
         close: (code, reason) => socket.close(code, reason),
         setBacklogged: (backlogged) => flow.setBacklogged(backlogged),
@@ -208,6 +210,7 @@ export class OcppServer implements LocalConnections {
       maxBadFrames: INGRESS_LIMITS.maxBadFrames,
       badFrameWindowMs: INGRESS_LIMITS.badFrameWindowMs,
       handler: (action, payload) => this.dispatch(context, triggers, action, payload),
+      onUndelivered: (event) => reportUndelivered(log, event),
       onFrame: (event) => {
         triggers.observe(event);
         this.onFrame(context, log, event);
@@ -283,6 +286,7 @@ export class OcppServer implements LocalConnections {
   /** Every frame in both directions: metrics, the debug frame log (idTags and keys hidden), the ocppMessages event. */
   private onFrame(ctx: ChargePointContext, log: Logger, event: FrameEvent): void {
     recordOcppFrame(event);
+    reportRefusal(log, event);
     if (log.isLevelEnabled('debug')) {
       const { direction, messageTypeId, uniqueId, action, errorCode, handlingMs } = event;
       log.debug({ direction, messageTypeId, uniqueId, action, errorCode, handlingMs, payload: loggableOcppPayload(event.payload) }, 'ocpp frame');

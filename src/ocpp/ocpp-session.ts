@@ -9,7 +9,8 @@ import { hasSchema, validatePayload } from './validator';
  * about sockets, databases or tenants: an adapter feeds it text and gives it a way to send text.
  */
 export interface SessionTransport {
-  send(text: string): void;
+  /** false: the frame could not go out (the socket is closing or closed). */
+  send(text: string): boolean | void;
   close(code: number, reason: string): void;
   /** Called with true when the peer's calls pile up (stop reading from it), false once they drained. */
   setBacklogged?(backlogged: boolean): void;
@@ -41,6 +42,8 @@ export interface SessionOptions {
   callLimiter?: { take(): boolean };
   onRateLimited?: () => void;
   onFrame?: (event: FrameEvent) => void;
+  /** An answer that could not go out: the connection closed while its call was being handled. */
+  onUndelivered?: (event: FrameEvent) => void;
   /** `uniqueId`: the message the problem is about, when there is one (for logs). */
   onProtocolWarning?: (message: string, detail?: unknown, uniqueId?: string) => void;
 }
@@ -295,8 +298,10 @@ export class OcppSession {
   }
 
   private emit(text: string, event: FrameEvent): void {
-    if (this.closed) return;
-    this.options.transport.send(text);
+    if (this.closed || this.options.transport.send(text) === false) {
+      this.options.onUndelivered?.(event);
+      return;
+    }
     this.notify(event);
   }
 

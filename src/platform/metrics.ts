@@ -26,6 +26,27 @@ export const ocppCallErrors = new client.Counter({
   registers: [registry],
 });
 
+export const ocppUndelivered = new client.Counter({
+  name: 'qcharge_ocpp_undelivered_total',
+  help: 'Answers to charge point calls that could not go out (the connection closed first), by action',
+  labelNames: ['action'] as const,
+  registers: [registry],
+});
+
+export const refusedStarts = new client.Counter({
+  name: 'qcharge_refused_starts_total',
+  help: 'StartTransactions answered other than Accepted, by idTagInfo.status',
+  labelNames: ['status'] as const,
+  registers: [registry],
+});
+
+export const refusedIdTags = new client.Counter({
+  name: 'qcharge_refused_id_tags_total',
+  help: 'Authorize requests answered other than Accepted, by idTagInfo.status',
+  labelNames: ['status'] as const,
+  registers: [registry],
+});
+
 export const ocppHandlingSeconds = new client.Histogram({
   name: 'qcharge_ocpp_handling_seconds',
   help: 'Time from receiving a charge point CALL to sending its answer, by action',
