@@ -1131,8 +1131,8 @@ export type RotateChargePointPasswordPayload = {
   __typename?: 'RotateChargePointPasswordPayload';
   command: Command;
   messageId?: Maybe<Scalars['String']['output']>;
-  /** The new password, shown once; stored only when status is Accepted. */
-  password: Scalars['String']['output'];
+  /** The new password, shown once: only when the charge point answered Accepted and it was stored; null otherwise (the old password stays). */
+  password?: Maybe<Scalars['String']['output']>;
   /** The charge point's answer to ChangeConfiguration(AuthorizationKey). */
   status?: Maybe<Scalars['String']['output']>;
 };
@@ -2170,7 +2170,7 @@ export type RevokeApiKeyPayloadResolvers<ContextType = GraphQLContext, ParentTyp
 export type RotateChargePointPasswordPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RotateChargePointPasswordPayload'] = ResolversParentTypes['RotateChargePointPasswordPayload']> = {
   command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
   messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  password?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  password?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 

@@ -1,8 +1,15 @@
 import { tenantScope } from '../../api/access';
 import type { ApiModule } from '../../api/api-module';
 import { checkPassword } from '../charge-point/charge-point-admin.service';
-import { generatePassword } from '../charge-point/password';
+import { ChargePoint } from '../charge-point/charge-point.entity';
+import { generatePassword, verifyPassword } from '../charge-point/password';
+import type { TenantEm } from '../../platform/db';
 import { commandView } from './command.service';
+
+async function isStoredPassword(em: TenantEm, chargePointId: string, password: string): Promise<boolean> {
+  const chargePoint = await em.fork().findOne(ChargePoint, { identity: chargePointId }, { fields: ['passwordHash'] });
+  return chargePoint?.passwordHash != null && (await verifyPassword(password, chargePoint.passwordHash));
+}
 
 /**
  * rotateChargePointPassword: ChangeConfiguration(AuthorizationKey = hex of the new password's bytes), and
@@ -27,7 +34,10 @@ export const rotatePasswordApi: ApiModule = {
           hookOptions: { passwordGenerated: input.password == null },
         });
         const status = (response?.status as string | undefined) ?? null;
-        return { messageId: command.messageId ?? null, status, password, command: commandView(command) };
+        // Shown only when it is now the charge point's password: accepted, and stored (a scheduled command, a
+        // refusal or a failed store leave the old one, and a password shown then would only mislead).
+        const stored = status === 'Accepted' && (await isStoredPassword(em, input.chargePointId, password));
+        return { messageId: command.messageId ?? null, status, password: stored ? password : null, command: commandView(command) };
       },
     },
   },
