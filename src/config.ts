@@ -66,6 +66,13 @@ export interface Config {
   graphqlMaxSubscriptionsPerKey: number;
   graphqlWsMaxBufferedBytes: number;
   redisCommandTimeoutMs: number;
+  /** FTP upload listener of the api role (0: any free port, then the bound one). */
+  ftpPort: number;
+  /** Host put into ftp:// upload URLs and PASV answers. */
+  publicFtpHost: string;
+  /** Passive-mode data ports. */
+  ftpPasvMin: number;
+  ftpPasvMax: number;
 }
 
 export class ConfigError extends Error {}
@@ -124,6 +131,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(ocppTlsCert) !== Boolean(ocppTlsKey)) {
     throw new ConfigError('OCPP_TLS_CERT and OCPP_TLS_KEY must be set together');
   }
+  const publicFtpHost = env.PUBLIC_FTP_HOST || new URL(url(env, 'PUBLIC_API_URL', `http://127.0.0.1:${apiPort}`, ['http:', 'https:'])).hostname;
+  const ftpPasvMin = int(env, 'FTP_PASV_MIN', 30000, 1024, 65535);
+  const ftpPasvMax = int(env, 'FTP_PASV_MAX', 30099, 1024, 65535);
+  if (ftpPasvMax < ftpPasvMin) throw new ConfigError('FTP_PASV_MAX must not be below FTP_PASV_MIN');
   return {
     databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/qcharge', ['postgres:', 'postgresql:']),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
@@ -166,5 +177,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphqlMaxSubscriptionsPerKey: int(env, 'GRAPHQL_MAX_SUBSCRIPTIONS_PER_KEY', 500, 1, 1_000_000),
     graphqlWsMaxBufferedBytes: int(env, 'GRAPHQL_WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     redisCommandTimeoutMs: int(env, 'REDIS_COMMAND_TIMEOUT_MS', 5000, 100, 600_000),
+    ftpPort: int(env, 'FTP_PORT', 2121, 0, 65535),
+    publicFtpHost,
+    ftpPasvMin,
+    ftpPasvMax,
   };
 }

@@ -113,7 +113,7 @@ describe('the container image', () => {
     const [ocppPort, apiPort] = [await freePort(), await freePort()];
     const child = spawn(command, args, {
       cwd: app,
-      env: imageEnv({ OCPP_PORT: String(ocppPort), API_PORT: String(apiPort), ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'info' }),
+      env: imageEnv({ OCPP_PORT: String(ocppPort), API_PORT: String(apiPort), FTP_PORT: '0', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'info' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output: string[] = [];

@@ -21,6 +21,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     REDIS_PREFIX: `${process.env.QCHARGE_TEST_REDIS_PREFIX}${randomBytes(3).toString('hex')}:`,
     OCPP_PORT: '0',
     API_PORT: '0',
+    FTP_PORT: '0',
     ADMIN_API_KEY: ADMIN_KEY,
     OCPP_CALL_TIMEOUT_MS: '3000',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent',

@@ -45,6 +45,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
       REDIS_PREFIX: options.redisPrefix,
       OCPP_PORT: '0',
       API_PORT: '0',
+      FTP_PORT: '0',
       ADMIN_API_KEY: ADMIN_KEY,
       OCPP_CALL_TIMEOUT_MS: '3000',
       LOG_LEVEL: 'info',

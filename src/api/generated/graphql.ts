@@ -116,6 +116,7 @@ export type ChargePoint = {
   model?: Maybe<Scalars['String']['output']>;
   registrationStatus: RegistrationStatus;
   serialNumber?: Maybe<Scalars['String']['output']>;
+  uploadProtocol: UploadProtocol;
   vendor?: Maybe<Scalars['String']['output']>;
 };
 
@@ -366,6 +367,7 @@ export type CreateChargePointInput = {
   /** 16 to 40 bytes (OCPP AuthorizationKey). Without one the charge point connects without credentials. */
   password?: InputMaybe<Scalars['String']['input']>;
   registrationStatus?: InputMaybe<RegistrationStatus>;
+  uploadProtocol?: InputMaybe<UploadProtocol>;
 };
 
 export type CreateChargePointPayload = {
@@ -1314,6 +1316,7 @@ export type UpdateChargePointInput = {
   /** A new password; null removes it. */
   password?: InputMaybe<Scalars['String']['input']>;
   registrationStatus?: InputMaybe<RegistrationStatus>;
+  uploadProtocol?: InputMaybe<UploadProtocol>;
 };
 
 export type UpdateChargePointPayload = {
@@ -1357,6 +1360,11 @@ export type UpdateFirmwarePayload = {
 export type UpdateType =
   | 'Differential'
   | 'Full';
+
+/** The scheme of the upload URL the CSMS hands out (getDiagnostics without a location). */
+export type UploadProtocol =
+  | 'FTP'
+  | 'HTTP';
 
 /** Creates the id tag, or changes the fields given: on an existing tag a field left out keeps its value, an explicit null clears it. */
 export type UpsertIdTagInput = {
@@ -1584,6 +1592,7 @@ export type ResolversTypes = {
   UpdateFirmwareInput: UpdateFirmwareInput;
   UpdateFirmwarePayload: ResolverTypeWrapper<Omit<UpdateFirmwarePayload, 'command'> & { command: ResolversTypes['Command'] }>;
   UpdateType: UpdateType;
+  UploadProtocol: UploadProtocol;
   UpsertIdTagInput: UpsertIdTagInput;
   UpsertIdTagPayload: ResolverTypeWrapper<Omit<UpsertIdTagPayload, 'idTag' | 'localListCommands'> & { idTag: ResolversTypes['IdTag'], localListCommands: Array<ResolversTypes['Command']> }>;
 };
@@ -1760,6 +1769,7 @@ export type ChargePointResolvers<ContextType = GraphQLContext, ParentType extend
   model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   registrationStatus?: Resolver<ResolversTypes['RegistrationStatus'], ParentType, ContextType>;
   serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  uploadProtocol?: Resolver<ResolversTypes['UploadProtocol'], ParentType, ContextType>;
   vendor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 

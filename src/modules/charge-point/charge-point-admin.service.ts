@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
-import { ChargePoint, type RegistrationStatus } from './charge-point.entity';
+import { ChargePoint, type RegistrationStatus, type UploadProtocol } from './charge-point.entity';
 import { Connector } from './connector.entity';
 import { ConfigurationKey } from './configuration-key.entity';
 import { ChargingGroupMember } from '../smart-charging/charging-group.entity';
@@ -47,7 +47,7 @@ export function checkNewChargePoint(input: { id: string; password?: string | nul
 export async function createChargePoint(
   em: TenantEm,
   tenantId: string,
-  input: { id: string; password?: string | null; registrationStatus?: string | null },
+  input: { id: string; password?: string | null; registrationStatus?: string | null; uploadProtocol?: UploadProtocol | null },
   origin: PasswordOrigin = {},
 ): Promise<ChargePoint> {
   const status = checkNewChargePoint(input);
@@ -56,6 +56,7 @@ export async function createChargePoint(
     identity: input.id,
     passwordHash: input.password != null ? await storedForm(input.password, origin) : null,
     registrationStatus: status,
+    uploadProtocol: input.uploadProtocol ?? 'HTTP',
     createdAt: clock.now(),
   });
   try {
@@ -69,10 +70,11 @@ export async function createChargePoint(
 
 export async function updateChargePoint(
   em: TenantEm,
-  input: { id: string; password?: string | null; registrationStatus?: string | null },
+  input: { id: string; password?: string | null; registrationStatus?: string | null; uploadProtocol?: UploadProtocol | null },
 ): Promise<ChargePoint> {
   const chargePoint = await em.findOne(ChargePoint, { identity: input.id });
   if (!chargePoint) throw new NotFoundError(`Charge point ${input.id} not found`);
+  if (input.uploadProtocol != null) chargePoint.uploadProtocol = input.uploadProtocol;
   if (input.registrationStatus != null) {
     checkStatus(input.registrationStatus);
     chargePoint.registrationStatus = input.registrationStatus;

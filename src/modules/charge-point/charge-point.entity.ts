@@ -3,12 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { TenantOwned } from '../../platform/tenant-filter';
 
 export type RegistrationStatus = 'Accepted' | 'Pending' | 'Rejected';
+/** The scheme of the upload URLs the CSMS hands this charge point (GetDiagnostics without a location). */
+export type UploadProtocol = 'HTTP' | 'FTP';
 
 @Entity({ tableName: 'charge_point' })
 @TenantOwned()
 @Unique({ properties: ['tenantId', 'identity'] })
 export class ChargePoint {
-  [OptionalProps]?: 'pk' | 'createdAt' | 'registrationStatus';
+  [OptionalProps]?: 'pk' | 'createdAt' | 'registrationStatus' | 'uploadProtocol';
 
   @PrimaryKey({ type: 'uuid' })
   pk: string = randomUUID();
@@ -51,6 +53,8 @@ export class ChargePoint {
   @Property({ type: 'integer', nullable: true }) localListVersion?: number | null;
   /** The highest list version handed to a SendLocalList so far (sent or waiting): each gets its own. */
   @Property({ type: 'integer', nullable: true }) localListIssuedVersion?: number | null;
+
+  @Property({ type: 'string', length: 8 }) uploadProtocol: UploadProtocol = 'HTTP';
 
   /** Heartbeat interval for this charge point; null means HEARTBEAT_INTERVAL_S. */
   @Property({ type: 'integer', nullable: true }) heartbeatIntervalS?: number | null;

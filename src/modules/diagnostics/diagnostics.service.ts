@@ -6,6 +6,7 @@ import type { AppContext } from '../../app-context';
 import { clock } from '../../platform/clock';
 import { platformEm, tenantEm, type TenantEm } from '../../platform/db';
 import { hashUrlToken, newUrlToken, safeFileName, storedFilePath, streamToPartialFile } from '../../platform/file-store';
+import { ChargePoint } from '../charge-point/charge-point.entity';
 import { DiagnosticsFile, DiagnosticsUploadToken } from './diagnostics-file.entity';
 
 /** Largest diagnostics upload accepted. */
@@ -15,12 +16,40 @@ const UPLOAD_TOKEN_TTL_MS = 24 * 3600_000;
 
 export class UploadTokenError extends Error {}
 
-/** A one-time upload URL for GetDiagnostics without a location. */
+/**
+ * A one-time upload URL for GetDiagnostics without a location, of the scheme the charge point is set to:
+ * http(s) under PUBLIC_API_URL, or ftp with a user and password that work for this one upload.
+ */
 export async function createUploadLocation(app: AppContext, em: TenantEm, tenantId: string, chargePointId: string): Promise<string> {
   const { token, hash } = newUrlToken();
-  em.persist(em.create(DiagnosticsUploadToken, { tenantId, chargePointId, tokenHash: hash, expiresAt: new Date(clock.now().getTime() + UPLOAD_TOKEN_TTL_MS), createdAt: clock.now() }));
+  const row = em.create(DiagnosticsUploadToken, { tenantId, chargePointId, tokenHash: hash, expiresAt: new Date(clock.now().getTime() + UPLOAD_TOKEN_TTL_MS), createdAt: clock.now() });
+  em.persist(row);
   await em.flush();
-  return `${app.config.publicApiUrl}/uploads/diagnostics/${token}`;
+  const chargePoint = await em.findOne(ChargePoint, { identity: chargePointId }, { fields: ['uploadProtocol'] });
+  if (chargePoint?.uploadProtocol !== 'FTP') return `${app.config.publicApiUrl}/uploads/diagnostics/${token}`;
+  return `ftp://${ftpUserFor(row)}:${token}@${urlHost(app.config.publicFtpHost)}:${app.config.ftpPort}/`;
+}
+
+/** The FTP user of an upload token: random per upload, like its password (the token). */
+export function ftpUserFor(token: DiagnosticsUploadToken): string {
+  return `u${token.id.replace(/-/g, '').slice(0, 12)}`;
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+/** The token in an upload URL the CSMS handed out, or null for anyone else's location. */
+function tokenOfLocation(app: AppContext, location: string): string | null {
+  const prefix = `${app.config.publicApiUrl}/uploads/diagnostics/`;
+  if (location.startsWith(prefix)) return location.slice(prefix.length).split('/')[0] || null;
+  if (!location.startsWith('ftp://')) return null;
+  try {
+    const url = new URL(location);
+    return url.hostname === new URL(`ftp://${urlHost(app.config.publicFtpHost)}`).hostname && url.password ? decodeURIComponent(url.password) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -28,9 +57,7 @@ export async function createUploadLocation(app: AppContext, em: TenantEm, tenant
  * (when it is ours), for an upload that names no file itself.
  */
 export async function recordExpectedFileName(app: AppContext, em: TenantEm, location: string, fileName: string): Promise<void> {
-  const prefix = `${app.config.publicApiUrl}/uploads/diagnostics/`;
-  if (!location.startsWith(prefix)) return;
-  const token = location.slice(prefix.length).split('/')[0];
+  const token = tokenOfLocation(app, location);
   if (!token) return;
   await em.nativeUpdate(DiagnosticsUploadToken, { tokenHash: hashUrlToken(token) }, { fileName: safeFileName(fileName, 'diagnostics') });
 }

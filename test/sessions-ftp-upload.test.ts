@@ -1,0 +1,100 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { Client as FtpClient } from 'basic-ftp';
+import type { RPCClient } from 'ocpp-rpc';
+import type { RunningServer } from '../src/server';
+import { graphqlClient, type GraphQLClient } from './support/graphql-client';
+import { startTestServer } from './support/harness';
+import { seedTenant } from './support/seed';
+import { bootedStation } from './support/station';
+
+/** Diagnostics over FTP (passive mode), with per-upload credentials, for charge points set to FTP. */
+let server: RunningServer;
+let tenant: Awaited<ReturnType<typeof seedTenant>>;
+let api: GraphQLClient;
+let dataDir: string;
+const clients: RPCClient[] = [];
+
+const GET_DIAG = `mutation($input: GetDiagnosticsInput!) { getDiagnostics(input: $input) { fileName location command { status } } }`;
+const FILES = `query($id: ID!) { diagnosticsFiles(chargePointId: $id) { id fileName size chargePointId } }`;
+
+async function ftpStation(id: string) {
+  await api.data(`mutation($id: ID!) { createChargePoint(input: { id: $id, uploadProtocol: FTP }) { chargePoint { id uploadProtocol } } }`, { id });
+  const cp = await bootedStationExisting(id);
+  return cp;
+}
+
+async function bootedStationExisting(id: string) {
+  // bootedStation creates the charge point itself: give it a seeding tenant whose chargePoint() is a no-op.
+  const s = await bootedStation(server, { ...tenant, chargePoint: async () => undefined as any }, id, { GetDiagnostics: () => ({ fileName: 'diag.log' }) });
+  clients.push(s.cp);
+  return s;
+}
+
+async function upload(location: string, name: string, content: Buffer): Promise<void> {
+  const url = new URL(location);
+  const client = new FtpClient(10_000);
+  try {
+    await client.access({ host: url.hostname, port: Number(url.port), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+    await client.uploadFrom(Readable.from([content]), name);
+  } finally {
+    client.close();
+  }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'qcharge-ftp-'));
+  server = await startTestServer({ DATA_DIR: dataDir });
+  tenant = await seedTenant(server);
+  api = graphqlClient(server, tenant.ownerKey);
+}, 30_000);
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close({ force: true }).catch(() => undefined)));
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('FTP diagnostics uploads', () => {
+  it('hands an FTP charge point an ftp:// URL whose login works for one upload, stored like http uploads', async () => {
+    const { received } = await ftpStation('CP-FTP');
+    const { getDiagnostics } = await api.data(GET_DIAG, { input: { chargePointId: 'CP-FTP' } });
+    const location: string = getDiagnostics.location;
+    expect(location).toMatch(new RegExp(`^ftp://u[0-9a-f]{12}:[\\w-]+@127\\.0\\.0\\.1:${server.app.config.ftpPort}/$`));
+    expect(received.GetDiagnostics[0].location).toBe(location);
+
+    const content = Buffer.from('ftp line 1\nftp line 2\n');
+    await upload(location, 'diag.log', content);
+    const [file] = (await api.data(FILES, { id: 'CP-FTP' })).diagnosticsFiles;
+    expect(file).toMatchObject({ chargePointId: 'CP-FTP', fileName: 'diag.log', size: content.length });
+    expect(readFileSync(path.join(dataDir, tenant.tenantId, 'diagnostics', file.id)).equals(content)).toBe(true);
+
+    // Spent: the same login is refused now.
+    await expect(upload(location, 'again.log', content)).rejects.toThrow(/530/);
+    // A made-up login too.
+    const forged = new URL(location);
+    forged.password = 'not-a-token';
+    await expect(upload(forged.toString(), 'x.log', content)).rejects.toThrow(/530/);
+    expect((await api.data(FILES, { id: 'CP-FTP' })).diagnosticsFiles).toHaveLength(1);
+  });
+
+  it('refuses a file over the size limit and keeps nothing of it', async () => {
+    await ftpStation('CP-FTP-BIG');
+    const { getDiagnostics } = await api.data(GET_DIAG, { input: { chargePointId: 'CP-FTP-BIG' } });
+    const big = Buffer.alloc(50 * 1024 * 1024 + 1, 0x61);
+    await expect(upload(getDiagnostics.location, 'big.log', big)).rejects.toThrow();
+    expect((await api.data(FILES, { id: 'CP-FTP-BIG' })).diagnosticsFiles).toEqual([]);
+  }, 60_000);
+
+  it('keeps http upload URLs for charge points left at HTTP, and switches with updateChargePoint', async () => {
+    await api.data(`mutation { createChargePoint(input: { id: "CP-SWITCH" }) { chargePoint { id } } }`);
+    await bootedStationExisting('CP-SWITCH');
+    const http = (await api.data(GET_DIAG, { input: { chargePointId: 'CP-SWITCH' } })).getDiagnostics.location;
+    expect(http).toMatch(/^http:\/\//);
+    const { updateChargePoint } = await api.data(`mutation { updateChargePoint(input: { id: "CP-SWITCH", uploadProtocol: FTP }) { chargePoint { uploadProtocol } } }`);
+    expect(updateChargePoint.chargePoint.uploadProtocol).toBe('FTP');
+    expect((await api.data(GET_DIAG, { input: { chargePointId: 'CP-SWITCH' } })).getDiagnostics.location).toMatch(/^ftp:\/\//);
+  });
+});
