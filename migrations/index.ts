@@ -12,6 +12,7 @@ import { Migration20261202170500_meter_value_unique } from './Migration202612021
 import { Migration20261202171500_firmware_upload_reservation } from './Migration20261202171500_firmware_upload_reservation';
 import { Migration20261202170252_transaction_state } from './Migration20261202170252_transaction_state';
 import { Migration20261202174053_upload_protocol } from './Migration20261202174053_upload_protocol';
+import { Migration20261202175239_charge_point_quirks } from './Migration20261202175239_charge_point_quirks';
 
 /** Checked-in migrations, in order. Listed statically so they run the same from ts and from dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202171500_firmware_upload_reservation', class: Migration20261202171500_firmware_upload_reservation },
   { name: 'Migration20261202170252_transaction_state', class: Migration20261202170252_transaction_state },
   { name: 'Migration20261202174053_upload_protocol', class: Migration20261202174053_upload_protocol },
+  { name: 'Migration20261202175239_charge_point_quirks', class: Migration20261202175239_charge_point_quirks },
 ];

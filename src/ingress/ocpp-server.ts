@@ -19,6 +19,7 @@ import { loggableOcppPayload, type Logger } from '../platform/logger';
 import { ocppRateLimited, ocppSocketsStalled, trackConnectedChargePoints } from '../platform/metrics';
 import { recordOcppFrame } from '../platform/ocpp-metrics';
 import { reportRefusal, reportUndelivered, sendIfOpen } from './delivery-report';
+import { quirkRepairer } from '../modules/charge-point/quirk-repair';
 import type { LocalConnections } from './cluster';
 import type { ChargePointContext } from './handler-context';
 import { HANDLERS } from './handlers';
@@ -210,6 +211,7 @@ export class OcppServer implements LocalConnections {
       maxBadFrames: INGRESS_LIMITS.maxBadFrames,
       badFrameWindowMs: INGRESS_LIMITS.badFrameWindowMs,
       handler: (action, payload) => this.dispatch(context, triggers, action, payload),
+      repair: quirkRepairer(this.app, identity, log),
       onUndelivered: (event) => reportUndelivered(log, event),
       onFrame: (event) => {
         triggers.observe(event);

@@ -42,6 +42,8 @@ export interface SessionOptions {
   callLimiter?: { take(): boolean };
   onRateLimited?: () => void;
   onFrame?: (event: FrameEvent) => void;
+  /** Before validation: a charge point's known deviations repaired (see quirks.ts); the payload as it is otherwise. */
+  repair?: (action: string, payload: unknown, uniqueId: string) => unknown | Promise<unknown>;
   /** An answer that could not go out: the connection closed while its call was being handled. */
   onUndelivered?: (event: FrameEvent) => void;
   /** `uniqueId`: the message the problem is about, when there is one (for logs). */
@@ -206,6 +208,7 @@ export class OcppSession {
     let response: unknown;
     try {
       if (!hasSchema(action, 'req')) throw new OcppError('NotImplemented', `Unknown action ${action}`);
+      if (this.options.repair) payload = await this.options.repair(action, payload, uniqueId);
       validatePayload(action, 'req', payload);
       response = await this.options.handler(action, payload, uniqueId);
     } catch (error) {

@@ -47,6 +47,13 @@ export const refusedIdTags = new client.Counter({
   registers: [registry],
 });
 
+export const quirkRepairs = new client.Counter({
+  name: 'qcharge_quirk_repairs_total',
+  help: 'Charge point frames repaired before validation, by tenant (slug) and quirk (see ChargePoint.compatibility)',
+  labelNames: ['tenant', 'quirk'] as const,
+  registers: [registry],
+});
+
 export const ocppHandlingSeconds = new client.Histogram({
   name: 'qcharge_ocpp_handling_seconds',
   help: 'Time from receiving a charge point CALL to sending its answer, by action',

@@ -95,6 +95,8 @@ export type ChangeConfigurationPayload = {
 export type ChargePoint = {
   __typename?: 'ChargePoint';
   chargeBoxSerialNumber?: Maybe<Scalars['String']['output']>;
+  /** Deviations repaired for this charge point (from its next connection); empty: strict validation. */
+  compatibility: Array<Quirk>;
   /** Configuration values read back from the charge point (GetConfiguration, accepted ChangeConfiguration). */
   configuration: Array<ConfigurationKey>;
   connected: Scalars['Boolean']['output'];
@@ -114,6 +116,7 @@ export type ChargePoint = {
   meterSerialNumber?: Maybe<Scalars['String']['output']>;
   meterType?: Maybe<Scalars['String']['output']>;
   model?: Maybe<Scalars['String']['output']>;
+  quirkRepairs: Array<QuirkRepairCount>;
   registrationStatus: RegistrationStatus;
   serialNumber?: Maybe<Scalars['String']['output']>;
   uploadProtocol: UploadProtocol;
@@ -361,6 +364,7 @@ export type CreateApiKeyPayload = {
 };
 
 export type CreateChargePointInput = {
+  compatibility?: InputMaybe<Array<Quirk>>;
   /** Let the CSMS generate the password (40 hex characters), returned once in the payload. Not with `password`. */
   generatePassword?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
@@ -1004,6 +1008,24 @@ export type QueryTransactionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Known deviations from the OCPP 1.6 schemas a charge point may be allowed; repaired before validation. */
+export type Quirk =
+  /** connectorId, meterStart, meterStop, reservationId, transactionId, listVersion sent as numeric strings. */
+  | 'NUMBERS_AS_STRINGS'
+  /** timestamp/expiryDate without a zone: taken as UTC. */
+  | 'TIMESTAMPS_WITHOUT_ZONE'
+  /** transactionId sent as a numeric string. */
+  | 'TRANSACTION_ID_AS_STRING'
+  /** StatusNotification status or errorCode outside the enum: matched ignoring case, else Unavailable (the original in info) or OtherError (in vendorErrorCode). */
+  | 'UNKNOWN_STATUS_ENUM';
+
+export type QuirkRepairCount = {
+  __typename?: 'QuirkRepairCount';
+  /** Frames this quirk repaired. */
+  count: Scalars['Int']['output'];
+  quirk: Quirk;
+};
+
 export type RecurrencyKindType =
   | 'Daily'
   | 'Weekly';
@@ -1312,6 +1334,7 @@ export type UnlockConnectorPayload = {
 };
 
 export type UpdateChargePointInput = {
+  compatibility?: InputMaybe<Array<Quirk>>;
   id: Scalars['ID']['input'];
   /** A new password; null removes it. */
   password?: InputMaybe<Scalars['String']['input']>;
@@ -1549,6 +1572,8 @@ export type ResolversTypes = {
   OcppMessage: ResolverTypeWrapper<OcppMessage>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Quirk: Quirk;
+  QuirkRepairCount: ResolverTypeWrapper<QuirkRepairCount>;
   RecurrencyKindType: RecurrencyKindType;
   RegistrationStatus: RegistrationStatus;
   RemoteStartTransactionInput: RemoteStartTransactionInput;
@@ -1682,6 +1707,7 @@ export type ResolversParentTypes = {
   OcppMessage: OcppMessage;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  QuirkRepairCount: QuirkRepairCount;
   RemoteStartTransactionInput: RemoteStartTransactionInput;
   RemoteStartTransactionPayload: Omit<RemoteStartTransactionPayload, 'command'> & { command: ResolversParentTypes['Command'] };
   RemoteStopTransactionInput: RemoteStopTransactionInput;
@@ -1750,6 +1776,7 @@ export type ChangeConfigurationPayloadResolvers<ContextType = GraphQLContext, Pa
 
 export type ChargePointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargePoint'] = ResolversParentTypes['ChargePoint']> = {
   chargeBoxSerialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  compatibility?: Resolver<Array<ResolversTypes['Quirk']>, ParentType, ContextType>;
   configuration?: Resolver<Array<ResolversTypes['ConfigurationKey']>, ParentType, ContextType>;
   connected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   connectors?: Resolver<Array<ResolversTypes['Connector']>, ParentType, ContextType, RequireFields<ChargePointConnectorsArgs, 'freshOnly'>>;
@@ -1767,6 +1794,7 @@ export type ChargePointResolvers<ContextType = GraphQLContext, ParentType extend
   meterSerialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   meterType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quirkRepairs?: Resolver<Array<ResolversTypes['QuirkRepairCount']>, ParentType, ContextType>;
   registrationStatus?: Resolver<ResolversTypes['RegistrationStatus'], ParentType, ContextType>;
   serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   uploadProtocol?: Resolver<ResolversTypes['UploadProtocol'], ParentType, ContextType>;
@@ -2134,6 +2162,11 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<QueryTransactionsArgs, 'first'>>;
 };
 
+export type QuirkRepairCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuirkRepairCount'] = ResolversParentTypes['QuirkRepairCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quirk?: Resolver<ResolversTypes['Quirk'], ParentType, ContextType>;
+};
+
 export type RemoteStartTransactionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoteStartTransactionPayload'] = ResolversParentTypes['RemoteStartTransactionPayload']> = {
   command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
   messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2336,6 +2369,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   OcppMessage?: OcppMessageResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  QuirkRepairCount?: QuirkRepairCountResolvers<ContextType>;
   RemoteStartTransactionPayload?: RemoteStartTransactionPayloadResolvers<ContextType>;
   RemoteStopTransactionPayload?: RemoteStopTransactionPayloadResolvers<ContextType>;
   Reservation?: ReservationResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { clock } from '../../platform/clock';
 import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
 import { ChargePoint, type RegistrationStatus, type UploadProtocol } from './charge-point.entity';
 import { Connector } from './connector.entity';
+import type { Quirk } from '../../ocpp/quirks';
 import { ConfigurationKey } from './configuration-key.entity';
 import { ChargingGroupMember } from '../smart-charging/charging-group.entity';
 import { hashGeneratedPassword, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password';
@@ -47,7 +48,7 @@ export function checkNewChargePoint(input: { id: string; password?: string | nul
 export async function createChargePoint(
   em: TenantEm,
   tenantId: string,
-  input: { id: string; password?: string | null; registrationStatus?: string | null; uploadProtocol?: UploadProtocol | null },
+  input: { id: string; password?: string | null; registrationStatus?: string | null; uploadProtocol?: UploadProtocol | null; compatibility?: Quirk[] | null },
   origin: PasswordOrigin = {},
 ): Promise<ChargePoint> {
   const status = checkNewChargePoint(input);
@@ -57,6 +58,7 @@ export async function createChargePoint(
     passwordHash: input.password != null ? await storedForm(input.password, origin) : null,
     registrationStatus: status,
     uploadProtocol: input.uploadProtocol ?? 'HTTP',
+    compatibility: [...new Set(input.compatibility ?? [])],
     createdAt: clock.now(),
   });
   try {
@@ -70,11 +72,13 @@ export async function createChargePoint(
 
 export async function updateChargePoint(
   em: TenantEm,
-  input: { id: string; password?: string | null; registrationStatus?: string | null; uploadProtocol?: UploadProtocol | null },
+  input: { id: string; password?: string | null; registrationStatus?: string | null; uploadProtocol?: UploadProtocol | null; compatibility?: Quirk[] | null },
 ): Promise<ChargePoint> {
   const chargePoint = await em.findOne(ChargePoint, { identity: input.id });
   if (!chargePoint) throw new NotFoundError(`Charge point ${input.id} not found`);
   if (input.uploadProtocol != null) chargePoint.uploadProtocol = input.uploadProtocol;
+  // Read when the charge point connects: a change applies from its next connection.
+  if (input.compatibility != null) chargePoint.compatibility = [...new Set(input.compatibility)];
   if (input.registrationStatus != null) {
     checkStatus(input.registrationStatus);
     chargePoint.registrationStatus = input.registrationStatus;

@@ -1,5 +1,6 @@
 import { Entity, OptionalProps, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import type { Quirk } from '../../ocpp/quirks';
 import { TenantOwned } from '../../platform/tenant-filter';
 
 export type RegistrationStatus = 'Accepted' | 'Pending' | 'Rejected';
@@ -10,7 +11,7 @@ export type UploadProtocol = 'HTTP' | 'FTP';
 @TenantOwned()
 @Unique({ properties: ['tenantId', 'identity'] })
 export class ChargePoint {
-  [OptionalProps]?: 'pk' | 'createdAt' | 'registrationStatus' | 'uploadProtocol';
+  [OptionalProps]?: 'pk' | 'createdAt' | 'registrationStatus' | 'uploadProtocol' | 'compatibility' | 'quirkRepairs';
 
   @PrimaryKey({ type: 'uuid' })
   pk: string = randomUUID();
@@ -55,6 +56,11 @@ export class ChargePoint {
   @Property({ type: 'integer', nullable: true }) localListIssuedVersion?: number | null;
 
   @Property({ type: 'string', length: 8 }) uploadProtocol: UploadProtocol = 'HTTP';
+
+  /** Schema deviations repaired for this charge point (read at connect); empty: strict validation. */
+  @Property({ type: 'json' }) compatibility: Quirk[] = [];
+  /** How many frames each quirk repaired. */
+  @Property({ type: 'json' }) quirkRepairs: Partial<Record<Quirk, number>> = {};
 
   /** Heartbeat interval for this charge point; null means HEARTBEAT_INTERVAL_S. */
   @Property({ type: 'integer', nullable: true }) heartbeatIntervalS?: number | null;

@@ -9,6 +9,7 @@ import { BadInputError, NotFoundError } from '../../platform/errors';
 import { createChargePoint, deleteChargePoint, updateChargePoint } from './charge-point-admin.service';
 import { ChargePoint } from './charge-point.entity';
 import type { Connector } from './connector.entity';
+import type { Quirk } from '../../ocpp/quirks';
 import { generatePassword } from './password';
 
 const MAX_PAGE = 200;
@@ -62,7 +63,7 @@ export const chargePointApi: ApiModule = {
       },
       async updateChargePoint(_parent, { input }, ctx) {
         // A password left out keeps the current one; an explicit null removes it.
-        const change = { id: input.id, registrationStatus: input.registrationStatus, uploadProtocol: input.uploadProtocol, ...('password' in input ? { password: input.password } : {}) };
+        const change = { id: input.id, registrationStatus: input.registrationStatus, uploadProtocol: input.uploadProtocol, compatibility: input.compatibility, ...('password' in input ? { password: input.password } : {}) };
         return { chargePoint: await updateChargePoint(tenantScope(ctx).em, change) };
       },
       async deleteChargePoint(_parent, { input }, ctx) {
@@ -94,6 +95,7 @@ export const chargePointApi: ApiModule = {
         return freshOnly ? shown.filter((c) => !c.stale) : shown;
       },
       configuration: (cp, _args, ctx) => tenantScope(ctx).loaders.configuration.load(cp.identity),
+      quirkRepairs: (cp) => Object.entries(cp.quirkRepairs ?? {}).map(([quirk, count]) => ({ quirk: quirk as Quirk, count: count ?? 0 })),
     },
     Connector: {
       statusAgeSeconds: (c) => Math.max(0, Math.floor((clock.now().getTime() - c.updatedAt.getTime()) / 1000)),
