@@ -84,8 +84,9 @@ describe('queries', () => {
     expect(ids).toEqual([...transactionIds].reverse());
     const count = async (filter: object) => (await viewer.data(page, { filter })).transactions.totalCount;
     expect(await count({ chargePointId: 'CP-A' })).toBe(3);
-    expect(await count({ active: true })).toBe(3);
-    expect(await count({ active: false })).toBe(2);
+    // Active means ACTIVE: the starts refused (TAG-TWO blocked, OTHER unknown) never ran.
+    expect(await count({ active: true })).toBe(1);
+    expect(await count({ active: false })).toBe(4);
     expect(await count({ idTag: 'tag-ONE' })).toBe(3);
     expect(await count({ chargePointId: 'CP-A', active: true, idTag: 'TAG-ONE' })).toBe(1);
   });

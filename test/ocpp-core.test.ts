@@ -236,13 +236,14 @@ describe('Core profile, charge point initiated', () => {
     const neighbour = await connect('CP-LOST-2');
     await neighbour.call('BootNotification', BOOT);
     expect((await neighbour.call('StartTransaction', { connectorId: 1, idTag: 'LOST-TAG', meterStart: 0, timestamp: new Date().toISOString() })).idTagInfo.status).toBe('ConcurrentTx');
-    // The first transaction is left as it was, and its StopTransaction still lands when it comes late.
+    // The first transaction is closed as ABANDONED (its last known meter as meterStop, no stop time), and its
+    // StopTransaction still lands when it comes late.
     const em = tenantEm(server.app.orm, tenant.tenantId);
-    expect(await em.findOneOrFail(ChargingTransaction, { id: first.transactionId })).toMatchObject({ startStatus: 'Accepted', stopTimestamp: null, meterStop: null });
+    expect(await em.findOneOrFail(ChargingTransaction, { id: first.transactionId })).toMatchObject({ startStatus: 'Accepted', state: 'ABANDONED', stopTimestamp: null, meterStop: 100 });
     const stoppedAt = new Date(Date.now() - 30_000).toISOString();
     expect(await cp.call('StopTransaction', { transactionId: first.transactionId, meterStop: 400, timestamp: stoppedAt, reason: 'PowerLoss' })).toEqual({});
     const late = await tenantEm(server.app.orm, tenant.tenantId).findOneOrFail(ChargingTransaction, { id: first.transactionId });
-    expect(late).toMatchObject({ meterStop: 400, stopReason: 'PowerLoss' });
+    expect(late).toMatchObject({ meterStop: 400, stopReason: 'PowerLoss', state: 'STOPPED' });
     expect(late.stopTimestamp!.toISOString()).toBe(stoppedAt);
     expect(await tenantEm(server.app.orm, tenant.tenantId).findOneOrFail(ChargingTransaction, { id: second.transactionId })).toMatchObject({ stopTimestamp: null });
   });
@@ -266,7 +267,7 @@ describe('Core profile, charge point initiated', () => {
     await cp.call('StartTransaction', { connectorId: 3, idTag: 'BUFFERED-TAG', meterStart: 0, timestamp: new Date(Date.now() - 3600_000).toISOString() });
     expect((await cp.call('StartTransaction', { connectorId: 4, idTag: 'EARLY-TAG', meterStart: 0, timestamp: new Date().toISOString() })).idTagInfo.status).toBe('ConcurrentTx');
     const em = tenantEm(server.app.orm, tenant.tenantId);
-    expect(await em.findOneOrFail(ChargingTransaction, { id: lost.transactionId })).toMatchObject({ stopTimestamp: null, meterStop: null });
+    expect(await em.findOneOrFail(ChargingTransaction, { id: lost.transactionId })).toMatchObject({ state: 'ABANDONED', stopTimestamp: null, meterStop: 0 });
   });
 
   it('defaults a sampled value\'s unit to Wh only for Energy measurands', async () => {
