@@ -74,7 +74,7 @@ describe('compatibility quirks', () => {
     expect(counts).toEqual({ NUMBERS_AS_STRINGS: 1, TIMESTAMPS_WITHOUT_ZONE: 2, TRANSACTION_ID_AS_STRING: 1, UNKNOWN_STATUS_ENUM: 1 });
 
     const metrics = await (await fetch(`http://127.0.0.1:${server.apiPort}/metrics`)).text();
-    expect(metrics).toContain(`qcharge_quirk_repairs_total{tenant="${tenant.slug}",quirk="TIMESTAMPS_WITHOUT_ZONE"} 2`);
+    expect(metrics).toContain(`qcharge_quirk_repairs_total{tenant="${tenant.tenantId}",quirk="TIMESTAMPS_WITHOUT_ZONE"} 2`);
 
     // The same frames from a charger without the setting are refused, as before.
     const strict = await rawStation('CP-STRICT');

@@ -49,7 +49,7 @@ export const refusedIdTags = new client.Counter({
 
 export const quirkRepairs = new client.Counter({
   name: 'qcharge_quirk_repairs_total',
-  help: 'Charge point frames repaired before validation, by tenant (slug) and quirk (see ChargePoint.compatibility)',
+  help: 'Charge point frames repaired before validation, by tenant id and quirk (see ChargePoint.compatibility)',
   labelNames: ['tenant', 'quirk'] as const,
   registers: [registry],
 });

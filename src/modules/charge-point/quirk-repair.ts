@@ -9,7 +9,7 @@ import { quirkRepairs } from '../../platform/metrics';
  * frame; each repaired frame is counted (metrics, and per quirk on the charge point for the API) and logged.
  * A charge point without quirks costs that one read and nothing per frame.
  */
-export function quirkRepairer(app: AppContext, identity: { tenantId: string; tenantSlug: string; chargePointId: string }, log: Logger) {
+export function quirkRepairer(app: AppContext, identity: { tenantId: string; chargePointId: string }, log: Logger) {
   let allowed: Promise<ReadonlySet<Quirk>> | undefined;
   return async (action: string, payload: unknown, uniqueId: string): Promise<unknown> => {
     allowed ??= compatibilityOf(app, identity.tenantId, identity.chargePointId);
@@ -17,7 +17,7 @@ export function quirkRepairer(app: AppContext, identity: { tenantId: string; ten
     if (quirks.size === 0) return payload;
     const { payload: repaired, repaired: used } = repairPayload(action, payload, quirks);
     if (used.length === 0) return payload;
-    for (const quirk of used) quirkRepairs.labels(identity.tenantSlug, quirk).inc();
+    for (const quirk of used) quirkRepairs.labels(identity.tenantId, quirk).inc();
     log.info({ uniqueId, action, quirks: used }, 'payload repaired');
     await sqlRows(
       app.orm,
