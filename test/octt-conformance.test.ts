@@ -599,7 +599,8 @@ describe('Core profile', () => {
     expect(start.idTagInfo.status).toBe('Invalid');
     await status(s, 1, 'Charging', { timestamp: started });
     const tx = await transaction(start.transactionId);
-    expect(tx).toMatchObject({ idTag: 'UNKNOWN-TC_037_3', startStatus: 'Invalid', active: true });
+    // Recorded, but REFUSED: a start answered other than Accepted is never an active session (contract).
+    expect(tx).toMatchObject({ idTag: 'UNKNOWN-TC_037_3', startStatus: 'Invalid', active: false });
     sameInstant(tx.startTimestamp, started);
     const stop = await stopTransaction(s, start.transactionId, { idTag: 'UNKNOWN-TC_037_3', reason: 'DeAuthorized' });
     expect(stop.idTagInfo?.status).toBe('Invalid');
