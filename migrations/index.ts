@@ -10,6 +10,7 @@ import { Migration20261126033100_transaction_connector_start_index } from './Mig
 import { Migration20261126033152_local_list_issued_version } from './Migration20261126033152_local_list_issued_version';
 import { Migration20261202170500_meter_value_unique } from './Migration20261202170500_meter_value_unique';
 import { Migration20261202171500_firmware_upload_reservation } from './Migration20261202171500_firmware_upload_reservation';
+import { Migration20261202170637_security_extension } from './Migration20261202170637_security_extension';
 
 /** Checked-in migrations, in order. Listed statically so they run the same from ts and from dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126033152_local_list_issued_version', class: Migration20261126033152_local_list_issued_version },
   { name: 'Migration20261202170500_meter_value_unique', class: Migration20261202170500_meter_value_unique },
   { name: 'Migration20261202171500_firmware_upload_reservation', class: Migration20261202171500_firmware_upload_reservation },
+  { name: 'Migration20261202170637_security_extension', class: Migration20261202170637_security_extension },
 ];

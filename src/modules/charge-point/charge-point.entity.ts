@@ -8,7 +8,7 @@ export type RegistrationStatus = 'Accepted' | 'Pending' | 'Rejected';
 @TenantOwned()
 @Unique({ properties: ['tenantId', 'identity'] })
 export class ChargePoint {
-  [OptionalProps]?: 'pk' | 'createdAt' | 'registrationStatus';
+  [OptionalProps]?: 'pk' | 'createdAt' | 'registrationStatus' | 'securityProfile';
 
   @PrimaryKey({ type: 'uuid' })
   pk: string = randomUUID();
@@ -51,6 +51,13 @@ export class ChargePoint {
   @Property({ type: 'integer', nullable: true }) localListVersion?: number | null;
   /** The highest list version handed to a SendLocalList so far (sent or waiting): each gets its own. */
   @Property({ type: 'integer', nullable: true }) localListIssuedVersion?: number | null;
+
+  /** The lowest OCPP security profile accepted from it (1 Basic, 2 Basic over TLS, 3 client certificate). */
+  @Property({ type: 'smallint', default: 1 }) securityProfile: number = 1;
+  /** The last LogStatusNotification (security extension). */
+  @Property({ type: 'string', length: 32, nullable: true }) logStatus?: string | null;
+  @Property({ type: 'integer', nullable: true }) logStatusRequestId?: number | null;
+  @Property({ type: 'datetime', nullable: true }) logStatusAt?: Date | null;
 
   /** Heartbeat interval for this charge point; null means HEARTBEAT_INTERVAL_S. */
   @Property({ type: 'integer', nullable: true }) heartbeatIntervalS?: number | null;
