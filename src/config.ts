@@ -21,6 +21,10 @@ export interface Config {
   /** Optional TLS for the OCPP listener (security profile 2). */
   ocppTlsCert: string | undefined;
   ocppTlsKey: string | undefined;
+  /** Port of the wss:// listener (beside ws:// on ocppPort) when ocppTlsCert/ocppTlsKey are set. */
+  ocppTlsPort: number;
+  /** Encrypts the tenants' CA private keys at rest (CA_KEY_ENCRYPTION_KEY); unset: a key file in dataDir. */
+  caKeyEncryptionKey: string | undefined;
   /** Behind a load balancer: take the client address from X-Forwarded-For (for login-failure limits). */
   trustProxy: boolean;
   /** Failed Basic logins a minute, per client address and per charge point, before 429. */
@@ -151,6 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR || require('path').resolve('data'),
     ocppTlsCert,
     ocppTlsKey,
+    ocppTlsPort: int(env, 'OCPP_TLS_PORT', 9443, 0, 65535),
+    caKeyEncryptionKey: env.CA_KEY_ENCRYPTION_KEY || undefined,
     trustProxy: bool(env, 'TRUST_PROXY', false),
     authFailuresPerAddress: int(env, 'AUTH_FAILURES_PER_ADDRESS', 100, 1, 1_000_000),
     authFailuresPerChargePoint: int(env, 'AUTH_FAILURES_PER_CHARGE_POINT', 20, 1, 1_000_000),

@@ -22,6 +22,8 @@ const READY_TIMEOUT_MS = 2000;
 export interface RunningServer {
   app: AppContext;
   ocppPort: number | undefined;
+  /** The wss:// listener's port, when OCPP_TLS_CERT/OCPP_TLS_KEY are set. */
+  ocppTlsPort: number | undefined;
   apiPort: number;
   /** Set when METRICS_PORT is: /metrics is served there only. */
   metricsPort: number | undefined;
@@ -69,10 +71,13 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
 
   let ocppServer: OcppServer | undefined;
   let ocppPort: number | undefined;
+  let ocppTlsPort: number | undefined;
   if (config.roles.has('ingress')) {
     ocppServer = new OcppServer(app);
     ocppPort = await ocppServer.listen(config.ocppPort);
     log.info({ port: ocppPort }, 'OCPP listener ready');
+    ocppTlsPort = await ocppServer.listenTls(config.ocppTlsPort);
+    if (ocppTlsPort !== undefined) log.info({ port: ocppTlsPort }, 'OCPP TLS listener ready');
   }
   const apiPort = await http.listen(config.apiPort);
   const metrics = config.metricsPort === undefined ? undefined : await listenMetrics(config.metricsPort, { token: config.metricsToken, headersTimeoutMs: config.httpHeadersTimeoutMs });
@@ -95,5 +100,5 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
       await redis.quit().catch(() => undefined);
       await orm.close();
     })());
-  return { app, ocppPort, apiPort, metricsPort: metrics?.port, stop };
+  return { app, ocppPort, ocppTlsPort, apiPort, metricsPort: metrics?.port, stop };
 }

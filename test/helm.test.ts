@@ -289,6 +289,9 @@ describe('helm chart', () => {
       const ingressPod = find(objects, 'Deployment', 'qc-qcharge-ingress').spec.template.spec;
       expect(envOf(ingressPod.containers[0]).OCPP_TLS_CERT.value).toBe('/etc/qcharge/tls/tls.crt');
       expect(ingressPod.volumes).toContainEqual({ name: 'ocpp-tls', secret: { secretName: 'ocpp-cert' } });
+      // wss on its own port beside ws, both on the ocpp Service (TLS passthrough to the pods).
+      expect(ingressPod.containers[0].ports).toEqual(expect.arrayContaining([{ name: 'ocpp', containerPort: 9000 }, { name: 'ocpp-tls', containerPort: 9443 }]));
+      expect(find(objects, 'Service', 'qc-qcharge-ocpp').spec.ports).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'ocpp-tls', port: 9443, targetPort: 'ocpp-tls' })]));
       const apiPod = find(objects, 'Deployment', 'qc-qcharge-api').spec.template.spec;
       expect(apiPod.volumes).toContainEqual({ name: 'data', persistentVolumeClaim: { claimName: 'qcharge-files' } });
       expect(find(objects, 'Secret', 'qc-qcharge').stringData.ADMIN_API_KEY).toBe('a-long-enough-admin-key');

@@ -4,6 +4,7 @@ import { buildSchema, type GraphQLObjectType } from 'graphql';
 import { RPCClient } from 'ocpp-rpc';
 import type { RunningServer } from '../src/server';
 import { apiTenant, graphqlClient, subscribe, subscriptionsOpen, wsClient, type GraphQLClient, type Subscription } from './support/graphql-client';
+import { makeCa, type TestCa } from './support/certificates';
 import { ADMIN_KEY, startTestServer, waitFor } from './support/harness';
 
 /**
@@ -86,6 +87,23 @@ const FIELDS: Record<string, Row> = {
   'Mutation.unlockConnector': { call: cmd('unlockConnector', 'connectorId: 1') },
   'Mutation.updateFirmware': { call: cmd('updateFirmware', `location: "https://example.com/fw.bin", retrieveDate: ${FUTURE}`) },
   'Mutation.rotateChargePointPassword': { call: cmd('rotateChargePointPassword') },
+  'Query.certificateAuthority': { call: () => `certificateAuthority { fingerprintSha256 }` },
+  'Query.chargePointCertificates': { call: (a) => `chargePointCertificates(chargePointId: "${a.cp}") { edges { node { serialNumber } } }` },
+  'Query.securityEvents': { call: (a) => `securityEvents(filter: { chargePointId: "${a.cp}" }) { edges { node { chargePointId type } } }` },
+  'Mutation.setCertificateAuthority': {
+    call: () => `setCertificateAuthority(input: { certificate: ${JSON.stringify(ownCa.certificatePem)}, privateKey: ${JSON.stringify(ownCa.keyPem)} }) { certificateAuthority { fingerprintSha256 } }`,
+    b: 'OWN_TENANT',
+  },
+  'Mutation.revokeChargePointCertificate': { call: (a) => `revokeChargePointCertificate(input: { chargePointId: "${a.cp}", serialNumber: "01" }) { certificate { serialNumber } }` },
+  'Mutation.certificateSigned': { call: cmd('certificateSigned', `certificateChain: "x"`) },
+  'Mutation.deleteCertificate': { call: cmd('deleteCertificate', `certificateHashData: { hashAlgorithm: SHA256, issuerNameHash: "a", issuerKeyHash: "b", serialNumber: "1" }`) },
+  'Mutation.extendedTriggerMessage': { call: cmd('extendedTriggerMessage', `requestedMessage: Heartbeat`) },
+  'Mutation.getInstalledCertificateIds': { call: cmd('getInstalledCertificateIds', `certificateType: CentralSystemRootCertificate`) },
+  'Mutation.getLog': { call: cmd('getLog', `logType: SecurityLog, log: {}`) },
+  'Mutation.installCertificate': { call: cmd('installCertificate', `certificateType: CentralSystemRootCertificate, certificate: "x"`) },
+  'Mutation.signedUpdateFirmware': {
+    call: cmd('signedUpdateFirmware', `firmware: { location: "https://example.com/fw.bin", retrieveDateTime: ${FUTURE}, signingCertificate: "x", signature: "y" }`),
+  },
   'Mutation.createChargingGroup': { call: (a) => `createChargingGroup(input: { name: "iso-b", maxCurrent: 32, chargePointIds: ["${a.cp}"] }) { chargingGroup { id } }` },
   'Mutation.updateChargingGroup': { call: (a) => `updateChargingGroup(input: { id: "${a.groupId}", maxCurrent: 1 }) { chargingGroup { id } }` },
   'Mutation.deleteChargingGroup': { call: (a) => `deleteChargingGroup(input: { id: "${a.groupId}" }) { deleted }` },
@@ -108,6 +126,8 @@ function schemaFields(): Array<{ kind: Kind; name: string; key: string }> {
 }
 
 let server: RunningServer;
+/** A CA tenant B sets for itself (setCertificateAuthority acts in the caller's own tenant). */
+let ownCa: TestCa;
 let a: Awaited<ReturnType<typeof apiTenant>>;
 let b: Awaited<ReturnType<typeof apiTenant>>;
 let ids: Ids;
@@ -133,6 +153,7 @@ function run(client: GraphQLClient, kind: Exclude<Kind, 'subscription'>, call: s
 }
 
 beforeAll(async () => {
+  ownCa = await makeCa('Tenant B own CA');
   server = await startTestServer();
   [a, b] = await Promise.all([apiTenant(server), apiTenant(server)]);
   await a.chargePoint('CP-A-ONLY');

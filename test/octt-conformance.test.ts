@@ -10,6 +10,7 @@ import { createRPCError, RPCClient } from 'ocpp-rpc';
 import type { RunningServer } from '../src/server';
 import { apiTenant, graphqlClient, type GraphQLClient } from './support/graphql-client';
 import { connectChargePoint, eventually, startTestServer } from './support/harness';
+import { makeCsr } from './support/certificates';
 
 const BOOT = { chargePointVendor: 'OCTT', chargePointModel: 'OCTT-16', chargePointSerialNumber: 'OCTT-SN' };
 const CALL_TIMEOUT_MS = '2000';
@@ -1162,6 +1163,132 @@ describe('Security', () => {
     await cp.connect();
     expect(cp.protocol).toBe('ocpp1.6');
     await boot(s);
+    await noUnsolicitedCalls();
+  });
+  const ROOT_PEM = `-----BEGIN CERTIFICATE-----
+MIIBRTCB7KADAgECAhA6/2cYbzEdBWjghQPARmiAMAoGCCqGSM49BAMCMBExDzAN
+BgNVBAMTBk93biBDQTAeFw0yNjEyMDExNzIzMjhaFw0yNzEyMDIxNzIzMjhaMBEx
+DzANBgNVBAMTBk93biBDQTBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABPaf5d0H
+jm0z6zfzHbhoABXSwUw8551Ek/ljIYnXlkrGZ2G7EJMCbMOO/BPFpCLtMjnU2Fi3
+PXJNMwaUNkFL56ijJjAkMBIGA1UdEwEB/wQIMAYBAf8CAQAwDgYDVR0PAQH/BAQD
+AgEGMAoGCCqGSM49BAMCA0gAMEUCIQCXaF2n7BvtjFYUcSCCl8iVAU7kVf0tTUJk
+WGaGVT+0YQIgbe9RIv+0QQLFGWP89Pw2UfGoFy6V9DAUeKxV5al8ymo=
+-----END CERTIFICATE-----`;
+
+  async function securityEvents(s: Station, type: string): Promise<any[]> {
+    const data = await api.data(`query($f: SecurityEventFilter) { securityEvents(filter: $f) { edges { node { type techInfo source } } } }`, { f: { chargePointId: s.id, type } });
+    return data.securityEvents.edges.map((e: any) => e.node);
+  }
+
+  test.each([
+    ['TC_075_1_CSMS install a certificate on the charge point, ManufacturerRootCertificate', 'TC_075_1', 'ManufacturerRootCertificate'],
+    ['TC_075_2_CSMS install a certificate on the charge point, CentralSystemRootCertificate', 'TC_075_2', 'CentralSystemRootCertificate'],
+  ])('%s', async (_name, tc, certificateType) => {
+    const hash = { hashAlgorithm: 'SHA256', issuerNameHash: 'a1b2', issuerKeyHash: 'c3d4', serialNumber: '3aff67' };
+    const s = await station(tc, {
+      InstallCertificate: () => ({ status: 'Accepted' }),
+      GetInstalledCertificateIds: () => ({ status: 'Accepted', certificateHashData: [hash] }),
+    });
+    expect((await send(s, 'installCertificate', { certificateType, certificate: ROOT_PEM })).status).toBe('Accepted');
+    expect(s.received.InstallCertificate).toEqual([{ certificateType, certificate: ROOT_PEM }]);
+    const ids = await send(s, 'getInstalledCertificateIds', { certificateType }, 'status certificateHashData { hashAlgorithm issuerNameHash issuerKeyHash serialNumber }');
+    expect(ids).toMatchObject({ status: 'Accepted', certificateHashData: [hash] });
+    expect(s.received.GetInstalledCertificateIds).toEqual([{ certificateType }]);
+    await noUnsolicitedCalls();
+  });
+
+  test.each(['SHA256', 'SHA384', 'SHA512'])('TC_076_CSMS delete a specific certificate from the charge point (%s)', async (hashAlgorithm) => {
+    const hash = { hashAlgorithm, issuerNameHash: 'ab'.repeat(16), issuerKeyHash: 'cd'.repeat(16), serialNumber: '0102' };
+    let installed = true;
+    const s = await station(`TC_076_${hashAlgorithm}`, {
+      InstallCertificate: () => ({ status: 'Accepted' }),
+      GetInstalledCertificateIds: () => (installed ? { status: 'Accepted', certificateHashData: [hash] } : { status: 'Accepted' }),
+      DeleteCertificate: () => ((installed = false), { status: 'Accepted' }),
+    });
+    await send(s, 'installCertificate', { certificateType: 'CentralSystemRootCertificate', certificate: ROOT_PEM });
+    const reported = await send(s, 'getInstalledCertificateIds', { certificateType: 'CentralSystemRootCertificate' }, 'status certificateHashData { hashAlgorithm issuerNameHash issuerKeyHash serialNumber }');
+    expect((await send(s, 'deleteCertificate', { certificateHashData: reported.certificateHashData[0] })).status).toBe('Accepted');
+    expect(s.received.DeleteCertificate).toEqual([{ certificateHashData: hash }]);
+    const after = await send(s, 'getInstalledCertificateIds', { certificateType: 'CentralSystemRootCertificate' }, 'status certificateHashData { serialNumber }');
+    expect(after).toMatchObject({ status: 'Accepted', certificateHashData: null });
+    await noUnsolicitedCalls();
+  });
+
+  test('TC_077_CSMS invalid ChargePointCertificate security event', async () => {
+    const s = await station('TC_077', { ExtendedTriggerMessage: () => ({ status: 'Accepted' }), CertificateSigned: () => ({ status: 'Rejected' }) });
+    expect((await send(s, 'extendedTriggerMessage', { requestedMessage: 'SignChargePointCertificate' })).status).toBe('Accepted');
+    const { csrPem: csr } = await makeCsr(s.id);
+    expect(await s.cp.call('SignCertificate', { csr })).toEqual({ status: 'Accepted' });
+    await eventually(async () => s.received.CertificateSigned?.length === 1);
+    expect(s.received.CertificateSigned[0].certificateChain).toMatch(/^-----BEGIN CERTIFICATE-----[\s\S]+-----BEGIN CERTIFICATE-----/);
+    // The CSMS records the charge point's rejection on the command.
+    const rejected = await eventually(async () => {
+      const { commands } = await api.data(`query($f: CommandFilter) { commands(filter: $f) { action status response } }`, { f: { chargePointId: s.id } });
+      return commands.find((c: any) => c.action === 'CertificateSigned' && c.status === 'COMPLETED');
+    });
+    expect(rejected.response).toEqual({ status: 'Rejected' });
+    expect(await s.cp.call('SecurityEventNotification', { type: 'InvalidChargePointCertificate', timestamp: new Date().toISOString() })).toEqual({});
+    expect(await securityEvents(s, 'InvalidChargePointCertificate')).toEqual([{ type: 'InvalidChargePointCertificate', techInfo: null, source: 'CHARGE_POINT' }]);
+    await noUnsolicitedCalls();
+  });
+
+  test('TC_078_CSMS invalid CentralSystemCertificate security event', async () => {
+    const s = await station('TC_078', { InstallCertificate: () => ({ status: 'Rejected' }) });
+    expect((await send(s, 'installCertificate', { certificateType: 'CentralSystemRootCertificate', certificate: 'bogus' })).status).toBe('Rejected');
+    expect(await s.cp.call('SecurityEventNotification', { type: 'InvalidCentralSystemCertificate', timestamp: new Date().toISOString(), techInfo: 'not a PEM' })).toEqual({});
+    expect(await securityEvents(s, 'InvalidCentralSystemCertificate')).toEqual([{ type: 'InvalidCentralSystemCertificate', techInfo: 'not a PEM', source: 'CHARGE_POINT' }]);
+    await noUnsolicitedCalls();
+  });
+
+  test('TC_079_CSMS get security log', async () => {
+    const s = await station('TC_079', { GetLog: () => ({ status: 'Accepted', filename: 'security.log' }) });
+    const log = await send(s, 'getLog', { logType: 'SecurityLog', requestId: 79, retries: 1, retryInterval: 60, log: { remoteLocation: 'ftp://octt.example/logs' } }, 'status filename requestId');
+    expect(log).toMatchObject({ status: 'Accepted', filename: 'security.log', requestId: 79 });
+    expect(s.received.GetLog).toEqual([{ logType: 'SecurityLog', requestId: 79, retries: 1, retryInterval: 60, log: { remoteLocation: 'ftp://octt.example/logs' } }]);
+    for (const state of ['Uploading', 'Uploaded']) {
+      expect(await s.cp.call('LogStatusNotification', { status: state, requestId: 79 })).toEqual({});
+      const { chargePoint: cp } = await api.data(`query($id: ID!) { chargePoint(id: $id) { logStatus { status requestId } } }`, { id: s.id });
+      expect(cp.logStatus).toEqual({ status: state, requestId: 79 });
+    }
+    await noUnsolicitedCalls();
+  });
+
+  async function signedFirmwareUpdate(s: Station) {
+    const firmware = { location: 'https://octt.example/fw.bin', retrieveDateTime: new Date().toISOString(), installDateTime: new Date().toISOString(), signingCertificate: ROOT_PEM, signature: 'c2lnbmF0dXJl' };
+    const answer = await send(s, 'signedUpdateFirmware', { requestId: 80, retries: 1, retryInterval: 60, firmware }, 'status requestId');
+    expect(answer).toMatchObject({ status: 'Accepted', requestId: 80 });
+    expect(s.received.SignedUpdateFirmware).toEqual([{ requestId: 80, retries: 1, retryInterval: 60, firmware }]);
+  }
+
+  async function firmwareStatuses(s: Station): Promise<string[]> {
+    return (await api.data(`query($id: ID!) { firmwareStatusHistory(chargePointId: $id) { status } }`, { id: s.id })).firmwareStatusHistory.map((e: any) => e.status);
+  }
+
+  test('TC_080_CSMS secure firmware update', async () => {
+    const s = await station('TC_080', { SignedUpdateFirmware: () => ({ status: 'Accepted' }) });
+    await signedFirmwareUpdate(s);
+    const notify = async (state: string) => expect(await s.cp.call('SignedFirmwareStatusNotification', { status: state, requestId: 80 })).toEqual({});
+    for (const state of ['Downloading', 'Downloaded', 'SignatureVerified']) await notify(state);
+    await status(s, 0, 'Unavailable');
+    for (const state of ['Installing', 'InstallRebooting']) await notify(state);
+    await boot(s);
+    expect(await s.cp.call('SecurityEventNotification', { type: 'FirmwareUpdated', timestamp: new Date().toISOString() })).toEqual({});
+    await status(s, 0, 'Available');
+    await notify('Installed');
+    expect(await firmwareStatuses(s)).toEqual(['Downloading', 'Downloaded', 'SignatureVerified', 'Installing', 'InstallRebooting', 'Installed']);
+    expect((await chargePoint(s)).firmwareStatus).toBe('Installed');
+    expect(await securityEvents(s, 'FirmwareUpdated')).toHaveLength(1);
+    await noUnsolicitedCalls();
+  });
+
+  test('TC_081_CSMS secure firmware update, invalid signature', async () => {
+    const s = await station('TC_081', { SignedUpdateFirmware: () => ({ status: 'Accepted' }) });
+    await signedFirmwareUpdate(s);
+    for (const state of ['Downloading', 'Downloaded', 'InvalidSignature']) {
+      expect(await s.cp.call('SignedFirmwareStatusNotification', { status: state, requestId: 80 })).toEqual({});
+    }
+    expect(await firmwareStatuses(s)).toEqual(['Downloading', 'Downloaded', 'InvalidSignature']);
+    expect((await chargePoint(s)).firmwareStatus).toBe('InvalidSignature');
     await noUnsolicitedCalls();
   });
 });

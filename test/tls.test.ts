@@ -9,7 +9,8 @@ import { startTestServer } from './support/harness';
 import { seedTenant } from './support/seed';
 
 /**
- * OCPP security profile 2: TLS on the OCPP listener (OCPP_TLS_CERT / OCPP_TLS_KEY) with HTTP Basic auth.
+ * OCPP security profile 2: TLS on its own listener (OCPP_TLS_CERT / OCPP_TLS_KEY, OCPP_TLS_PORT) with HTTP Basic auth,
+ * beside the plain one.
  * A self-signed certificate is made with openssl for this run.
  */
 let dir: string;
@@ -34,7 +35,7 @@ afterAll(async () => {
 
 function client(password: string, options: Record<string, unknown>): RPCClient {
   return new RPCClient({
-    endpoint: `wss://localhost:${server.ocppPort}/ocpp/${tenant.slug}`,
+    endpoint: `wss://localhost:${server.ocppTlsPort}/ocpp/${tenant.slug}`,
     identity: 'CP-TLS',
     password,
     protocols: ['ocpp1.6'],
@@ -62,10 +63,22 @@ it('still refuses a wrong password over TLS, and a client that does not trust th
 
 it('speaks no plain ws on the TLS port', async () => {
   const outcome = await new Promise<string>((resolve) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.ocppPort}/ocpp/${tenant.slug}/CP-TLS`, ['ocpp1.6']);
+    const socket = new WebSocket(`ws://127.0.0.1:${server.ocppTlsPort}/ocpp/${tenant.slug}/CP-TLS`, ['ocpp1.6']);
     socket.on('open', () => (socket.terminate(), resolve('open')));
     socket.on('unexpected-response', () => resolve('refused'));
     socket.on('error', () => resolve('refused'));
   });
   expect(outcome).toBe('refused');
+});
+
+it('still serves plain ws on OCPP_PORT beside the TLS listener (a profile-1 charge point)', async () => {
+  expect(server.ocppTlsPort).toBeDefined();
+  expect(server.ocppTlsPort).not.toBe(server.ocppPort);
+  const cp = new RPCClient({ endpoint: `ws://127.0.0.1:${server.ocppPort}/ocpp/${tenant.slug}`, identity: 'CP-TLS', password: PASSWORD, protocols: ['ocpp1.6'], strictMode: true, reconnect: false });
+  await cp.connect();
+  try {
+    expect((await cp.call('Heartbeat', {})).currentTime).toBeDefined();
+  } finally {
+    await cp.close({ force: true });
+  }
 });

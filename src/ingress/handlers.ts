@@ -10,6 +10,10 @@ import { firmwareStatusNotification } from '../modules/firmware/firmware-status-
 import { meterValues } from '../modules/transaction/meter-values.handler';
 import { startTransactionHandler } from '../modules/transaction/start-transaction.handler';
 import { stopTransactionHandler } from '../modules/transaction/stop-transaction.handler';
+import { logStatusNotification } from '../modules/security/log-status-notification.handler';
+import { securityEventNotification } from '../modules/security/security-event-notification.handler';
+import { signCertificate } from '../modules/security/sign-certificate.handler';
+import { signedFirmwareStatusNotification } from '../modules/security/signed-firmware-status-notification.handler';
 
 /** Exactly one handler per charge-point-initiated OCPP 1.6 action; the compiler checks the set is complete. */
 export const HANDLERS: Record<ChargePointAction, OcppHandler> = {
@@ -23,4 +27,8 @@ export const HANDLERS: Record<ChargePointAction, OcppHandler> = {
   StartTransaction: startTransactionHandler,
   StatusNotification: statusNotification,
   StopTransaction: stopTransactionHandler,
+  LogStatusNotification: logStatusNotification,
+  SecurityEventNotification: securityEventNotification,
+  SignCertificate: signCertificate,
+  SignedFirmwareStatusNotification: signedFirmwareStatusNotification,
 };

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
@@ -31,6 +30,8 @@ import { TriggerWindow } from './trigger-window';
 import { LoginLimits } from './login-limits';
 import { OpenFiles } from '../platform/open-files';
 import { PendingSockets } from '../platform/pending-sockets';
+import { securityHooks } from './security-profile-gate';
+import { createTlsListener } from './tls-listener';
 import { authenticateUpgrade, OCPP_SUBPROTOCOL, UpgradeRefused, type ChargePointIdentity } from './upgrade-auth';
 
 export const MAX_FRAME_BYTES = INGRESS_LIMITS.maxFrameBytes;
@@ -48,7 +49,9 @@ interface Connection {
 /** The thin `ws` adapter: HTTP upgrade, authentication, one OcppSession per socket, local registry. */
 export class OcppServer implements LocalConnections {
   private readonly connections = new Map<string, Connection>();
-  private readonly server: http.Server | https.Server;
+  private readonly server: http.Server;
+  /** wss:// on OCPP_TLS_PORT beside ws:// (tls-listener.ts); both feed the same upgrade path. */
+  private readonly tlsServer: https.Server | undefined;
   private readonly wss: WebSocketServer;
   private pingTimer: NodeJS.Timeout | undefined;
   private untrackConnections: (() => void) | undefined;
@@ -65,11 +68,9 @@ export class OcppServer implements LocalConnections {
       notFoundPerAddress: config.ocppNotFoundPerAddress,
     }, app.log);
     this.openFiles = new OpenFiles(config.openFilesHeadroom);
-    const { ocppTlsCert, ocppTlsKey } = config;
     const timeouts = httpTimeouts(config.httpHeadersTimeoutMs);
-    this.server = ocppTlsCert && ocppTlsKey
-      ? https.createServer({ ...timeouts, cert: fs.readFileSync(ocppTlsCert), key: fs.readFileSync(ocppTlsKey), handshakeTimeout: config.ocppHandshakeTimeoutMs })
-      : http.createServer(timeouts);
+    this.server = http.createServer(timeouts);
+    this.tlsServer = createTlsListener(config, { ...timeouts, handshakeTimeout: config.ocppHandshakeTimeoutMs });
     // Behind a proxy every socket comes from the proxy's address: only the total cap makes sense then.
     this.pending = new PendingSockets({
       timeoutMs: config.ocppHandshakeTimeoutMs,
@@ -78,17 +79,31 @@ export class OcppServer implements LocalConnections {
       // Idle sockets are what exhausts descriptors: near the limit, new ones are not even kept.
       refuseWhile: () => this.openFiles.nearLimit(),
     });
-    this.pending.watch(this.server);
-    this.server.on('request', (_req, res) => {
-      res.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP-J endpoint: connect with a WebSocket to /ocpp/{tenant}/{chargePointId}\n');
-    });
+    for (const server of this.listeners()) {
+      this.pending.watch(server);
+      server.on('request', (_req, res) => {
+        res.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP-J endpoint: connect with a WebSocket to /ocpp/{tenant}/{chargePointId}\n');
+      });
+      server.on('upgrade', (req, socket, head) => void this.onUpgrade(req, socket, head));
+    }
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: MAX_FRAME_BYTES,
       handleProtocols: (protocols) => (protocols.has(OCPP_SUBPROTOCOL) ? OCPP_SUBPROTOCOL : false),
       perMessageDeflate: false,
     });
-    this.server.on('upgrade', (req, socket, head) => void this.onUpgrade(req, socket, head));
+  }
+
+  private listeners(): Array<http.Server | https.Server> {
+    return this.tlsServer ? [this.server, this.tlsServer] : [this.server];
+  }
+
+  /** Starts the wss:// listener, when TLS is configured; its port, or undefined. */
+  async listenTls(port: number): Promise<number | undefined> {
+    if (!this.tlsServer) return undefined;
+    await listenOrExplain(this.tlsServer, { port, backlog: 4096 }, 'OCPP_TLS_PORT');
+    const address = this.tlsServer.address();
+    return typeof address === 'object' && address ? address.port : port;
   }
 
   async listen(port: number): Promise<number> {
@@ -110,6 +125,7 @@ export class OcppServer implements LocalConnections {
     clearInterval(this.pingTimer);
     this.untrackConnections?.();
     await new Promise<void>((resolve) => {
+      this.tlsServer?.close();
       this.server.close(() => resolve());
       for (const connection of this.connections.values()) connection.socket.close(CLOSE_GOING_AWAY, 'Server shutting down');
       // Sockets that do not finish the closing handshake in time are cut.
@@ -151,7 +167,7 @@ export class OcppServer implements LocalConnections {
     }
     let identity: ChargePointIdentity;
     try {
-      identity = await authenticateUpgrade(this.app.orm, req, { trustProxy: this.app.config.trustProxy, limits: this.loginLimits });
+      identity = await authenticateUpgrade(this.app.orm, req, { trustProxy: this.app.config.trustProxy, limits: this.loginLimits, ...securityHooks(this.app) });
     } catch (error) {
       const status = error instanceof UpgradeRefused ? error.status : 503;
       if (!(error instanceof UpgradeRefused)) this.app.log.error({ err: error }, 'upgrade failed');

@@ -91,7 +91,18 @@ function pathTarget(req: IncomingMessage): { tenantSlug: string; chargePointId: 
  * right). Limits are per client address and per (address, charge point), never per charge point alone, so
  * a guesser cannot lock out the real charger; unknown charge points (404) count per address too.
  */
-export async function authenticateUpgrade(orm: Orm, req: IncomingMessage, options: { trustProxy?: boolean; limits: LoginLimits }): Promise<ChargePointIdentity> {
+export interface UpgradeSecurityHooks {
+  /** The security profile check (security-profile-gate.ts): throws to refuse; true when a client certificate authenticated it. */
+  checkSecurityProfile?(req: IncomingMessage, subject: { tenantId: string; chargePointId: string; securityProfile: number }): Promise<boolean>;
+  /** Wrong Basic credentials (for the CSMS's security event). */
+  onLoginRefused?(tenantId: string, chargePointId: string): void;
+}
+
+export async function authenticateUpgrade(
+  orm: Orm,
+  req: IncomingMessage,
+  options: { trustProxy?: boolean; limits: LoginLimits } & UpgradeSecurityHooks,
+): Promise<ChargePointIdentity> {
   const { tenantSlug: slug, chargePointId } = pathTarget(req);
   if (!offeredProtocols(req).includes(OCPP_SUBPROTOCOL)) throw new UpgradeRefused(400, 'Subprotocol ocpp1.6 is required');
   const target = { address: clientAddress(req, options.trustProxy ?? false), tenantSlug: slug, chargePointId };
@@ -103,11 +114,16 @@ export async function authenticateUpgrade(orm: Orm, req: IncomingMessage, option
     throw new UpgradeRefused(404, 'Unknown charge point');
   }
   const tenantId = chargePoint.tenant_id;
-  if (chargePoint.password_hash) {
+  const securityProfile = chargePoint.security_profile;
+  const byCertificate = (await options.checkSecurityProfile?.(req, { tenantId, chargePointId, securityProfile })) ?? false;
+  if (chargePoint.password_hash && !byCertificate) {
     const credentials = basicCredentials(req);
     if (!credentials || credentials.user !== chargePointId || !(await verifyPassword(credentials.password, chargePoint.password_hash))) {
       // A handshake without credentials is how most clients learn that auth is needed: not a guess.
-      if (credentials) await limits.recordFailure({ ...target, tenantId });
+      if (credentials) {
+        await limits.recordFailure({ ...target, tenantId });
+        options.onLoginRefused?.(tenantId, chargePointId);
+      }
       throw new UpgradeRefused(401, 'Invalid credentials');
     }
   }
@@ -118,6 +134,7 @@ interface UpgradeRow {
   tenant_id: string;
   password_hash: string | null;
   registration_status: ChargePoint['registrationStatus'];
+  security_profile: number;
 }
 
 /**
@@ -127,7 +144,7 @@ interface UpgradeRow {
 async function findChargePoint(orm: Orm, slug: string, identity: string): Promise<UpgradeRow | undefined> {
   const rows = await sqlRows<UpgradeRow>(
     orm,
-    `select c.tenant_id, c.password_hash, c.registration_status
+    `select c.tenant_id, c.password_hash, c.registration_status, c.security_profile
        from tenant t join charge_point c on c.tenant_id = t.id
       where t.slug = ? and c.identity = ?`,
     [slug, identity],

@@ -10,6 +10,11 @@ export const CHARGE_POINT_ACTIONS = [
   'StartTransaction',
   'StatusNotification',
   'StopTransaction',
+  // OCA "Improved security for OCPP 1.6-J"
+  'LogStatusNotification',
+  'SecurityEventNotification',
+  'SignCertificate',
+  'SignedFirmwareStatusNotification',
 ] as const;
 
 export const CSMS_ACTIONS = [
@@ -32,6 +37,14 @@ export const CSMS_ACTIONS = [
   'TriggerMessage',
   'UnlockConnector',
   'UpdateFirmware',
+  // OCA "Improved security for OCPP 1.6-J"
+  'CertificateSigned',
+  'DeleteCertificate',
+  'ExtendedTriggerMessage',
+  'GetInstalledCertificateIds',
+  'GetLog',
+  'InstallCertificate',
+  'SignedUpdateFirmware',
 ] as const;
 
 export type ChargePointAction = (typeof CHARGE_POINT_ACTIONS)[number];

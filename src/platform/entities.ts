@@ -16,6 +16,9 @@ import { ChargingGroup, ChargingGroupMember } from '../modules/smart-charging/ch
 import { DiagnosticsStatusEvent, FirmwareStatusEvent } from '../modules/firmware/status-event.entity';
 import { DiagnosticsFile, DiagnosticsUploadToken } from '../modules/diagnostics/diagnostics-file.entity';
 import { FirmwareDownloadToken, FirmwareFile, FirmwareUploadReservation } from '../modules/firmware/firmware-file.entity';
+import { CertificateAuthority } from '../modules/security/certificate-authority.entity';
+import { ChargePointCertificate } from '../modules/security/charge-point-certificate.entity';
+import { SecurityEvent } from '../modules/security/security-event.entity';
 
 /** Every MikroORM entity; a module adds its entities here. */
 export const ENTITIES = [
@@ -42,4 +45,7 @@ export const ENTITIES = [
   FirmwareFile,
   FirmwareDownloadToken,
   FirmwareUploadReservation,
+  CertificateAuthority,
+  ChargePointCertificate,
+  SecurityEvent,
 ];

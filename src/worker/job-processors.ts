@@ -4,6 +4,7 @@ import { COMMAND_DELIVER_JOB, COMMAND_REQUEUE_JOB, deliverCommand, requeueOrphan
 import { cleanupRetention, RETENTION_CLEANUP_JOB } from '../modules/maintenance/retention.jobs';
 import { expireReservationJob, RESERVATION_EXPIRE_JOB } from '../modules/reservation/reservation.jobs';
 import { REBALANCE_JOB, rebalanceJob, RELEASE_JOB, releaseJob } from '../modules/smart-charging/site-limit.jobs';
+import { CERTIFICATE_EXPIRY_JOB, warnExpiringCertificates } from '../modules/security/certificate-expiry.jobs';
 
 /**
  * Every tenant job the worker runs, by job name: one line per processor (see src/platform/queues.ts).
@@ -17,4 +18,5 @@ export const JOB_PROCESSORS: Record<string, JobProcessor<any>> = {
   [RESERVATION_EXPIRE_JOB]: expireReservationJob,
   [REBALANCE_JOB]: rebalanceJob,
   [RELEASE_JOB]: releaseJob,
+  [CERTIFICATE_EXPIRY_JOB]: warnExpiringCertificates,
 };

@@ -20,6 +20,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
     REDIS_PREFIX: `${process.env.QCHARGE_TEST_REDIS_PREFIX}${randomBytes(3).toString('hex')}:`,
     OCPP_PORT: '0',
+    OCPP_TLS_PORT: '0',
     API_PORT: '0',
     FTP_PORT: '0',
     ADMIN_API_KEY: ADMIN_KEY,

@@ -64,6 +64,47 @@ export type CancelReservationPayload = {
   status?: Maybe<Scalars['String']['output']>;
 };
 
+export type CertificateAuthority = {
+  __typename?: 'CertificateAuthority';
+  /** PEM. */
+  certificate: Scalars['String']['output'];
+  fingerprintSha256: Scalars['String']['output'];
+  notAfter: Scalars['DateTime']['output'];
+};
+
+export type CertificateHashData = {
+  __typename?: 'CertificateHashData';
+  hashAlgorithm: HashAlgorithm;
+  issuerKeyHash: Scalars['String']['output'];
+  issuerNameHash: Scalars['String']['output'];
+  serialNumber: Scalars['String']['output'];
+};
+
+export type CertificateHashDataInput = {
+  hashAlgorithm: HashAlgorithm;
+  issuerKeyHash: Scalars['String']['input'];
+  issuerNameHash: Scalars['String']['input'];
+  serialNumber: Scalars['String']['input'];
+};
+
+export type CertificateSignedInput = {
+  /** PEM chain, the charge point certificate first. */
+  certificateChain: Scalars['String']['input'];
+  chargePointId: Scalars['ID']['input'];
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type CertificateSignedPayload = {
+  __typename?: 'CertificateSignedPayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type CertificateUse =
+  | 'CentralSystemRootCertificate'
+  | 'ManufacturerRootCertificate';
+
 export type ChangeAvailabilityInput = {
   chargePointId: Scalars['ID']['input'];
   connectorId: Scalars['Int']['input'];
@@ -104,6 +145,7 @@ export type ChargePoint = {
   connectors: Array<Connector>;
   createdAt: Scalars['DateTime']['output'];
   diagnosticsStatus?: Maybe<Scalars['String']['output']>;
+  /** The latest FirmwareStatusNotification or SignedFirmwareStatusNotification status (InvalidSignature, SignatureVerified, ...). */
   firmwareStatus?: Maybe<Scalars['String']['output']>;
   firmwareVersion?: Maybe<Scalars['String']['output']>;
   iccid?: Maybe<Scalars['String']['output']>;
@@ -113,11 +155,15 @@ export type ChargePoint = {
   lastHeartbeatAt?: Maybe<Scalars['DateTime']['output']>;
   lastSeenAt?: Maybe<Scalars['DateTime']['output']>;
   localListVersion?: Maybe<Scalars['Int']['output']>;
+  /** The latest LogStatusNotification. */
+  logStatus?: Maybe<LogStatus>;
   meterSerialNumber?: Maybe<Scalars['String']['output']>;
   meterType?: Maybe<Scalars['String']['output']>;
   model?: Maybe<Scalars['String']['output']>;
   quirkRepairs: Array<QuirkRepairCount>;
   registrationStatus: RegistrationStatus;
+  /** The lowest OCPP security profile accepted from it: 1 Basic auth, 2 Basic auth over TLS, 3 TLS client certificate. */
+  securityProfile: Scalars['Int']['output'];
   serialNumber?: Maybe<Scalars['String']['output']>;
   uploadProtocol: UploadProtocol;
   vendor?: Maybe<Scalars['String']['output']>;
@@ -126,6 +172,29 @@ export type ChargePoint = {
 
 export type ChargePointConnectorsArgs = {
   freshOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ChargePointCertificate = {
+  __typename?: 'ChargePointCertificate';
+  fingerprintSha256: Scalars['String']['output'];
+  notAfter: Scalars['DateTime']['output'];
+  notBefore: Scalars['DateTime']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Lower-case hex without leading zeros. */
+  serialNumber: Scalars['String']['output'];
+};
+
+export type ChargePointCertificateConnection = {
+  __typename?: 'ChargePointCertificateConnection';
+  edges: Array<ChargePointCertificateEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ChargePointCertificateEdge = {
+  __typename?: 'ChargePointCertificateEdge';
+  cursor: Scalars['String']['output'];
+  node: ChargePointCertificate;
 };
 
 export type ChargePointConnection = {
@@ -371,6 +440,8 @@ export type CreateChargePointInput = {
   /** 16 to 40 bytes (OCPP AuthorizationKey). Without one the charge point connects without credentials. */
   password?: InputMaybe<Scalars['String']['input']>;
   registrationStatus?: InputMaybe<RegistrationStatus>;
+  /** 1, 2 or 3: the lowest security profile the CSMS accepts from it. */
+  securityProfile?: InputMaybe<Scalars['Int']['input']>;
   uploadProtocol?: InputMaybe<UploadProtocol>;
 };
 
@@ -417,6 +488,19 @@ export type DataTransferPayload = {
   __typename?: 'DataTransferPayload';
   command: Command;
   data?: Maybe<Scalars['String']['output']>;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type DeleteCertificateInput = {
+  certificateHashData: CertificateHashDataInput;
+  chargePointId: Scalars['ID']['input'];
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type DeleteCertificatePayload = {
+  __typename?: 'DeleteCertificatePayload';
+  command: Command;
   messageId?: Maybe<Scalars['String']['output']>;
   status?: Maybe<Scalars['String']['output']>;
 };
@@ -485,6 +569,29 @@ export type DiagnosticsStatusEvent = {
 export type Direction =
   | 'IN'
   | 'OUT';
+
+export type ExtendedMessageTrigger =
+  | 'BootNotification'
+  | 'FirmwareStatusNotification'
+  | 'Heartbeat'
+  | 'LogStatusNotification'
+  | 'MeterValues'
+  | 'SignChargePointCertificate'
+  | 'StatusNotification';
+
+export type ExtendedTriggerMessageInput = {
+  chargePointId: Scalars['ID']['input'];
+  connectorId?: InputMaybe<Scalars['Int']['input']>;
+  requestedMessage: ExtendedMessageTrigger;
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type ExtendedTriggerMessagePayload = {
+  __typename?: 'ExtendedTriggerMessagePayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
 
 /** A firmware image the CSMS hosts for its tenant (uploaded with PUT /files/firmware/<fileName> and a Bearer key). */
 export type FirmwareFile = {
@@ -556,6 +663,20 @@ export type GetDiagnosticsPayload = {
   messageId?: Maybe<Scalars['String']['output']>;
 };
 
+export type GetInstalledCertificateIdsInput = {
+  certificateType: CertificateUse;
+  chargePointId: Scalars['ID']['input'];
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type GetInstalledCertificateIdsPayload = {
+  __typename?: 'GetInstalledCertificateIdsPayload';
+  certificateHashData?: Maybe<Array<CertificateHashData>>;
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
 export type GetLocalListVersionInput = {
   chargePointId: Scalars['ID']['input'];
   schedule?: InputMaybe<CommandSchedule>;
@@ -567,6 +688,33 @@ export type GetLocalListVersionPayload = {
   listVersion?: Maybe<Scalars['Int']['output']>;
   messageId?: Maybe<Scalars['String']['output']>;
 };
+
+export type GetLogInput = {
+  chargePointId: Scalars['ID']['input'];
+  log: LogParametersInput;
+  logType: LogType;
+  /** Left out: the CSMS assigns one (returned in the payload). */
+  requestId?: InputMaybe<Scalars['Int']['input']>;
+  retries?: InputMaybe<Scalars['Int']['input']>;
+  retryInterval?: InputMaybe<Scalars['Int']['input']>;
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type GetLogPayload = {
+  __typename?: 'GetLogPayload';
+  command: Command;
+  filename?: Maybe<Scalars['String']['output']>;
+  messageId?: Maybe<Scalars['String']['output']>;
+  /** The location sent to the charge point. */
+  remoteLocation?: Maybe<Scalars['String']['output']>;
+  requestId: Scalars['Int']['output'];
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type HashAlgorithm =
+  | 'SHA256'
+  | 'SHA384'
+  | 'SHA512';
 
 export type IdTag = {
   __typename?: 'IdTag';
@@ -636,6 +784,21 @@ export type ImportIdTagsPayload = {
   updated: Scalars['Int']['output'];
 };
 
+export type InstallCertificateInput = {
+  /** PEM. */
+  certificate: Scalars['String']['input'];
+  certificateType: CertificateUse;
+  chargePointId: Scalars['ID']['input'];
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type InstallCertificatePayload = {
+  __typename?: 'InstallCertificatePayload';
+  command: Command;
+  messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
 export type KeyValue = {
   __typename?: 'KeyValue';
   key: Scalars['String']['output'];
@@ -661,6 +824,24 @@ export type LocalListEntry = {
   idTagInfo?: Maybe<IdTagInfo>;
 };
 
+export type LogParametersInput = {
+  latestTimestamp?: InputMaybe<Scalars['DateTime']['input']>;
+  oldestTimestamp?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Left out: the CSMS hands out its own one-time upload URL under PUBLIC_API_URL. */
+  remoteLocation?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type LogStatus = {
+  __typename?: 'LogStatus';
+  requestId?: Maybe<Scalars['Int']['output']>;
+  status: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type LogType =
+  | 'DiagnosticsLog'
+  | 'SecurityLog';
+
 export type MessageTrigger =
   | 'BootNotification'
   | 'DiagnosticsStatusNotification'
@@ -678,6 +859,7 @@ export type MeterValue = {
 export type Mutation = {
   __typename?: 'Mutation';
   cancelReservation: CancelReservationPayload;
+  certificateSigned: CertificateSignedPayload;
   changeAvailability: ChangeAvailabilityPayload;
   changeConfiguration: ChangeConfigurationPayload;
   clearCache: ClearCachePayload;
@@ -687,15 +869,19 @@ export type Mutation = {
   createChargingGroup: CreateChargingGroupPayload;
   createTenant: CreateTenantPayload;
   dataTransfer: DataTransferPayload;
+  deleteCertificate: DeleteCertificatePayload;
   deleteChargePoint: DeleteChargePointPayload;
   deleteChargingGroup: DeleteChargingGroupPayload;
   /** Removes a hosted firmware image; download URLs already handed out for it stop working. */
   deleteFirmwareFile: DeleteFirmwareFilePayload;
   deleteIdTag: DeleteIdTagPayload;
+  extendedTriggerMessage: ExtendedTriggerMessagePayload;
   getCompositeSchedule: GetCompositeSchedulePayload;
   getConfiguration: GetConfigurationPayload;
   getDiagnostics: GetDiagnosticsPayload;
+  getInstalledCertificateIds: GetInstalledCertificateIdsPayload;
   getLocalListVersion: GetLocalListVersionPayload;
+  getLog: GetLogPayload;
   /**
    * Creates many charge points at once, all or nothing: when any item is invalid or already exists, nothing
    * is stored and the error (BAD_USER_INPUT) lists each bad item in extensions.problems ({ line, field, reason },
@@ -704,14 +890,19 @@ export type Mutation = {
   importChargePoints: ImportChargePointsPayload;
   /** Creates or updates many id tags at once, all or nothing, reported like importChargePoints. */
   importIdTags: ImportIdTagsPayload;
+  installCertificate: InstallCertificatePayload;
   remoteStartTransaction: RemoteStartTransactionPayload;
   remoteStopTransaction: RemoteStopTransactionPayload;
   reserveNow: ReserveNowPayload;
   reset: ResetPayload;
   revokeApiKey: RevokeApiKeyPayload;
+  revokeChargePointCertificate: RevokeChargePointCertificatePayload;
   rotateChargePointPassword: RotateChargePointPasswordPayload;
   sendLocalList: SendLocalListPayload;
+  /** OWNER: the tenant's own CA replaces the current one (certificates it issued stop being accepted). */
+  setCertificateAuthority: SetCertificateAuthorityPayload;
   setChargingProfile: SetChargingProfilePayload;
+  signedUpdateFirmware: SignedUpdateFirmwarePayload;
   triggerMessage: TriggerMessagePayload;
   unlockConnector: UnlockConnectorPayload;
   updateChargePoint: UpdateChargePointPayload;
@@ -723,6 +914,11 @@ export type Mutation = {
 
 export type MutationCancelReservationArgs = {
   input: CancelReservationInput;
+};
+
+
+export type MutationCertificateSignedArgs = {
+  input: CertificateSignedInput;
 };
 
 
@@ -771,6 +967,11 @@ export type MutationDataTransferArgs = {
 };
 
 
+export type MutationDeleteCertificateArgs = {
+  input: DeleteCertificateInput;
+};
+
+
 export type MutationDeleteChargePointArgs = {
   input: DeleteChargePointInput;
 };
@@ -791,6 +992,11 @@ export type MutationDeleteIdTagArgs = {
 };
 
 
+export type MutationExtendedTriggerMessageArgs = {
+  input: ExtendedTriggerMessageInput;
+};
+
+
 export type MutationGetCompositeScheduleArgs = {
   input: GetCompositeScheduleInput;
 };
@@ -806,8 +1012,18 @@ export type MutationGetDiagnosticsArgs = {
 };
 
 
+export type MutationGetInstalledCertificateIdsArgs = {
+  input: GetInstalledCertificateIdsInput;
+};
+
+
 export type MutationGetLocalListVersionArgs = {
   input: GetLocalListVersionInput;
+};
+
+
+export type MutationGetLogArgs = {
+  input: GetLogInput;
 };
 
 
@@ -818,6 +1034,11 @@ export type MutationImportChargePointsArgs = {
 
 export type MutationImportIdTagsArgs = {
   input: ImportIdTagsInput;
+};
+
+
+export type MutationInstallCertificateArgs = {
+  input: InstallCertificateInput;
 };
 
 
@@ -846,6 +1067,11 @@ export type MutationRevokeApiKeyArgs = {
 };
 
 
+export type MutationRevokeChargePointCertificateArgs = {
+  input: RevokeChargePointCertificateInput;
+};
+
+
 export type MutationRotateChargePointPasswordArgs = {
   input: RotateChargePointPasswordInput;
 };
@@ -856,8 +1082,18 @@ export type MutationSendLocalListArgs = {
 };
 
 
+export type MutationSetCertificateAuthorityArgs = {
+  input: SetCertificateAuthorityInput;
+};
+
+
 export type MutationSetChargingProfileArgs = {
   input: SetChargingProfileInput;
+};
+
+
+export type MutationSignedUpdateFirmwareArgs = {
+  input: SignedUpdateFirmwareInput;
 };
 
 
@@ -913,7 +1149,11 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   apiKeys: Array<ApiKey>;
+  /** The tenant's certificate authority (made on first need: asking for it makes it). */
+  certificateAuthority: CertificateAuthority;
   chargePoint: ChargePoint;
+  /** Client certificates the tenant's CA issued to the charge point. */
+  chargePointCertificates: ChargePointCertificateConnection;
   chargePoints: ChargePointConnection;
   chargingGroups: Array<ChargingGroup>;
   chargingProfiles: Array<ChargingProfile>;
@@ -930,6 +1170,8 @@ export type Query = {
   /** The tenant of the calling key. */
   me: Tenant;
   reservations: Array<Reservation>;
+  /** Security events from charge points (SecurityEventNotification) and the CSMS's own, newest last. */
+  securityEvents: SecurityEventConnection;
   /** Admin key only. */
   tenants: Array<Tenant>;
   transaction: Transaction;
@@ -939,6 +1181,13 @@ export type Query = {
 
 export type QueryChargePointArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryChargePointCertificatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  chargePointId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -994,6 +1243,13 @@ export type QueryLocalAuthorizationListArgs = {
 
 export type QueryReservationsArgs = {
   filter?: InputMaybe<ReservationFilter>;
+};
+
+
+export type QuerySecurityEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SecurityEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1140,6 +1396,16 @@ export type RevokeApiKeyPayload = {
   apiKey: ApiKey;
 };
 
+export type RevokeChargePointCertificateInput = {
+  chargePointId: Scalars['ID']['input'];
+  serialNumber: Scalars['String']['input'];
+};
+
+export type RevokeChargePointCertificatePayload = {
+  __typename?: 'RevokeChargePointCertificatePayload';
+  certificate: ChargePointCertificate;
+};
+
 export type Role =
   | 'OPERATOR'
   | 'OWNER'
@@ -1172,6 +1438,37 @@ export type SampledValue = {
   value: Scalars['String']['output'];
 };
 
+export type SecurityEvent = {
+  __typename?: 'SecurityEvent';
+  chargePointId: Scalars['ID']['output'];
+  source: SecurityEventSource;
+  techInfo?: Maybe<Scalars['String']['output']>;
+  timestamp: Scalars['DateTime']['output'];
+  type: Scalars['String']['output'];
+};
+
+export type SecurityEventConnection = {
+  __typename?: 'SecurityEventConnection';
+  edges: Array<SecurityEventEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SecurityEventEdge = {
+  __typename?: 'SecurityEventEdge';
+  cursor: Scalars['String']['output'];
+  node: SecurityEvent;
+};
+
+export type SecurityEventFilter = {
+  chargePointId?: InputMaybe<Scalars['ID']['input']>;
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SecurityEventSource =
+  | 'CHARGE_POINT'
+  | 'CSMS';
+
 export type SendLocalListInput = {
   chargePointId: Scalars['ID']['input'];
   /** Left out: the CSMS uses the next version. */
@@ -1190,6 +1487,18 @@ export type SendLocalListPayload = {
   status?: Maybe<Scalars['String']['output']>;
 };
 
+export type SetCertificateAuthorityInput = {
+  /** PEM of a CA certificate (basicConstraints cA). */
+  certificate: Scalars['String']['input'];
+  /** Unencrypted PEM private key of that certificate (RSA, or EC P-256/P-384/P-521). Never returned. */
+  privateKey: Scalars['String']['input'];
+};
+
+export type SetCertificateAuthorityPayload = {
+  __typename?: 'SetCertificateAuthorityPayload';
+  certificateAuthority: CertificateAuthority;
+};
+
 export type SetChargingProfileInput = {
   chargePointId: Scalars['ID']['input'];
   connectorId: Scalars['Int']['input'];
@@ -1203,6 +1512,39 @@ export type SetChargingProfilePayload = {
   chargingProfileId: Scalars['Int']['output'];
   command: Command;
   messageId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type SignedFirmwareInput = {
+  installDateTime?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The image's URI. Required unless firmwareFileId names an image the CSMS hosts. */
+  location?: InputMaybe<Scalars['String']['input']>;
+  retrieveDateTime: Scalars['DateTime']['input'];
+  /** Base64 signature of the image. */
+  signature: Scalars['String']['input'];
+  /** PEM of the certificate whose key signed the image. */
+  signingCertificate: Scalars['String']['input'];
+};
+
+export type SignedUpdateFirmwareInput = {
+  chargePointId: Scalars['ID']['input'];
+  firmware: SignedFirmwareInput;
+  /** An image uploaded with PUT /files/firmware/<fileName>, instead of firmware.location. */
+  firmwareFileId?: InputMaybe<Scalars['ID']['input']>;
+  /** Left out: the CSMS assigns one (returned in the payload). */
+  requestId?: InputMaybe<Scalars['Int']['input']>;
+  retries?: InputMaybe<Scalars['Int']['input']>;
+  retryInterval?: InputMaybe<Scalars['Int']['input']>;
+  schedule?: InputMaybe<CommandSchedule>;
+};
+
+export type SignedUpdateFirmwarePayload = {
+  __typename?: 'SignedUpdateFirmwarePayload';
+  command: Command;
+  /** The location sent to the charge point. */
+  location?: Maybe<Scalars['String']['output']>;
+  messageId?: Maybe<Scalars['String']['output']>;
+  requestId: Scalars['Int']['output'];
   status?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1339,6 +1681,8 @@ export type UpdateChargePointInput = {
   /** A new password; null removes it. */
   password?: InputMaybe<Scalars['String']['input']>;
   registrationStatus?: InputMaybe<RegistrationStatus>;
+  /** 1, 2 or 3; its next connection must meet it. */
+  securityProfile?: InputMaybe<Scalars['Int']['input']>;
   uploadProtocol?: InputMaybe<UploadProtocol>;
 };
 
@@ -1487,11 +1831,20 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CancelReservationInput: CancelReservationInput;
   CancelReservationPayload: ResolverTypeWrapper<Omit<CancelReservationPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  CertificateAuthority: ResolverTypeWrapper<CertificateAuthority>;
+  CertificateHashData: ResolverTypeWrapper<CertificateHashData>;
+  CertificateHashDataInput: CertificateHashDataInput;
+  CertificateSignedInput: CertificateSignedInput;
+  CertificateSignedPayload: ResolverTypeWrapper<Omit<CertificateSignedPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  CertificateUse: CertificateUse;
   ChangeAvailabilityInput: ChangeAvailabilityInput;
   ChangeAvailabilityPayload: ResolverTypeWrapper<Omit<ChangeAvailabilityPayload, 'command'> & { command: ResolversTypes['Command'] }>;
   ChangeConfigurationInput: ChangeConfigurationInput;
   ChangeConfigurationPayload: ResolverTypeWrapper<Omit<ChangeConfigurationPayload, 'command'> & { command: ResolversTypes['Command'] }>;
   ChargePoint: ResolverTypeWrapper<ChargePointModel>;
+  ChargePointCertificate: ResolverTypeWrapper<ChargePointCertificate>;
+  ChargePointCertificateConnection: ResolverTypeWrapper<ChargePointCertificateConnection>;
+  ChargePointCertificateEdge: ResolverTypeWrapper<ChargePointCertificateEdge>;
   ChargePointConnection: ResolverTypeWrapper<Omit<ChargePointConnection, 'edges'> & { edges: Array<ResolversTypes['ChargePointEdge']> }>;
   ChargePointConnectionEvent: ResolverTypeWrapper<ChargePointConnectionEvent>;
   ChargePointEdge: ResolverTypeWrapper<Omit<ChargePointEdge, 'node'> & { node: ResolversTypes['ChargePoint'] }>;
@@ -1528,6 +1881,8 @@ export type ResolversTypes = {
   DataTransferInput: DataTransferInput;
   DataTransferPayload: ResolverTypeWrapper<Omit<DataTransferPayload, 'command'> & { command: ResolversTypes['Command'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteCertificateInput: DeleteCertificateInput;
+  DeleteCertificatePayload: ResolverTypeWrapper<Omit<DeleteCertificatePayload, 'command'> & { command: ResolversTypes['Command'] }>;
   DeleteChargePointInput: DeleteChargePointInput;
   DeleteChargePointPayload: ResolverTypeWrapper<DeleteChargePointPayload>;
   DeleteChargingGroupInput: DeleteChargingGroupInput;
@@ -1539,6 +1894,9 @@ export type ResolversTypes = {
   DiagnosticsFile: ResolverTypeWrapper<DiagnosticsFile>;
   DiagnosticsStatusEvent: ResolverTypeWrapper<DiagnosticsStatusEvent>;
   Direction: Direction;
+  ExtendedMessageTrigger: ExtendedMessageTrigger;
+  ExtendedTriggerMessageInput: ExtendedTriggerMessageInput;
+  ExtendedTriggerMessagePayload: ResolverTypeWrapper<Omit<ExtendedTriggerMessagePayload, 'command'> & { command: ResolversTypes['Command'] }>;
   FirmwareFile: ResolverTypeWrapper<FirmwareFile>;
   FirmwareStatusEvent: ResolverTypeWrapper<FirmwareStatusEvent>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1548,8 +1906,13 @@ export type ResolversTypes = {
   GetConfigurationPayload: ResolverTypeWrapper<Omit<GetConfigurationPayload, 'command'> & { command: ResolversTypes['Command'] }>;
   GetDiagnosticsInput: GetDiagnosticsInput;
   GetDiagnosticsPayload: ResolverTypeWrapper<Omit<GetDiagnosticsPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  GetInstalledCertificateIdsInput: GetInstalledCertificateIdsInput;
+  GetInstalledCertificateIdsPayload: ResolverTypeWrapper<Omit<GetInstalledCertificateIdsPayload, 'command'> & { command: ResolversTypes['Command'] }>;
   GetLocalListVersionInput: GetLocalListVersionInput;
   GetLocalListVersionPayload: ResolverTypeWrapper<Omit<GetLocalListVersionPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  GetLogInput: GetLogInput;
+  GetLogPayload: ResolverTypeWrapper<Omit<GetLogPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  HashAlgorithm: HashAlgorithm;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdTag: ResolverTypeWrapper<IdTagModel>;
   IdTagInfo: ResolverTypeWrapper<IdTagInfo>;
@@ -1561,11 +1924,16 @@ export type ResolversTypes = {
   ImportIdTagInput: ImportIdTagInput;
   ImportIdTagsInput: ImportIdTagsInput;
   ImportIdTagsPayload: ResolverTypeWrapper<ImportIdTagsPayload>;
+  InstallCertificateInput: InstallCertificateInput;
+  InstallCertificatePayload: ResolverTypeWrapper<Omit<InstallCertificatePayload, 'command'> & { command: ResolversTypes['Command'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   KeyValue: ResolverTypeWrapper<KeyValue>;
   LocalAuthorizationList: ResolverTypeWrapper<LocalAuthorizationList>;
   LocalListEntry: ResolverTypeWrapper<LocalListEntry>;
+  LogParametersInput: LogParametersInput;
+  LogStatus: ResolverTypeWrapper<LogStatus>;
+  LogType: LogType;
   MessageTrigger: MessageTrigger;
   MeterValue: ResolverTypeWrapper<MeterValueModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1590,14 +1958,26 @@ export type ResolversTypes = {
   ResetType: ResetType;
   RevokeApiKeyInput: RevokeApiKeyInput;
   RevokeApiKeyPayload: ResolverTypeWrapper<Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
+  RevokeChargePointCertificateInput: RevokeChargePointCertificateInput;
+  RevokeChargePointCertificatePayload: ResolverTypeWrapper<RevokeChargePointCertificatePayload>;
   Role: Role;
   RotateChargePointPasswordInput: RotateChargePointPasswordInput;
   RotateChargePointPasswordPayload: ResolverTypeWrapper<Omit<RotateChargePointPasswordPayload, 'command'> & { command: ResolversTypes['Command'] }>;
   SampledValue: ResolverTypeWrapper<SampledValue>;
+  SecurityEvent: ResolverTypeWrapper<SecurityEvent>;
+  SecurityEventConnection: ResolverTypeWrapper<SecurityEventConnection>;
+  SecurityEventEdge: ResolverTypeWrapper<SecurityEventEdge>;
+  SecurityEventFilter: SecurityEventFilter;
+  SecurityEventSource: SecurityEventSource;
   SendLocalListInput: SendLocalListInput;
   SendLocalListPayload: ResolverTypeWrapper<Omit<SendLocalListPayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  SetCertificateAuthorityInput: SetCertificateAuthorityInput;
+  SetCertificateAuthorityPayload: ResolverTypeWrapper<SetCertificateAuthorityPayload>;
   SetChargingProfileInput: SetChargingProfileInput;
   SetChargingProfilePayload: ResolverTypeWrapper<Omit<SetChargingProfilePayload, 'command'> & { command: ResolversTypes['Command'] }>;
+  SignedFirmwareInput: SignedFirmwareInput;
+  SignedUpdateFirmwareInput: SignedUpdateFirmwareInput;
+  SignedUpdateFirmwarePayload: ResolverTypeWrapper<Omit<SignedUpdateFirmwarePayload, 'command'> & { command: ResolversTypes['Command'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<TenantModel>;
@@ -1629,11 +2009,19 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CancelReservationInput: CancelReservationInput;
   CancelReservationPayload: Omit<CancelReservationPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  CertificateAuthority: CertificateAuthority;
+  CertificateHashData: CertificateHashData;
+  CertificateHashDataInput: CertificateHashDataInput;
+  CertificateSignedInput: CertificateSignedInput;
+  CertificateSignedPayload: Omit<CertificateSignedPayload, 'command'> & { command: ResolversParentTypes['Command'] };
   ChangeAvailabilityInput: ChangeAvailabilityInput;
   ChangeAvailabilityPayload: Omit<ChangeAvailabilityPayload, 'command'> & { command: ResolversParentTypes['Command'] };
   ChangeConfigurationInput: ChangeConfigurationInput;
   ChangeConfigurationPayload: Omit<ChangeConfigurationPayload, 'command'> & { command: ResolversParentTypes['Command'] };
   ChargePoint: ChargePointModel;
+  ChargePointCertificate: ChargePointCertificate;
+  ChargePointCertificateConnection: ChargePointCertificateConnection;
+  ChargePointCertificateEdge: ChargePointCertificateEdge;
   ChargePointConnection: Omit<ChargePointConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChargePointEdge']> };
   ChargePointConnectionEvent: ChargePointConnectionEvent;
   ChargePointEdge: Omit<ChargePointEdge, 'node'> & { node: ResolversParentTypes['ChargePoint'] };
@@ -1666,6 +2054,8 @@ export type ResolversParentTypes = {
   DataTransferInput: DataTransferInput;
   DataTransferPayload: Omit<DataTransferPayload, 'command'> & { command: ResolversParentTypes['Command'] };
   DateTime: Scalars['DateTime']['output'];
+  DeleteCertificateInput: DeleteCertificateInput;
+  DeleteCertificatePayload: Omit<DeleteCertificatePayload, 'command'> & { command: ResolversParentTypes['Command'] };
   DeleteChargePointInput: DeleteChargePointInput;
   DeleteChargePointPayload: DeleteChargePointPayload;
   DeleteChargingGroupInput: DeleteChargingGroupInput;
@@ -1676,6 +2066,8 @@ export type ResolversParentTypes = {
   DeleteIdTagPayload: Omit<DeleteIdTagPayload, 'localListCommands'> & { localListCommands: Array<ResolversParentTypes['Command']> };
   DiagnosticsFile: DiagnosticsFile;
   DiagnosticsStatusEvent: DiagnosticsStatusEvent;
+  ExtendedTriggerMessageInput: ExtendedTriggerMessageInput;
+  ExtendedTriggerMessagePayload: Omit<ExtendedTriggerMessagePayload, 'command'> & { command: ResolversParentTypes['Command'] };
   FirmwareFile: FirmwareFile;
   FirmwareStatusEvent: FirmwareStatusEvent;
   Float: Scalars['Float']['output'];
@@ -1685,8 +2077,12 @@ export type ResolversParentTypes = {
   GetConfigurationPayload: Omit<GetConfigurationPayload, 'command'> & { command: ResolversParentTypes['Command'] };
   GetDiagnosticsInput: GetDiagnosticsInput;
   GetDiagnosticsPayload: Omit<GetDiagnosticsPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  GetInstalledCertificateIdsInput: GetInstalledCertificateIdsInput;
+  GetInstalledCertificateIdsPayload: Omit<GetInstalledCertificateIdsPayload, 'command'> & { command: ResolversParentTypes['Command'] };
   GetLocalListVersionInput: GetLocalListVersionInput;
   GetLocalListVersionPayload: Omit<GetLocalListVersionPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  GetLogInput: GetLogInput;
+  GetLogPayload: Omit<GetLogPayload, 'command'> & { command: ResolversParentTypes['Command'] };
   ID: Scalars['ID']['output'];
   IdTag: IdTagModel;
   IdTagInfo: IdTagInfo;
@@ -1697,11 +2093,15 @@ export type ResolversParentTypes = {
   ImportIdTagInput: ImportIdTagInput;
   ImportIdTagsInput: ImportIdTagsInput;
   ImportIdTagsPayload: ImportIdTagsPayload;
+  InstallCertificateInput: InstallCertificateInput;
+  InstallCertificatePayload: Omit<InstallCertificatePayload, 'command'> & { command: ResolversParentTypes['Command'] };
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   KeyValue: KeyValue;
   LocalAuthorizationList: LocalAuthorizationList;
   LocalListEntry: LocalListEntry;
+  LogParametersInput: LogParametersInput;
+  LogStatus: LogStatus;
   MeterValue: MeterValueModel;
   Mutation: Record<PropertyKey, never>;
   OcppMessage: OcppMessage;
@@ -1720,13 +2120,24 @@ export type ResolversParentTypes = {
   ResetPayload: Omit<ResetPayload, 'command'> & { command: ResolversParentTypes['Command'] };
   RevokeApiKeyInput: RevokeApiKeyInput;
   RevokeApiKeyPayload: Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
+  RevokeChargePointCertificateInput: RevokeChargePointCertificateInput;
+  RevokeChargePointCertificatePayload: RevokeChargePointCertificatePayload;
   RotateChargePointPasswordInput: RotateChargePointPasswordInput;
   RotateChargePointPasswordPayload: Omit<RotateChargePointPasswordPayload, 'command'> & { command: ResolversParentTypes['Command'] };
   SampledValue: SampledValue;
+  SecurityEvent: SecurityEvent;
+  SecurityEventConnection: SecurityEventConnection;
+  SecurityEventEdge: SecurityEventEdge;
+  SecurityEventFilter: SecurityEventFilter;
   SendLocalListInput: SendLocalListInput;
   SendLocalListPayload: Omit<SendLocalListPayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  SetCertificateAuthorityInput: SetCertificateAuthorityInput;
+  SetCertificateAuthorityPayload: SetCertificateAuthorityPayload;
   SetChargingProfileInput: SetChargingProfileInput;
   SetChargingProfilePayload: Omit<SetChargingProfilePayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  SignedFirmwareInput: SignedFirmwareInput;
+  SignedUpdateFirmwareInput: SignedUpdateFirmwareInput;
+  SignedUpdateFirmwarePayload: Omit<SignedUpdateFirmwarePayload, 'command'> & { command: ResolversParentTypes['Command'] };
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Tenant: TenantModel;
@@ -1762,6 +2173,25 @@ export type CancelReservationPayloadResolvers<ContextType = GraphQLContext, Pare
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type CertificateAuthorityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CertificateAuthority'] = ResolversParentTypes['CertificateAuthority']> = {
+  certificate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fingerprintSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notAfter?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CertificateHashDataResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CertificateHashData'] = ResolversParentTypes['CertificateHashData']> = {
+  hashAlgorithm?: Resolver<ResolversTypes['HashAlgorithm'], ParentType, ContextType>;
+  issuerKeyHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuerNameHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serialNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CertificateSignedPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CertificateSignedPayload'] = ResolversParentTypes['CertificateSignedPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ChangeAvailabilityPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeAvailabilityPayload'] = ResolversParentTypes['ChangeAvailabilityPayload']> = {
   command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
   messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1791,14 +2221,35 @@ export type ChargePointResolvers<ContextType = GraphQLContext, ParentType extend
   lastHeartbeatAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   localListVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  logStatus?: Resolver<Maybe<ResolversTypes['LogStatus']>, ParentType, ContextType>;
   meterSerialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   meterType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quirkRepairs?: Resolver<Array<ResolversTypes['QuirkRepairCount']>, ParentType, ContextType>;
   registrationStatus?: Resolver<ResolversTypes['RegistrationStatus'], ParentType, ContextType>;
+  securityProfile?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   uploadProtocol?: Resolver<ResolversTypes['UploadProtocol'], ParentType, ContextType>;
   vendor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ChargePointCertificateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargePointCertificate'] = ResolversParentTypes['ChargePointCertificate']> = {
+  fingerprintSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notAfter?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  notBefore?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  serialNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChargePointCertificateConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargePointCertificateConnection'] = ResolversParentTypes['ChargePointCertificateConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChargePointCertificateEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChargePointCertificateEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargePointCertificateEdge'] = ResolversParentTypes['ChargePointCertificateEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ChargePointCertificate'], ParentType, ContextType>;
 };
 
 export type ChargePointConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargePointConnection'] = ResolversParentTypes['ChargePointConnection']> = {
@@ -1955,6 +2406,12 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeleteCertificatePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteCertificatePayload'] = ResolversParentTypes['DeleteCertificatePayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type DeleteChargePointPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteChargePointPayload'] = ResolversParentTypes['DeleteChargePointPayload']> = {
   deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1988,6 +2445,12 @@ export type DiagnosticsFileResolvers<ContextType = GraphQLContext, ParentType ex
 export type DiagnosticsStatusEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DiagnosticsStatusEvent'] = ResolversParentTypes['DiagnosticsStatusEvent']> = {
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ExtendedTriggerMessagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExtendedTriggerMessagePayload'] = ResolversParentTypes['ExtendedTriggerMessagePayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type FirmwareFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FirmwareFile'] = ResolversParentTypes['FirmwareFile']> = {
@@ -2027,10 +2490,26 @@ export type GetDiagnosticsPayloadResolvers<ContextType = GraphQLContext, ParentT
   messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type GetInstalledCertificateIdsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GetInstalledCertificateIdsPayload'] = ResolversParentTypes['GetInstalledCertificateIdsPayload']> = {
+  certificateHashData?: Resolver<Maybe<Array<ResolversTypes['CertificateHashData']>>, ParentType, ContextType>;
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type GetLocalListVersionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GetLocalListVersionPayload'] = ResolversParentTypes['GetLocalListVersionPayload']> = {
   command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
   listVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GetLogPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GetLogPayload'] = ResolversParentTypes['GetLogPayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  filename?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  remoteLocation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type IdTagResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IdTag'] = ResolversParentTypes['IdTag']> = {
@@ -2057,6 +2536,12 @@ export type ImportIdTagsPayloadResolvers<ContextType = GraphQLContext, ParentTyp
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type InstallCertificatePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InstallCertificatePayload'] = ResolversParentTypes['InstallCertificatePayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -2080,6 +2565,12 @@ export type LocalListEntryResolvers<ContextType = GraphQLContext, ParentType ext
   idTagInfo?: Resolver<Maybe<ResolversTypes['IdTagInfo']>, ParentType, ContextType>;
 };
 
+export type LogStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogStatus'] = ResolversParentTypes['LogStatus']> = {
+  requestId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type MeterValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeterValue'] = ResolversParentTypes['MeterValue']> = {
   sampledValue?: Resolver<Array<ResolversTypes['SampledValue']>, ParentType, ContextType>;
   timestamp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2087,6 +2578,7 @@ export type MeterValueResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelReservation?: Resolver<ResolversTypes['CancelReservationPayload'], ParentType, ContextType, RequireFields<MutationCancelReservationArgs, 'input'>>;
+  certificateSigned?: Resolver<ResolversTypes['CertificateSignedPayload'], ParentType, ContextType, RequireFields<MutationCertificateSignedArgs, 'input'>>;
   changeAvailability?: Resolver<ResolversTypes['ChangeAvailabilityPayload'], ParentType, ContextType, RequireFields<MutationChangeAvailabilityArgs, 'input'>>;
   changeConfiguration?: Resolver<ResolversTypes['ChangeConfigurationPayload'], ParentType, ContextType, RequireFields<MutationChangeConfigurationArgs, 'input'>>;
   clearCache?: Resolver<ResolversTypes['ClearCachePayload'], ParentType, ContextType, RequireFields<MutationClearCacheArgs, 'input'>>;
@@ -2096,24 +2588,32 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createChargingGroup?: Resolver<ResolversTypes['CreateChargingGroupPayload'], ParentType, ContextType, RequireFields<MutationCreateChargingGroupArgs, 'input'>>;
   createTenant?: Resolver<ResolversTypes['CreateTenantPayload'], ParentType, ContextType, RequireFields<MutationCreateTenantArgs, 'input'>>;
   dataTransfer?: Resolver<ResolversTypes['DataTransferPayload'], ParentType, ContextType, RequireFields<MutationDataTransferArgs, 'input'>>;
+  deleteCertificate?: Resolver<ResolversTypes['DeleteCertificatePayload'], ParentType, ContextType, RequireFields<MutationDeleteCertificateArgs, 'input'>>;
   deleteChargePoint?: Resolver<ResolversTypes['DeleteChargePointPayload'], ParentType, ContextType, RequireFields<MutationDeleteChargePointArgs, 'input'>>;
   deleteChargingGroup?: Resolver<ResolversTypes['DeleteChargingGroupPayload'], ParentType, ContextType, RequireFields<MutationDeleteChargingGroupArgs, 'input'>>;
   deleteFirmwareFile?: Resolver<ResolversTypes['DeleteFirmwareFilePayload'], ParentType, ContextType, RequireFields<MutationDeleteFirmwareFileArgs, 'input'>>;
   deleteIdTag?: Resolver<ResolversTypes['DeleteIdTagPayload'], ParentType, ContextType, RequireFields<MutationDeleteIdTagArgs, 'input'>>;
+  extendedTriggerMessage?: Resolver<ResolversTypes['ExtendedTriggerMessagePayload'], ParentType, ContextType, RequireFields<MutationExtendedTriggerMessageArgs, 'input'>>;
   getCompositeSchedule?: Resolver<ResolversTypes['GetCompositeSchedulePayload'], ParentType, ContextType, RequireFields<MutationGetCompositeScheduleArgs, 'input'>>;
   getConfiguration?: Resolver<ResolversTypes['GetConfigurationPayload'], ParentType, ContextType, RequireFields<MutationGetConfigurationArgs, 'input'>>;
   getDiagnostics?: Resolver<ResolversTypes['GetDiagnosticsPayload'], ParentType, ContextType, RequireFields<MutationGetDiagnosticsArgs, 'input'>>;
+  getInstalledCertificateIds?: Resolver<ResolversTypes['GetInstalledCertificateIdsPayload'], ParentType, ContextType, RequireFields<MutationGetInstalledCertificateIdsArgs, 'input'>>;
   getLocalListVersion?: Resolver<ResolversTypes['GetLocalListVersionPayload'], ParentType, ContextType, RequireFields<MutationGetLocalListVersionArgs, 'input'>>;
+  getLog?: Resolver<ResolversTypes['GetLogPayload'], ParentType, ContextType, RequireFields<MutationGetLogArgs, 'input'>>;
   importChargePoints?: Resolver<ResolversTypes['ImportChargePointsPayload'], ParentType, ContextType, RequireFields<MutationImportChargePointsArgs, 'input'>>;
   importIdTags?: Resolver<ResolversTypes['ImportIdTagsPayload'], ParentType, ContextType, RequireFields<MutationImportIdTagsArgs, 'input'>>;
+  installCertificate?: Resolver<ResolversTypes['InstallCertificatePayload'], ParentType, ContextType, RequireFields<MutationInstallCertificateArgs, 'input'>>;
   remoteStartTransaction?: Resolver<ResolversTypes['RemoteStartTransactionPayload'], ParentType, ContextType, RequireFields<MutationRemoteStartTransactionArgs, 'input'>>;
   remoteStopTransaction?: Resolver<ResolversTypes['RemoteStopTransactionPayload'], ParentType, ContextType, RequireFields<MutationRemoteStopTransactionArgs, 'input'>>;
   reserveNow?: Resolver<ResolversTypes['ReserveNowPayload'], ParentType, ContextType, RequireFields<MutationReserveNowArgs, 'input'>>;
   reset?: Resolver<ResolversTypes['ResetPayload'], ParentType, ContextType, RequireFields<MutationResetArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
+  revokeChargePointCertificate?: Resolver<ResolversTypes['RevokeChargePointCertificatePayload'], ParentType, ContextType, RequireFields<MutationRevokeChargePointCertificateArgs, 'input'>>;
   rotateChargePointPassword?: Resolver<ResolversTypes['RotateChargePointPasswordPayload'], ParentType, ContextType, RequireFields<MutationRotateChargePointPasswordArgs, 'input'>>;
   sendLocalList?: Resolver<ResolversTypes['SendLocalListPayload'], ParentType, ContextType, RequireFields<MutationSendLocalListArgs, 'input'>>;
+  setCertificateAuthority?: Resolver<ResolversTypes['SetCertificateAuthorityPayload'], ParentType, ContextType, RequireFields<MutationSetCertificateAuthorityArgs, 'input'>>;
   setChargingProfile?: Resolver<ResolversTypes['SetChargingProfilePayload'], ParentType, ContextType, RequireFields<MutationSetChargingProfileArgs, 'input'>>;
+  signedUpdateFirmware?: Resolver<ResolversTypes['SignedUpdateFirmwarePayload'], ParentType, ContextType, RequireFields<MutationSignedUpdateFirmwareArgs, 'input'>>;
   triggerMessage?: Resolver<ResolversTypes['TriggerMessagePayload'], ParentType, ContextType, RequireFields<MutationTriggerMessageArgs, 'input'>>;
   unlockConnector?: Resolver<ResolversTypes['UnlockConnectorPayload'], ParentType, ContextType, RequireFields<MutationUnlockConnectorArgs, 'input'>>;
   updateChargePoint?: Resolver<ResolversTypes['UpdateChargePointPayload'], ParentType, ContextType, RequireFields<MutationUpdateChargePointArgs, 'input'>>;
@@ -2142,7 +2642,9 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  certificateAuthority?: Resolver<ResolversTypes['CertificateAuthority'], ParentType, ContextType>;
   chargePoint?: Resolver<ResolversTypes['ChargePoint'], ParentType, ContextType, RequireFields<QueryChargePointArgs, 'id'>>;
+  chargePointCertificates?: Resolver<ResolversTypes['ChargePointCertificateConnection'], ParentType, ContextType, RequireFields<QueryChargePointCertificatesArgs, 'chargePointId' | 'first'>>;
   chargePoints?: Resolver<ResolversTypes['ChargePointConnection'], ParentType, ContextType, RequireFields<QueryChargePointsArgs, 'first'>>;
   chargingGroups?: Resolver<Array<ResolversTypes['ChargingGroup']>, ParentType, ContextType>;
   chargingProfiles?: Resolver<Array<ResolversTypes['ChargingProfile']>, ParentType, ContextType, RequireFields<QueryChargingProfilesArgs, 'chargePointId'>>;
@@ -2157,6 +2659,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   localAuthorizationList?: Resolver<ResolversTypes['LocalAuthorizationList'], ParentType, ContextType, RequireFields<QueryLocalAuthorizationListArgs, 'chargePointId'>>;
   me?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType>;
   reservations?: Resolver<Array<ResolversTypes['Reservation']>, ParentType, ContextType, Partial<QueryReservationsArgs>>;
+  securityEvents?: Resolver<ResolversTypes['SecurityEventConnection'], ParentType, ContextType, RequireFields<QuerySecurityEventsArgs, 'first'>>;
   tenants?: Resolver<Array<ResolversTypes['Tenant']>, ParentType, ContextType>;
   transaction?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<QueryTransactionArgs, 'id'>>;
   transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<QueryTransactionsArgs, 'first'>>;
@@ -2210,6 +2713,10 @@ export type RevokeApiKeyPayloadResolvers<ContextType = GraphQLContext, ParentTyp
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
 };
 
+export type RevokeChargePointCertificatePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RevokeChargePointCertificatePayload'] = ResolversParentTypes['RevokeChargePointCertificatePayload']> = {
+  certificate?: Resolver<ResolversTypes['ChargePointCertificate'], ParentType, ContextType>;
+};
+
 export type RotateChargePointPasswordPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RotateChargePointPasswordPayload'] = ResolversParentTypes['RotateChargePointPasswordPayload']> = {
   command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
   messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2227,6 +2734,25 @@ export type SampledValueResolvers<ContextType = GraphQLContext, ParentType exten
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SecurityEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SecurityEvent'] = ResolversParentTypes['SecurityEvent']> = {
+  chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['SecurityEventSource'], ParentType, ContextType>;
+  techInfo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SecurityEventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SecurityEventConnection'] = ResolversParentTypes['SecurityEventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SecurityEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SecurityEventEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SecurityEventEdge'] = ResolversParentTypes['SecurityEventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SecurityEvent'], ParentType, ContextType>;
+};
+
 export type SendLocalListPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SendLocalListPayload'] = ResolversParentTypes['SendLocalListPayload']> = {
   command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
   listVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2234,10 +2760,22 @@ export type SendLocalListPayloadResolvers<ContextType = GraphQLContext, ParentTy
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type SetCertificateAuthorityPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SetCertificateAuthorityPayload'] = ResolversParentTypes['SetCertificateAuthorityPayload']> = {
+  certificateAuthority?: Resolver<ResolversTypes['CertificateAuthority'], ParentType, ContextType>;
+};
+
 export type SetChargingProfilePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SetChargingProfilePayload'] = ResolversParentTypes['SetChargingProfilePayload']> = {
   chargingProfileId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
   messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SignedUpdateFirmwarePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SignedUpdateFirmwarePayload'] = ResolversParentTypes['SignedUpdateFirmwarePayload']> = {
+  command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -2321,9 +2859,15 @@ export type UpsertIdTagPayloadResolvers<ContextType = GraphQLContext, ParentType
 export type Resolvers<ContextType = GraphQLContext> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
   CancelReservationPayload?: CancelReservationPayloadResolvers<ContextType>;
+  CertificateAuthority?: CertificateAuthorityResolvers<ContextType>;
+  CertificateHashData?: CertificateHashDataResolvers<ContextType>;
+  CertificateSignedPayload?: CertificateSignedPayloadResolvers<ContextType>;
   ChangeAvailabilityPayload?: ChangeAvailabilityPayloadResolvers<ContextType>;
   ChangeConfigurationPayload?: ChangeConfigurationPayloadResolvers<ContextType>;
   ChargePoint?: ChargePointResolvers<ContextType>;
+  ChargePointCertificate?: ChargePointCertificateResolvers<ContextType>;
+  ChargePointCertificateConnection?: ChargePointCertificateConnectionResolvers<ContextType>;
+  ChargePointCertificateEdge?: ChargePointCertificateEdgeResolvers<ContextType>;
   ChargePointConnection?: ChargePointConnectionResolvers<ContextType>;
   ChargePointConnectionEvent?: ChargePointConnectionEventResolvers<ContextType>;
   ChargePointEdge?: ChargePointEdgeResolvers<ContextType>;
@@ -2344,26 +2888,32 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CreateTenantPayload?: CreateTenantPayloadResolvers<ContextType>;
   DataTransferPayload?: DataTransferPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeleteCertificatePayload?: DeleteCertificatePayloadResolvers<ContextType>;
   DeleteChargePointPayload?: DeleteChargePointPayloadResolvers<ContextType>;
   DeleteChargingGroupPayload?: DeleteChargingGroupPayloadResolvers<ContextType>;
   DeleteFirmwareFilePayload?: DeleteFirmwareFilePayloadResolvers<ContextType>;
   DeleteIdTagPayload?: DeleteIdTagPayloadResolvers<ContextType>;
   DiagnosticsFile?: DiagnosticsFileResolvers<ContextType>;
   DiagnosticsStatusEvent?: DiagnosticsStatusEventResolvers<ContextType>;
+  ExtendedTriggerMessagePayload?: ExtendedTriggerMessagePayloadResolvers<ContextType>;
   FirmwareFile?: FirmwareFileResolvers<ContextType>;
   FirmwareStatusEvent?: FirmwareStatusEventResolvers<ContextType>;
   GetCompositeSchedulePayload?: GetCompositeSchedulePayloadResolvers<ContextType>;
   GetConfigurationPayload?: GetConfigurationPayloadResolvers<ContextType>;
   GetDiagnosticsPayload?: GetDiagnosticsPayloadResolvers<ContextType>;
+  GetInstalledCertificateIdsPayload?: GetInstalledCertificateIdsPayloadResolvers<ContextType>;
   GetLocalListVersionPayload?: GetLocalListVersionPayloadResolvers<ContextType>;
+  GetLogPayload?: GetLogPayloadResolvers<ContextType>;
   IdTag?: IdTagResolvers<ContextType>;
   IdTagInfo?: IdTagInfoResolvers<ContextType>;
   ImportChargePointsPayload?: ImportChargePointsPayloadResolvers<ContextType>;
   ImportIdTagsPayload?: ImportIdTagsPayloadResolvers<ContextType>;
+  InstallCertificatePayload?: InstallCertificatePayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   KeyValue?: KeyValueResolvers<ContextType>;
   LocalAuthorizationList?: LocalAuthorizationListResolvers<ContextType>;
   LocalListEntry?: LocalListEntryResolvers<ContextType>;
+  LogStatus?: LogStatusResolvers<ContextType>;
   MeterValue?: MeterValueResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OcppMessage?: OcppMessageResolvers<ContextType>;
@@ -2376,10 +2926,16 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReserveNowPayload?: ReserveNowPayloadResolvers<ContextType>;
   ResetPayload?: ResetPayloadResolvers<ContextType>;
   RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
+  RevokeChargePointCertificatePayload?: RevokeChargePointCertificatePayloadResolvers<ContextType>;
   RotateChargePointPasswordPayload?: RotateChargePointPasswordPayloadResolvers<ContextType>;
   SampledValue?: SampledValueResolvers<ContextType>;
+  SecurityEvent?: SecurityEventResolvers<ContextType>;
+  SecurityEventConnection?: SecurityEventConnectionResolvers<ContextType>;
+  SecurityEventEdge?: SecurityEventEdgeResolvers<ContextType>;
   SendLocalListPayload?: SendLocalListPayloadResolvers<ContextType>;
+  SetCertificateAuthorityPayload?: SetCertificateAuthorityPayloadResolvers<ContextType>;
   SetChargingProfilePayload?: SetChargingProfilePayloadResolvers<ContextType>;
+  SignedUpdateFirmwarePayload?: SignedUpdateFirmwarePayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;

@@ -32,6 +32,10 @@ function checkPassword(password: string, chargePointId: string): void {
   }
 }
 
+function checkSecurityProfile(profile: number): void {
+  if (![1, 2, 3].includes(profile)) throw new BadInputError('securityProfile must be 1, 2 or 3', 'securityProfile');
+}
+
 function checkStatus(status: string): asserts status is RegistrationStatus {
   if (!STATUSES.includes(status as RegistrationStatus)) throw new BadInputError('registrationStatus must be Accepted, Pending or Rejected', 'registrationStatus');
 }
@@ -48,11 +52,14 @@ export function checkNewChargePoint(input: { id: string; password?: string | nul
 export async function createChargePoint(
   em: TenantEm,
   tenantId: string,
-  input: { id: string; password?: string | null; registrationStatus?: string | null; uploadProtocol?: UploadProtocol | null; compatibility?: Quirk[] | null },
+  input: { id: string; password?: string | null; registrationStatus?: string | null; uploadProtocol?: UploadProtocol | null; compatibility?: Quirk[] | null; securityProfile?: number | null },
   origin: PasswordOrigin = {},
 ): Promise<ChargePoint> {
   const status = checkNewChargePoint(input);
+  const securityProfile = input.securityProfile ?? 1;
+  checkSecurityProfile(securityProfile);
   const chargePoint = em.create(ChargePoint, {
+    securityProfile,
     tenantId,
     identity: input.id,
     passwordHash: input.password != null ? await storedForm(input.password, origin) : null,
@@ -72,7 +79,7 @@ export async function createChargePoint(
 
 export async function updateChargePoint(
   em: TenantEm,
-  input: { id: string; password?: string | null; registrationStatus?: string | null; uploadProtocol?: UploadProtocol | null; compatibility?: Quirk[] | null },
+  input: { id: string; password?: string | null; registrationStatus?: string | null; uploadProtocol?: UploadProtocol | null; compatibility?: Quirk[] | null; securityProfile?: number | null },
 ): Promise<ChargePoint> {
   const chargePoint = await em.findOne(ChargePoint, { identity: input.id });
   if (!chargePoint) throw new NotFoundError(`Charge point ${input.id} not found`);
@@ -82,6 +89,10 @@ export async function updateChargePoint(
   if (input.registrationStatus != null) {
     checkStatus(input.registrationStatus);
     chargePoint.registrationStatus = input.registrationStatus;
+  }
+  if (input.securityProfile != null) {
+    checkSecurityProfile(input.securityProfile);
+    chargePoint.securityProfile = input.securityProfile;
   }
   if (input.password !== undefined) {
     if (input.password === null) chargePoint.passwordHash = null;

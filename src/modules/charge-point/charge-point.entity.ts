@@ -11,7 +11,7 @@ export type UploadProtocol = 'HTTP' | 'FTP';
 @TenantOwned()
 @Unique({ properties: ['tenantId', 'identity'] })
 export class ChargePoint {
-  [OptionalProps]?: 'pk' | 'createdAt' | 'registrationStatus' | 'uploadProtocol' | 'compatibility' | 'quirkRepairs';
+  [OptionalProps]?: 'pk' | 'createdAt' | 'registrationStatus' | 'uploadProtocol' | 'compatibility' | 'quirkRepairs' | 'securityProfile';
 
   @PrimaryKey({ type: 'uuid' })
   pk: string = randomUUID();
@@ -61,6 +61,13 @@ export class ChargePoint {
   @Property({ type: 'json' }) compatibility: Quirk[] = [];
   /** How many frames each quirk repaired. */
   @Property({ type: 'json' }) quirkRepairs: Partial<Record<Quirk, number>> = {};
+
+  /** The lowest OCPP security profile accepted from it (1 Basic, 2 Basic over TLS, 3 client certificate). */
+  @Property({ type: 'smallint', default: 1 }) securityProfile: number = 1;
+  /** The last LogStatusNotification (security extension). */
+  @Property({ type: 'string', length: 32, nullable: true }) logStatus?: string | null;
+  @Property({ type: 'integer', nullable: true }) logStatusRequestId?: number | null;
+  @Property({ type: 'datetime', nullable: true }) logStatusAt?: Date | null;
 
   /** Heartbeat interval for this charge point; null means HEARTBEAT_INTERVAL_S. */
   @Property({ type: 'integer', nullable: true }) heartbeatIntervalS?: number | null;

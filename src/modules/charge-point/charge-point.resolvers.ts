@@ -63,7 +63,7 @@ export const chargePointApi: ApiModule = {
       },
       async updateChargePoint(_parent, { input }, ctx) {
         // A password left out keeps the current one; an explicit null removes it.
-        const change = { id: input.id, registrationStatus: input.registrationStatus, uploadProtocol: input.uploadProtocol, compatibility: input.compatibility, ...('password' in input ? { password: input.password } : {}) };
+        const change = { id: input.id, registrationStatus: input.registrationStatus, uploadProtocol: input.uploadProtocol, compatibility: input.compatibility, securityProfile: input.securityProfile, ...('password' in input ? { password: input.password } : {}) };
         return { chargePoint: await updateChargePoint(tenantScope(ctx).em, change) };
       },
       async deleteChargePoint(_parent, { input }, ctx) {

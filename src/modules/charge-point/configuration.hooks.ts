@@ -4,6 +4,8 @@ import { BadInputError } from '../../platform/errors';
 import { isAuthorizationKey, passwordFromAuthorizationKey } from './authorization-key';
 import { checkPassword, setChargePointPassword } from './charge-point-admin.service';
 import { ChargePoint } from './charge-point.entity';
+import { raiseSecurityProfile } from '../security/security-profile.service';
+import { recordCsmsSecurityEvent } from '../security/security-event.service';
 
 const MAX_INTERVAL_S = 2_147_483_647;
 
@@ -67,12 +69,14 @@ export const configurationHooks: CommandHookRegistry = {
         const password = passwordFromAuthorizationKey(request.value);
         if (response.status === 'Accepted' && password !== null) {
           await setChargePointPassword(ctx.em, ctx.chargePointId, password, { generated: ctx.options?.passwordGenerated === true });
+          await recordCsmsSecurityEvent(ctx.app, ctx.tenantId, ctx.chargePointId, 'AuthorizationKeyRotated');
         }
         return;
       }
       if (response.status === 'Accepted' || response.status === 'RebootRequired') {
         await storeKeys(ctx, [{ key: request.key, value: request.value, readonly: false }]);
         await storeHeartbeatInterval(ctx, [{ key: request.key, value: request.value }]);
+        if (response.status === 'Accepted') await raiseSecurityProfile(ctx, request.key, request.value);
       }
     },
   },

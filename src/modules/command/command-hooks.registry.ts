@@ -5,6 +5,7 @@ import { firmwareHooks } from '../firmware/firmware.hooks';
 import { localListHooks } from '../local-list/local-list.hooks';
 import { reservationHooks } from '../reservation/reservation.hooks';
 import { smartChargingHooks } from '../smart-charging/smart-charging.hooks';
+import { securityHooks } from '../security/security.hooks';
 
 /** Every action's command hooks, in one place. */
 export const COMMAND_HOOKS: CommandHookRegistry = {
@@ -14,4 +15,5 @@ export const COMMAND_HOOKS: CommandHookRegistry = {
   ...smartChargingHooks,
   ...diagnosticsHooks,
   ...firmwareHooks,
+  ...securityHooks,
 };

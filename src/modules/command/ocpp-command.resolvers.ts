@@ -38,6 +38,14 @@ export const OCPP_COMMAND_MUTATIONS = {
   triggerMessage: { action: 'TriggerMessage' },
   unlockConnector: { action: 'UnlockConnector' },
   updateFirmware: { action: 'UpdateFirmware', fromRequest: (r) => ({ location: r.location ?? null }) },
+  // OCA security extension
+  certificateSigned: { action: 'CertificateSigned' },
+  deleteCertificate: { action: 'DeleteCertificate' },
+  extendedTriggerMessage: { action: 'ExtendedTriggerMessage' },
+  getInstalledCertificateIds: { action: 'GetInstalledCertificateIds' },
+  getLog: { action: 'GetLog', fromRequest: (r) => ({ requestId: r.requestId, remoteLocation: r.log?.remoteLocation ?? null }) },
+  installCertificate: { action: 'InstallCertificate' },
+  signedUpdateFirmware: { action: 'SignedUpdateFirmware', fromRequest: (r) => ({ requestId: r.requestId, location: r.firmware?.location ?? null }) },
 } satisfies Partial<Record<keyof MutationResolvers, CommandMutation>>;
 
 // Every CSMS action has a mutation: this line stops compiling when one is missing from the table.

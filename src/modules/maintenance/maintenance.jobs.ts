@@ -5,12 +5,14 @@ import { PRESENCE_RECONCILE_JOB } from '../charge-point/presence.jobs';
 import { COMMAND_REQUEUE_JOB } from '../command/command.jobs';
 import { Tenant } from '../tenant/tenant.entity';
 import { RETENTION_CLEANUP_JOB } from './retention.jobs';
+import { CERTIFICATE_EXPIRY_JOB } from '../security/certificate-expiry.jobs';
 
 /** Repeating platform ticks (BullMQ job schedulers): each fans out into one tenant job per tenant. */
 export const MAINTENANCE_TICKS = {
   'presence.tick': PRESENCE_RECONCILE_JOB,
   'retention.tick': RETENTION_CLEANUP_JOB,
   'commands.tick': COMMAND_REQUEUE_JOB,
+  'certificates.tick': CERTIFICATE_EXPIRY_JOB,
 } as const;
 
 export type MaintenanceTick = keyof typeof MAINTENANCE_TICKS;
@@ -20,12 +22,15 @@ export type MaintenanceTick = keyof typeof MAINTENANCE_TICKS;
  * fires at once when installed, so each worker restart would trigger a cleanup pass.
  */
 const RETENTION_PATTERN = '17 * * * *';
+/** Client certificates near expiry: checked hourly, at another minute than retention. */
+const CERTIFICATES_PATTERN = '43 * * * *';
 
 /** Installs (or updates) the schedulers; idempotent, so every worker may call it at start. */
 export async function installMaintenanceSchedulers(app: AppContext): Promise<void> {
   const queue = app.jobs.maintenance;
   await queue.upsertJobScheduler('presence.tick', { every: app.config.maintenanceIntervalS * 1000 }, { name: 'presence.tick' });
   await queue.upsertJobScheduler('retention.tick', { pattern: RETENTION_PATTERN }, { name: 'retention.tick' });
+  await queue.upsertJobScheduler('certificates.tick', { pattern: CERTIFICATES_PATTERN }, { name: 'certificates.tick' });
   await queue.upsertJobScheduler('commands.tick', { every: app.config.maintenanceIntervalS * 1000 }, { name: 'commands.tick' });
 }
 

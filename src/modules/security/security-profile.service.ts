@@ -1,0 +1,17 @@
+import type { CommandHookContext } from '../command/command-hooks';
+import { sqlRows } from '../../platform/db';
+
+/**
+ * The whitepaper's profile upgrade: once a charge point accepts ChangeConfiguration SecurityProfile = N,
+ * N is the lowest profile the CSMS accepts from it (only ever raised: never downgraded this way).
+ */
+export async function raiseSecurityProfile(ctx: CommandHookContext, key: string, value: string | null | undefined): Promise<void> {
+  if (key.toLowerCase() !== 'securityprofile' || !/^\s*[123]\s*$/.test(value ?? '')) return;
+  const profile = Number(value);
+  await sqlRows(ctx.app.orm, 'update charge_point set security_profile = ? where tenant_id = ? and identity = ? and security_profile < ?', [
+    profile,
+    ctx.tenantId,
+    ctx.chargePointId,
+    profile,
+  ]);
+}
