@@ -5,10 +5,10 @@ const esbuild = require('esbuild');
 
 const root = path.resolve(__dirname, '..');
 
-async function buildGraphiql() {
+async function buildGraphiql(outdir = path.join(root, 'dist/graphiql')) {
   await esbuild.build({
     entryPoints: { graphiql: path.join(root, 'src/api/ide/graphiql-page.jsx') },
-    outdir: path.join(root, 'dist/graphiql'),
+    outdir,
     bundle: true,
     minify: true,
     format: 'iife',
