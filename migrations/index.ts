@@ -8,6 +8,7 @@ import { Migration20261126021718_meter_bigint } from './Migration20261126021718_
 import { Migration20261126025818_diagnostics_file_name } from './Migration20261126025818_diagnostics_file_name';
 import { Migration20261126033100_transaction_connector_start_index } from './Migration20261126033100_transaction_connector_start_index';
 import { Migration20261126033152_local_list_issued_version } from './Migration20261126033152_local_list_issued_version';
+import { Migration20261202170116_event_log_webhooks } from './Migration20261202170116_event_log_webhooks';
 
 /** Checked-in migrations, in order. Listed statically so they run the same from ts and from dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126025818_diagnostics_file_name', class: Migration20261126025818_diagnostics_file_name },
   { name: 'Migration20261126033100_transaction_connector_start_index', class: Migration20261126033100_transaction_connector_start_index },
   { name: 'Migration20261126033152_local_list_issued_version', class: Migration20261126033152_local_list_issued_version },
+  { name: 'Migration20261202170116_event_log_webhooks', class: Migration20261202170116_event_log_webhooks },
 ];

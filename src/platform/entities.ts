@@ -16,6 +16,8 @@ import { ChargingGroup, ChargingGroupMember } from '../modules/smart-charging/ch
 import { DiagnosticsStatusEvent, FirmwareStatusEvent } from '../modules/firmware/status-event.entity';
 import { DiagnosticsFile, DiagnosticsUploadToken } from '../modules/diagnostics/diagnostics-file.entity';
 import { FirmwareDownloadToken, FirmwareFile } from '../modules/firmware/firmware-file.entity';
+import { EventRecord, TenantEventSeq } from '../modules/event/event.entity';
+import { Webhook, WebhookDelivery } from '../modules/webhook/webhook.entity';
 
 /** Every MikroORM entity; a module adds its entities here. */
 export const ENTITIES = [
@@ -41,4 +43,8 @@ export const ENTITIES = [
   DiagnosticsUploadToken,
   FirmwareFile,
   FirmwareDownloadToken,
+  EventRecord,
+  TenantEventSeq,
+  Webhook,
+  WebhookDelivery,
 ];

@@ -4,6 +4,7 @@ import { platformEm } from '../../platform/db';
 import { PRESENCE_RECONCILE_JOB } from '../charge-point/presence.jobs';
 import { COMMAND_REQUEUE_JOB } from '../command/command.jobs';
 import { Tenant } from '../tenant/tenant.entity';
+import { WEBHOOK_SWEEP_JOB } from '../webhook/webhook-delivery.jobs';
 import { RETENTION_CLEANUP_JOB } from './retention.jobs';
 
 /** Repeating platform ticks (BullMQ job schedulers): each fans out into one tenant job per tenant. */
@@ -11,6 +12,7 @@ export const MAINTENANCE_TICKS = {
   'presence.tick': PRESENCE_RECONCILE_JOB,
   'retention.tick': RETENTION_CLEANUP_JOB,
   'commands.tick': COMMAND_REQUEUE_JOB,
+  'webhooks.tick': WEBHOOK_SWEEP_JOB,
 } as const;
 
 export type MaintenanceTick = keyof typeof MAINTENANCE_TICKS;
@@ -27,6 +29,7 @@ export async function installMaintenanceSchedulers(app: AppContext): Promise<voi
   await queue.upsertJobScheduler('presence.tick', { every: app.config.maintenanceIntervalS * 1000 }, { name: 'presence.tick' });
   await queue.upsertJobScheduler('retention.tick', { pattern: RETENTION_PATTERN }, { name: 'retention.tick' });
   await queue.upsertJobScheduler('commands.tick', { every: app.config.maintenanceIntervalS * 1000 }, { name: 'commands.tick' });
+  await queue.upsertJobScheduler('webhooks.tick', { every: app.config.maintenanceIntervalS * 1000 }, { name: 'webhooks.tick' });
 }
 
 /** Platform-level: reads only the tenant list, and hands each tenant's work to a tenant-scoped job. */
