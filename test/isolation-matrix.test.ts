@@ -64,6 +64,8 @@ const FIELDS: Record<string, Row> = {
   'Query.webhookDeliveries': { call: (a) => `webhookDeliveries(webhookId: "${a.webhookId}") { edges { node { id eventId } } }` },
   'Query.expectedCompositeSchedule': { call: (a) => `expectedCompositeSchedule(chargePointId: "${a.cp}", connectorId: 1, duration: 60) { chargingRateUnit }` },
 
+  'Mutation.importChargePoints': { call: () => `importChargePoints(input: { chargePoints: [{ id: "CP-B-IMPORTED" }] }) { imported }`, b: 'OWN_TENANT' },
+  'Mutation.importIdTags': { call: () => `importIdTags(input: { idTags: [{ idTag: "TAG-B-IMPORTED" }] }) { imported }`, b: 'OWN_TENANT' },
   'Mutation.createWebhook': { call: () => `createWebhook(input: { url: "${PUBLIC_HOOK}/b", eventTypes: [SECURITY_EVENT] }) { webhook { id } }`, b: 'OWN_TENANT' },
   'Mutation.updateWebhook': { call: (a) => `updateWebhook(input: { id: "${a.webhookId}", enabled: false }) { webhook { id } }` },
   'Mutation.deleteWebhook': { call: (a) => `deleteWebhook(input: { id: "${a.webhookId}" }) { id }` },
