@@ -14,6 +14,7 @@ import { Migration20261202170252_transaction_state } from './Migration2026120217
 import { Migration20261202174053_upload_protocol } from './Migration20261202174053_upload_protocol';
 import { Migration20261202175239_charge_point_quirks } from './Migration20261202175239_charge_point_quirks';
 import { Migration20261202170637_security_extension } from './Migration20261202170637_security_extension';
+import { Migration20261202170116_event_log_webhooks } from './Migration20261202170116_event_log_webhooks';
 
 /** Checked-in migrations, in order. Listed statically so they run the same from ts and from dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202174053_upload_protocol', class: Migration20261202174053_upload_protocol },
   { name: 'Migration20261202175239_charge_point_quirks', class: Migration20261202175239_charge_point_quirks },
   { name: 'Migration20261202170637_security_extension', class: Migration20261202170637_security_extension },
+  { name: 'Migration20261202170116_event_log_webhooks', class: Migration20261202170116_event_log_webhooks },
 ];

@@ -9,6 +9,7 @@ import type { LastSeenTracker } from './modules/charge-point/last-seen.tracker';
 import type { CommandService } from './modules/command/command.service';
 import type { MeterValuesWriter } from './modules/transaction/transaction.service';
 import type { Jobs } from './platform/queues';
+import type { EventOutbox } from './modules/event/event-outbox';
 
 /** The process-wide services every role shares. Built once in main.ts. */
 export interface AppContext {
@@ -18,6 +19,8 @@ export interface AppContext {
   redis: Redis;
   keys: RedisKeys;
   events: EventBus;
+  /** The one way to publish an event-log event: stored with its change, then published. */
+  outbox: EventOutbox;
   cluster: Cluster;
   lastSeen: LastSeenTracker;
   /** MeterValues, group-committed before each is answered. */

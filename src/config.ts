@@ -77,6 +77,12 @@ export interface Config {
   /** Passive-mode data ports. */
   ftpPasvMin: number;
   ftpPasvMax: number;
+  /** Days the event log (and its webhook delivery log) is kept (EVENT_RETENTION_DAYS). */
+  eventRetentionDays: number;
+  /** Hours a webhook delivery is retried before it is DEAD (WEBHOOK_RETRY_HOURS; fractions allowed). */
+  webhookRetryHours: number;
+  /** Webhooks may target private, loopback and link-local addresses (WEBHOOK_ALLOW_PRIVATE). */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +96,14 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be an integer, got "${raw}"`);
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > max) throw new ConfigError(`${name} must be a number above 0 and at most ${max}, got "${raw}"`);
   return value;
 }
 
@@ -187,5 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicFtpHost,
     ftpPasvMin,
     ftpPasvMax,
+    eventRetentionDays: int(env, 'EVENT_RETENTION_DAYS', 30, 1, 36500),
+    webhookRetryHours: positiveNumber(env, 'WEBHOOK_RETRY_HOURS', 24, 24 * 30),
+    webhookAllowPrivate: bool(env, 'WEBHOOK_ALLOW_PRIVATE', false),
   };
 }

@@ -14,6 +14,8 @@ import { createRedis, RedisKeys } from './platform/redis';
 import { Jobs } from './platform/queues';
 import { scheduleCommand } from './modules/command/command.jobs';
 import { MeterValuesWriter } from './modules/transaction/transaction.service';
+import { EventOutbox } from './modules/event/event-outbox';
+import { enqueueDeliveries } from './modules/webhook/webhook-delivery.jobs';
 import { ROLE_MODULES } from './roles';
 
 /** How long /readyz waits for PostgreSQL and Redis before answering 503. */
@@ -44,13 +46,15 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   const cluster = new Cluster(config.nodeId, redis, subscriber, keys, log, { presenceTtlS: config.presenceTtlS });
   await cluster.start();
   await events.start();
-  const lastSeen = new LastSeenTracker(orm, log);
+  const outbox = new EventOutbox(orm, events, log);
+  const lastSeen = new LastSeenTracker(orm, log, outbox);
   lastSeen.start();
-  const meterValues = new MeterValuesWriter(orm);
-  const app = { config, orm, log, redis, keys, events, cluster, lastSeen, meterValues } as AppContext;
+  const meterValues = new MeterValuesWriter(outbox);
+  const app = { config, orm, log, redis, keys, events, outbox, cluster, lastSeen, meterValues } as AppContext;
   app.commands = new CommandService(app);
   app.jobs = new Jobs(config, log);
   app.commands.scheduler = (command) => scheduleCommand(app, command);
+  outbox.deliveryQueue = (deliveries) => enqueueDeliveries(app, deliveries);
 
   // Ready only when both answer, and within READY_TIMEOUT_MS: a client that cannot reach Redis queues
   // commands instead of failing them, so a down Redis would otherwise hang the probe.

@@ -76,7 +76,7 @@ describe('limits', () => {
     expect(await code(`{ transactions(first: 1000) { totalCount } }`)).toBeUndefined();
     expect(pageSize(100000, 50, 200)).toBe(200);
     expect(pageSize(undefined, 50, 200)).toBe(50);
-    expect(await code(`{ commands(first: -1) { id } }`)).toBe('BAD_USER_INPUT');
+    expect(await code(`{ commands(first: -1) { edges { node { id } } } }`)).toBe('BAD_USER_INPUT');
     expect(await code(`{ transactions(first: 0) { totalCount } }`)).toBeUndefined();
     expect(await code(`{ transaction(id: 99999999999) { id } }`)).toBe('BAD_USER_INPUT');
   });
@@ -121,7 +121,7 @@ describe('field validation', () => {
   it('answers NOT_FOUND for unknown charge points and ids of any shape', async () => {
     expect(await code(`mutation { reset(input: { chargePointId: "NO-SUCH-CP", type: Soft }) { status } }`)).toBe('NOT_FOUND');
     expect(await code(`{ chargePoint(id: "NO-SUCH-CP") { id } }`)).toBe('NOT_FOUND');
-    expect(await code(`{ chargingProfiles(chargePointId: "NO-SUCH-CP") { chargingProfileId } }`)).toBe('NOT_FOUND');
+    expect(await code(`{ chargingProfiles(chargePointId: "NO-SUCH-CP") { edges { node { chargingProfileId } } } }`)).toBe('NOT_FOUND');
     expect(await code(`{ command(id: "not-a-uuid") { id } }`)).toBe('NOT_FOUND');
     expect(await code(`{ command(id: "00000000-0000-0000-0000-000000000000") { id } }`)).toBe('NOT_FOUND');
     expect(await code(`{ transaction(id: -1) { id } }`)).toBe('NOT_FOUND');

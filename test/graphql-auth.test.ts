@@ -29,8 +29,8 @@ describe('keys and roles', () => {
   it('lets the admin key create and list tenants, and nothing else', async () => {
     const { tenant, ownerKey } = await newTenant();
     expect(ownerKey).toMatch(/^qck_/);
-    const { tenants } = await admin.data(`{ tenants { id slug } }`);
-    expect(tenants.map((t: any) => t.id)).toContain(tenant.id);
+    const { tenants } = await admin.data(`{ tenants { edges { node { id slug } } } }`);
+    expect(tenants.edges.map((e: any) => e.node).map((t: any) => t.id)).toContain(tenant.id);
     expect(await admin.errorCode(`{ me { id } }`)).toBe('FORBIDDEN');
     expect(await admin.errorCode(`{ chargePoints { totalCount } }`)).toBe('FORBIDDEN');
     expect(await admin.errorCode(`mutation { createApiKey(input: { name: "x", role: OWNER }) { secret } }`)).toBe('FORBIDDEN');
@@ -39,7 +39,7 @@ describe('keys and roles', () => {
 
   it('refuses admin operations to tenant keys and a taken slug with CONFLICT', async () => {
     const { tenant, owner } = await newTenant();
-    expect(await owner.errorCode(`{ tenants { id } }`)).toBe('FORBIDDEN');
+    expect(await owner.errorCode(`{ tenants { edges { node { id } } } }`)).toBe('FORBIDDEN');
     expect(await owner.errorCode(CREATE_TENANT, { input: { slug: uniqueName('x'), name: 'x' } })).toBe('FORBIDDEN');
     expect(await admin.errorCode(CREATE_TENANT, { input: { slug: tenant.slug, name: 'again' } })).toBe('CONFLICT');
     expect(await admin.errorCode(CREATE_TENANT, { input: { slug: 'Not A Slug', name: 'x' } })).toBe('BAD_USER_INPUT');
@@ -54,7 +54,7 @@ describe('keys and roles', () => {
     const { owner, key } = await newTenant();
     expect(await graphqlClient(server).errorCode(`{ me { id } }`)).toBe('UNAUTHENTICATED');
     expect(await graphqlClient(server, 'qck_unknown').errorCode(`{ me { id } }`)).toBe('UNAUTHENTICATED');
-    expect(await graphqlClient(server, 'not-even-a-key').errorCode(`{ tenants { id } }`)).toBe('UNAUTHENTICATED');
+    expect(await graphqlClient(server, 'not-even-a-key').errorCode(`{ tenants { edges { node { id } } } }`)).toBe('UNAUTHENTICATED');
     const viewer = await key('VIEWER');
     const viewerClient = graphqlClient(server, viewer.secret);
     expect((await viewerClient.data(`{ me { slug } }`)).me.slug).toBeDefined();
@@ -70,8 +70,8 @@ describe('keys and roles', () => {
     const viewer = graphqlClient(server, (await key('VIEWER')).secret);
 
     // OWNER: keys.
-    expect((await owner.data(`{ apiKeys { name role } }`)).apiKeys.map((k: any) => k.role).sort()).toEqual(['OPERATOR', 'OWNER', 'VIEWER']);
-    expect(await operator.errorCode(`{ apiKeys { id } }`)).toBe('FORBIDDEN');
+    expect((await owner.data(`{ apiKeys { edges { node { name role } } } }`)).apiKeys.edges.map((e: any) => e.node).map((k: any) => k.role).sort()).toEqual(['OPERATOR', 'OWNER', 'VIEWER']);
+    expect(await operator.errorCode(`{ apiKeys { edges { node { id } } } }`)).toBe('FORBIDDEN');
     expect(await operator.errorCode(CREATE_KEY, { input: { name: 'x', role: 'OWNER' } })).toBe('FORBIDDEN');
     expect(await viewer.errorCode(CREATE_KEY, { input: { name: 'x', role: 'VIEWER' } })).toBe('FORBIDDEN');
 
@@ -82,7 +82,7 @@ describe('keys and roles', () => {
     // VIEWER: reads only.
     const { chargePoint } = await viewer.data(`{ chargePoint(id: "CP-ROLE") { id registrationStatus connected } }`);
     expect(chargePoint).toEqual({ id: 'CP-ROLE', registrationStatus: 'Pending', connected: false });
-    expect((await viewer.data(`{ idTags { idTag } }`)).idTags).toEqual([{ idTag: 'TAG-1' }]);
+    expect((await viewer.data(`{ idTags { edges { node { idTag } } } }`)).idTags.edges.map((e: any) => e.node)).toEqual([{ idTag: 'TAG-1' }]);
     for (const mutation of [
       `mutation { createChargePoint(input: { id: "CP-V" }) { chargePoint { id } } }`,
       `mutation { deleteChargePoint(input: { id: "CP-ROLE" }) { deleted } }`,

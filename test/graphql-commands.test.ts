@@ -152,8 +152,8 @@ describe('command mutations against an ocpp-rpc charge point', () => {
     expect(received.DataTransfer.at(-1)).toEqual({ vendorId: 'com.example', messageId: 'ping', data: '1' });
     expect((await operator.data(`mutation { clearCache(input: { chargePointId: "CP-CMD" }) { status } }`)).clearCache.status).toBe('Accepted');
     expect((await operator.data(`mutation { changeAvailability(input: { chargePointId: "CP-CMD", connectorId: 0, type: Inoperative }) { status } }`)).changeAvailability.status).toBe('Scheduled');
-    const { commands } = await operator.data(`{ commands(filter: { chargePointId: "CP-CMD", status: COMPLETED }, first: 3) { action } }`);
-    expect(commands.map((c: any) => c.action)).toEqual(['ChangeAvailability', 'ClearCache', 'DataTransfer']);
+    const { commands } = await operator.data(`{ commands(filter: { chargePointId: "CP-CMD", status: COMPLETED }, first: 3) { edges { node { action } } } }`);
+    expect(commands.edges.map((e: any) => e.node).map((c: any) => c.action)).toEqual(['ChangeAvailability', 'ClearCache', 'DataTransfer']);
   });
 
   it('refuses a request the OCPP schema refuses with BAD_USER_INPUT', async () => {
@@ -261,7 +261,7 @@ describe('another tenant', () => {
     expect(await stranger.errorCode(`mutation { rotateChargePointPassword(input: { chargePointId: "CP-CMD" }) { status } }`)).toBe('NOT_FOUND');
     expect(await stranger.errorCode(`mutation { updateChargePoint(input: { id: "CP-CMD", registrationStatus: Rejected }) { chargePoint { id } } }`)).toBe('NOT_FOUND');
     expect(await stranger.errorCode(`mutation { deleteChargePoint(input: { id: "CP-CMD" }) { deleted } }`)).toBe('NOT_FOUND');
-    expect((await stranger.data(`{ commands { id } }`)).commands).toEqual([]);
+    expect((await stranger.data(`{ commands { edges { node { id } } } }`)).commands.edges.map((e: any) => e.node)).toEqual([]);
     expect((await stranger.data(`{ chargePoints { totalCount edges { node { id } } } }`)).chargePoints).toEqual({ totalCount: 1, edges: [{ node: { id: 'CP-OTHER' } }] });
     // The owner still sees its charge point untouched.
     expect((await tenant.owner.data(`{ chargePoint(id: "CP-CMD") { registrationStatus } }`)).chargePoint.registrationStatus).toBe('Accepted');

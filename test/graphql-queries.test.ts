@@ -106,13 +106,13 @@ describe('queries', () => {
   });
 
   it('lists id tags case-insensitively keyed, and deletes them', async () => {
-    const { idTags } = await viewer.data(`{ idTags { idTag status parentIdTag expiryDate updatedAt } }`);
-    expect(idTags.map((t: any) => [t.idTag, t.status, t.parentIdTag])).toEqual([
+    const { idTags } = await viewer.data(`{ idTags { edges { node { idTag status parentIdTag expiryDate updatedAt } } } }`);
+    expect(idTags.edges.map((e: any) => e.node).map((t: any) => [t.idTag, t.status, t.parentIdTag])).toEqual([
       ['Tag-One', 'Accepted', 'PARENT'],
       ['TAG-TWO', 'Blocked', null],
     ]);
     await tenant.owner.data(`mutation { upsertIdTag(input: { idTag: "tag-two", status: Accepted }) { idTag { idTag } } }`);
-    expect((await viewer.data(`{ idTags { idTag status } }`)).idTags).toEqual([
+    expect((await viewer.data(`{ idTags { edges { node { idTag status } } } }`)).idTags.edges.map((e: any) => e.node)).toEqual([
       { idTag: 'Tag-One', status: 'Accepted' },
       { idTag: 'tag-two', status: 'Accepted' },
     ]);

@@ -23,6 +23,7 @@ interface Ids {
   keyId: string;
   groupId: string;
   firmwareFileId: string;
+  webhookId: string;
 }
 interface Row {
   /** The field with its arguments and a selection that would show A's data if it leaked. */
@@ -33,32 +34,43 @@ interface Row {
   admin?: true;
 }
 
+/** A public address (no DNS needed); its webhooks want SECURITY_EVENT, which this test never makes. */
+const PUBLIC_HOOK = 'https://93.184.216.34';
 const FUTURE = '"2099-01-01T00:00:00Z"';
 const PROFILE = `{ stackLevel: 0, chargingProfilePurpose: TxDefaultProfile, chargingProfileKind: Absolute, chargingSchedule: { chargingRateUnit: A, chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }] } }`;
 const cmd = (name: string, args = '') => (a: Ids) => `${name}(input: { chargePointId: "${a.cp}" ${args} }) { __typename }`;
 
 const FIELDS: Record<string, Row> = {
-  'Query.tenants': { call: () => `tenants { id slug }`, admin: true },
+  'Query.tenants': { call: () => `tenants { edges { node { id slug } } }`, admin: true },
   'Query.me': { call: () => `me { id slug }` },
-  'Query.apiKeys': { call: () => `apiKeys { id name }` },
+  'Query.apiKeys': { call: () => `apiKeys { edges { node { id name } } }` },
   'Query.chargePoint': { call: (a) => `chargePoint(id: "${a.cp}") { id connected }` },
   'Query.chargePoints': { call: () => `chargePoints { totalCount edges { node { id } } }` },
-  'Query.idTags': { call: () => `idTags { idTag }` },
+  'Query.idTags': { call: () => `idTags { edges { node { idTag } } }` },
   'Query.transaction': { call: (a) => `transaction(id: ${a.transactionId}) { id chargePointId idTag }` },
   'Query.transactions': { call: (a) => `transactions(filter: { chargePointId: "${a.cp}" }) { totalCount edges { node { id chargePointId idTag } } }` },
-  'Query.reservations': { call: (a) => `reservations(filter: { chargePointId: "${a.cp}" }) { id chargePointId idTag }` },
-  'Query.chargingProfiles': { call: (a) => `chargingProfiles(chargePointId: "${a.cp}") { chargePointId chargingProfileId }` },
+  'Query.reservations': { call: (a) => `reservations(filter: { chargePointId: "${a.cp}" }) { edges { node { id chargePointId idTag } } }` },
+  'Query.chargingProfiles': { call: (a) => `chargingProfiles(chargePointId: "${a.cp}") { edges { node { chargePointId chargingProfileId } } }` },
   'Query.localAuthorizationList': { call: (a) => `localAuthorizationList(chargePointId: "${a.cp}") { chargePointId listVersion entries { idTag } }` },
-  'Query.diagnosticsFiles': { call: (a) => `diagnosticsFiles(chargePointId: "${a.cp}") { id chargePointId }` },
-  'Query.firmwareFiles': { call: () => `firmwareFiles { id fileName }` },
+  'Query.diagnosticsFiles': { call: (a) => `diagnosticsFiles(chargePointId: "${a.cp}") { edges { node { id chargePointId } } }` },
+  'Query.firmwareFiles': { call: () => `firmwareFiles { edges { node { id fileName } } }` },
   'Mutation.deleteFirmwareFile': { call: (a) => `deleteFirmwareFile(input: { id: "${a.firmwareFileId}" }) { id deleted }` },
-  'Query.firmwareStatusHistory': { call: (a) => `firmwareStatusHistory(chargePointId: "${a.cp}") { status }` },
-  'Query.diagnosticsStatusHistory': { call: (a) => `diagnosticsStatusHistory(chargePointId: "${a.cp}") { status }` },
+  'Query.firmwareStatusHistory': { call: (a) => `firmwareStatusHistory(chargePointId: "${a.cp}") { edges { node { status } } }` },
+  'Query.diagnosticsStatusHistory': { call: (a) => `diagnosticsStatusHistory(chargePointId: "${a.cp}") { edges { node { status } } }` },
   'Query.command': { call: (a) => `command(id: "${a.commandId}") { id chargePointId }` },
-  'Query.commands': { call: (a) => `commands(filter: { chargePointId: "${a.cp}" }) { id chargePointId }` },
-  'Query.chargingGroups': { call: () => `chargingGroups { id name chargePointIds allocations { chargePointId } }` },
+  'Query.commands': { call: (a) => `commands(filter: { chargePointId: "${a.cp}" }) { edges { node { id chargePointId } } }` },
+  'Query.chargingGroups': { call: () => `chargingGroups { edges { node { id name chargePointIds allocations { chargePointId } } } }` },
+  'Query.events': { call: () => `events(first: 1000) { edges { node { id chargePointId payload } } }` },
+  'Query.webhooks': { call: () => `webhooks { edges { node { id url } } }` },
+  'Query.webhookDeliveries': { call: (a) => `webhookDeliveries(webhookId: "${a.webhookId}") { edges { node { id eventId } } }` },
   'Query.expectedCompositeSchedule': { call: (a) => `expectedCompositeSchedule(chargePointId: "${a.cp}", connectorId: 1, duration: 60) { chargingRateUnit }` },
 
+  'Mutation.importChargePoints': { call: () => `importChargePoints(input: { chargePoints: [{ id: "CP-B-IMPORTED" }] }) { imported }`, b: 'OWN_TENANT' },
+  'Mutation.importIdTags': { call: () => `importIdTags(input: { idTags: [{ idTag: "TAG-B-IMPORTED" }] }) { imported }`, b: 'OWN_TENANT' },
+  'Mutation.createWebhook': { call: () => `createWebhook(input: { url: "${PUBLIC_HOOK}/b", eventTypes: [SECURITY_EVENT] }) { webhook { id } }`, b: 'OWN_TENANT' },
+  'Mutation.updateWebhook': { call: (a) => `updateWebhook(input: { id: "${a.webhookId}", enabled: false }) { webhook { id } }` },
+  'Mutation.deleteWebhook': { call: (a) => `deleteWebhook(input: { id: "${a.webhookId}" }) { id }` },
+  'Mutation.redeliverWebhookEvent': { call: () => `redeliverWebhookEvent(input: { deliveryId: "00000000-0000-4000-8000-000000000000" }) { delivery { id } }` },
   'Mutation.createTenant': { call: () => `createTenant(input: { slug: "iso-x", name: "x" }) { apiKey }`, admin: true, b: 'FORBIDDEN' },
   'Mutation.createApiKey': { call: () => `createApiKey(input: { name: "b", role: VIEWER }) { apiKey { id } }`, b: 'OWN_TENANT' },
   'Mutation.revokeApiKey': { call: (a) => `revokeApiKey(input: { id: "${a.keyId}" }) { apiKey { id } }` },
@@ -113,6 +125,7 @@ const FIELDS: Record<string, Row> = {
   'Subscription.connectorStatusChanged': { call: (a) => `connectorStatusChanged(chargePointId: "${a.cp}") { chargePointId }` },
   'Subscription.transactionUpdated': { call: (a) => `transactionUpdated(chargePointId: "${a.cp}") { id chargePointId }` },
   'Subscription.commandUpdated': { call: (a) => `commandUpdated(chargePointId: "${a.cp}") { id chargePointId }` },
+  'Subscription.events': { call: (a) => `events(chargePointId: "${a.cp}") { id chargePointId }` },
 };
 
 function schemaFields(): Array<{ kind: Kind; name: string; key: string }> {
@@ -162,8 +175,9 @@ beforeAll(async () => {
   const start = await chargerA.call('StartTransaction', { connectorId: 1, idTag: 'TAG-A-ONLY', meterStart: 0, timestamp: new Date().toISOString() });
   const { clearCache } = await a.owner.data(`mutation { clearCache(input: { chargePointId: "CP-A-ONLY" }) { command { id } } }`);
   const { reserveNow } = await a.owner.data(`mutation { reserveNow(input: { chargePointId: "CP-A-ONLY", connectorId: 2, expiryDate: ${FUTURE}, idTag: "TAG-A-ONLY" }) { reservationId } }`);
-  const { apiKeys } = await a.owner.data(`{ apiKeys { id } }`);
+  const { apiKeys } = await a.owner.data(`{ apiKeys { edges { node { id } } } }`);
   const { me } = await a.owner.data(`{ me { id } }`);
+  const { createWebhook } = await a.owner.data(`mutation { createWebhook(input: { url: "${PUBLIC_HOOK}/a", eventTypes: [SECURITY_EVENT] }) { webhook { id } } }`);
   const { createChargingGroup } = await a.owner.data(`mutation { createChargingGroup(input: { name: "site A", maxCurrent: 32, chargePointIds: ["CP-A-ONLY"] }) { chargingGroup { id } } }`);
   const upload = await fetch(`http://127.0.0.1:${server.apiPort}/files/firmware/fw-a-only.bin`, { method: 'PUT', body: 'image of A', headers: { authorization: `Bearer ${a.ownerKey}` } });
   expect(upload.status).toBe(201);
@@ -175,10 +189,11 @@ beforeAll(async () => {
     transactionId: start.transactionId,
     commandId: clearCache.command.id,
     reservationId: reserveNow.reservationId,
-    keyId: apiKeys[0].id,
+    keyId: apiKeys.edges[0].node.id,
     groupId: createChargingGroup.chargingGroup.id,
+    webhookId: createWebhook.webhook.id,
   };
-  markers = [me.id, a.slug, ids.cp, ids.tag, ids.commandId, ids.keyId, ids.groupId, ids.firmwareFileId];
+  markers = [me.id, a.slug, ids.cp, ids.tag, ids.commandId, ids.keyId, ids.groupId, ids.firmwareFileId, ids.webhookId];
 }, 60_000);
 
 afterAll(async () => {
@@ -216,7 +231,7 @@ it("tenant B's key finds none of tenant A's objects, through any query or mutati
   expect(callsToA).toEqual([]);
   const { chargePoint } = await a.owner.data(`{ chargePoint(id: "CP-A-ONLY") { id registrationStatus } }`);
   expect(chargePoint.registrationStatus).toBe('Accepted');
-  expect((await a.owner.data(`{ idTags { idTag } }`)).idTags).toEqual([{ idTag: 'TAG-A-ONLY' }]);
+  expect((await a.owner.data(`{ idTags { edges { node { idTag } } } }`)).idTags.edges.map((e: any) => e.node)).toEqual([{ idTag: 'TAG-A-ONLY' }]);
   expect((await a.owner.data(`{ me { id } }`)).me.id).toBe(markers[0]);
   // And A, with the same fields, does see its objects (the matrix asks about real objects).
   for (const key of ['Query.chargePoint', 'Query.transaction', 'Query.command', 'Query.reservations', 'Query.transactions']) {
@@ -319,7 +334,7 @@ it('one charge point id in two tenants: commands, events and transactions never 
   await sameB.call('StopTransaction', { transactionId: txA.transactionId, meterStop: 5, timestamp: new Date().toISOString() });
   expect((await a.owner.data(`{ transaction(id: ${txA.transactionId}) { stopTimestamp } }`)).transaction.stopTimestamp).toBeNull();
   expect(aCommands.events.every((e) => e.commandUpdated.chargePointId === 'CP-SAME')).toBe(true);
-  const bCommandIds = (await b.owner.data(`{ commands(filter: { chargePointId: "CP-SAME" }) { id } }`)).commands.map((c: any) => c.id);
+  const bCommandIds = (await b.owner.data(`{ commands(filter: { chargePointId: "CP-SAME" }) { edges { node { id } } } }`)).commands.edges.map((e: any) => e.node).map((c: any) => c.id);
   expect(aCommands.events.some((e) => bCommandIds.includes(e.commandUpdated.id))).toBe(false);
   await aWs.dispose();
 }, 30_000);

@@ -113,7 +113,7 @@ describe('request ids', () => {
       const response = await fetch(`http://127.0.0.1:${again.apiPort}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}`, 'x-request-id': 'trace-abc-123' },
-        body: JSON.stringify({ query: 'query Tenants { tenants { id } }' }),
+        body: JSON.stringify({ query: 'query Tenants { tenants { edges { node { id } } } }' }),
       });
       expect(response.headers.get('x-request-id')).toBe('trace-abc-123');
       expect(entries().find((e) => e.msg === 'graphql operation')).toMatchObject({ requestId: 'trace-abc-123', operationName: 'Tenants' });

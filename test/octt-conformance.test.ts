@@ -219,10 +219,10 @@ async function transactions(s: Station, active?: boolean): Promise<any[]> {
 async function reservations(s: Station, active?: boolean): Promise<any[]> {
   return (
     await api.data(
-      `query($filter: ReservationFilter) { reservations(filter: $filter) { id chargePointId connectorId idTag parentIdTag expiryDate status responseStatus transactionId } }`,
+      `query($filter: ReservationFilter) { reservations(filter: $filter) { edges { node { id chargePointId connectorId idTag parentIdTag expiryDate status responseStatus transactionId } } } }`,
       { filter: { chargePointId: s.id, ...(active === undefined ? {} : { active }) } },
     )
-  ).reservations;
+  ).reservations.edges.map((e: any) => e.node);
 }
 
 async function reservation(s: Station, id: number): Promise<any> {
@@ -235,7 +235,7 @@ const PROFILE_FIELDS = `connectorId chargingProfileId transactionId stackLevel c
   chargingSchedule { duration startSchedule chargingRateUnit chargingSchedulePeriod { startPeriod limit numberPhases } minChargingRate }`;
 
 async function chargingProfiles(s: Station): Promise<any[]> {
-  return (await api.data(`query($id: ID!) { chargingProfiles(chargePointId: $id) { ${PROFILE_FIELDS} } }`, { id: s.id })).chargingProfiles;
+  return (await api.data(`query($id: ID!) { chargingProfiles(chargePointId: $id) { edges { node { ${PROFILE_FIELDS} } } } }`, { id: s.id })).chargingProfiles.edges.map((e: any) => e.node);
 }
 
 async function localList(s: Station): Promise<any> {

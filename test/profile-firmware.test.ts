@@ -40,9 +40,9 @@ async function station(id: string, answers: Record<string, (params: any) => any>
 
 const UPDATE = `mutation($input: UpdateFirmwareInput!) { updateFirmware(input: $input) { command { status } } }`;
 const GET_DIAG = `mutation($input: GetDiagnosticsInput!) { getDiagnostics(input: $input) { fileName location command { status } } }`;
-const FW_HISTORY = `query($id: ID!) { firmwareStatusHistory(chargePointId: $id) { status receivedAt } chargePoint(id: $id) { firmwareStatus diagnosticsStatus } }`;
-const DIAG_HISTORY = `query($id: ID!) { diagnosticsStatusHistory(chargePointId: $id) { status receivedAt } }`;
-const FILES = `query($id: ID!) { diagnosticsFiles(chargePointId: $id) { id chargePointId fileName size contentType uploadedAt downloadUrl } }`;
+const FW_HISTORY = `query($id: ID!) { firmwareStatusHistory(chargePointId: $id) { edges { node { status receivedAt } } } chargePoint(id: $id) { firmwareStatus diagnosticsStatus } }`;
+const DIAG_HISTORY = `query($id: ID!) { diagnosticsStatusHistory(chargePointId: $id) { edges { node { status receivedAt } } } }`;
+const FILES = `query($id: ID!) { diagnosticsFiles(chargePointId: $id) { edges { node { id chargePointId fileName size contentType uploadedAt downloadUrl } } } }`;
 
 async function allConnectors(cp: RPCClient, status: string) {
   for (const connectorId of [0, 1, 2]) await cp.call('StatusNotification', { connectorId, status, errorCode: 'NoError' });
@@ -69,7 +69,7 @@ describe('Firmware Management profile', () => {
       }
     }
     const result = await api.data(FW_HISTORY, { id });
-    expect(result.firmwareStatusHistory.map((e: any) => e.status)).toEqual(statuses);
+    expect(result.firmwareStatusHistory.edges.map((e: any) => e.node).map((e: any) => e.status)).toEqual(statuses);
     expect(result.chargePoint.firmwareStatus).toBe(statuses[statuses.length - 1]);
   });
 
@@ -85,7 +85,7 @@ describe('Firmware Management profile', () => {
     expect(received.GetDiagnostics[0].location).toBe(input.location);
     await cp.call('DiagnosticsStatusNotification', { status: 'Uploading' });
     await cp.call('DiagnosticsStatusNotification', { status: last });
-    expect((await api.data(DIAG_HISTORY, { id })).diagnosticsStatusHistory.map((e: any) => e.status)).toEqual(['Uploading', last]);
+    expect((await api.data(DIAG_HISTORY, { id })).diagnosticsStatusHistory.edges.map((e: any) => e.node).map((e: any) => e.status)).toEqual(['Uploading', last]);
     expect((await api.data(FW_HISTORY, { id })).chargePoint.diagnosticsStatus).toBe(last);
   });
 
@@ -102,7 +102,7 @@ describe('Firmware Management profile', () => {
     // One-time: the same URL does not take a second file.
     expect((await fetch(location, { method: 'PUT', body })).status).toBe(404);
 
-    const [file] = (await api.data(FILES, { id: 'CP-DIAG-PUT' })).diagnosticsFiles;
+    const [file] = (await api.data(FILES, { id: 'CP-DIAG-PUT' })).diagnosticsFiles.edges.map((e: any) => e.node);
     expect(file).toMatchObject({ chargePointId: 'CP-DIAG-PUT', fileName: 'diag.log', size: body.length, contentType: 'text/plain' });
     expect(file.downloadUrl).toBe(`http://127.0.0.1:${server.apiPort}/files/diagnostics/${file.id}`);
     const stored = readFileSync(path.join(dataDir, tenant.tenantId, 'diagnostics', file.id));
@@ -111,7 +111,7 @@ describe('Firmware Management profile', () => {
     // An upload to the bare URL is named as the charge point answered GetDiagnostics.
     const bare: string = (await api.data(GET_DIAG, { input: { chargePointId: 'CP-DIAG-PUT' } })).getDiagnostics.location;
     expect((await fetch(bare, { method: 'PUT', body })).status).toBe(201);
-    expect((await api.data(FILES, { id: 'CP-DIAG-PUT' })).diagnosticsFiles.map((f: any) => f.fileName)).toEqual(['diag.log', 'diag.log']);
+    expect((await api.data(FILES, { id: 'CP-DIAG-PUT' })).diagnosticsFiles.edges.map((e: any) => e.node).map((f: any) => f.fileName)).toEqual(['diag.log', 'diag.log']);
 
     const download = await fetch(file.downloadUrl, { headers: { authorization: `Bearer ${tenant.ownerKey}` } });
     expect(download.status).toBe(200);
@@ -128,14 +128,14 @@ describe('Firmware Management profile', () => {
     form.append('file', new Blob([Buffer.from([1, 2, 3, 4, 5])], { type: 'application/gzip' }), 'diag.tar.gz');
     const post = await fetch(location, { method: 'POST', body: form });
     expect(post.status).toBe(201);
-    const files = (await api.data(FILES, { id: 'CP-DIAG-POST' })).diagnosticsFiles;
+    const files = (await api.data(FILES, { id: 'CP-DIAG-POST' })).diagnosticsFiles.edges.map((e: any) => e.node);
     expect(files).toEqual([expect.objectContaining({ fileName: 'diag.tar.gz', size: 5, contentType: 'application/gzip' })]);
 
     expect((await fetch(`http://127.0.0.1:${server.apiPort}/uploads/diagnostics/not-a-token`, { method: 'PUT', body: 'x' })).status).toBe(404);
     const second: string = (await api.data(GET_DIAG, { input: { chargePointId: 'CP-DIAG-POST' } })).getDiagnostics.location;
     const tooBig = await fetch(second, { method: 'PUT', body: Buffer.alloc(50 * 1024 * 1024 + 1) });
     expect(tooBig.status).toBe(413);
-    expect((await api.data(FILES, { id: 'CP-DIAG-POST' })).diagnosticsFiles).toHaveLength(1);
+    expect((await api.data(FILES, { id: 'CP-DIAG-POST' })).diagnosticsFiles.edges.map((e: any) => e.node)).toHaveLength(1);
   });
 
   it('hosts a firmware image: the tenant uploads it, UpdateFirmware by firmwareFileId sends a download URL of its own', async () => {
@@ -155,7 +155,7 @@ describe('Firmware Management profile', () => {
     const file = await uploaded.json();
     const sha256 = (await import('node:crypto')).createHash('sha256').update(image).digest('hex');
     expect(file).toMatchObject({ fileName: 'fw-2.1.0.bin', size: image.length, sha256 });
-    expect((await api.data(`{ firmwareFiles { id fileName size sha256 contentType } }`)).firmwareFiles).toEqual([
+    expect((await api.data(`{ firmwareFiles { edges { node { id fileName size sha256 contentType } } } }`)).firmwareFiles.edges.map((e: any) => e.node)).toEqual([
       { id: file.id, fileName: 'fw-2.1.0.bin', size: image.length, sha256, contentType: 'application/octet-stream' },
     ]);
 
@@ -182,7 +182,7 @@ describe('Firmware Management profile', () => {
     const other = await seedTenant(server);
     await other.chargePoint('CP-FW-HOSTED');
     const otherApi = graphqlClient(server, other.ownerKey);
-    expect((await otherApi.data(`{ firmwareFiles { id } }`)).firmwareFiles).toEqual([]);
+    expect((await otherApi.data(`{ firmwareFiles { edges { node { id } } } }`)).firmwareFiles.edges.map((e: any) => e.node)).toEqual([]);
     expect(await otherApi.errorCode(UPDATE_HOSTED, { input: { chargePointId: 'CP-FW-HOSTED', retrieveDate, firmwareFileId: file.id } })).toBe('NOT_FOUND');
     expect(received.UpdateFirmware).toHaveLength(1);
   });
@@ -201,13 +201,13 @@ describe('Firmware Management profile', () => {
     const DELETE = `mutation($id: ID!) { deleteFirmwareFile(input: { id: $id }) { id deleted } }`;
     expect((await api.data(DELETE, { id: file.id })).deleteFirmwareFile).toEqual({ id: file.id, deleted: true });
     expect((await fetch(updateFirmware.location)).status).toBe(404);
-    expect((await api.data(`{ firmwareFiles { id } }`)).firmwareFiles.map((f: any) => f.id)).not.toContain(file.id);
+    expect((await api.data(`{ firmwareFiles { edges { node { id } } } }`)).firmwareFiles.edges.map((e: any) => e.node).map((f: any) => f.id)).not.toContain(file.id);
     expect(await api.errorCode(DELETE, { id: file.id })).toBe('NOT_FOUND');
     // This server's quota is 1 MiB: an image past what is left is refused, nothing is kept of it.
-    const before = (await api.data(`{ firmwareFiles { id } }`)).firmwareFiles.length;
+    const before = (await api.data(`{ firmwareFiles { edges { node { id } } } }`)).firmwareFiles.edges.map((e: any) => e.node).length;
     const tooMuch = await put(Buffer.alloc(1024 * 1024 + 1), 'huge.bin');
     expect(tooMuch.status).toBe(413);
-    expect((await api.data(`{ firmwareFiles { id } }`)).firmwareFiles).toHaveLength(before);
+    expect((await api.data(`{ firmwareFiles { edges { node { id } } } }`)).firmwareFiles.edges.map((e: any) => e.node)).toHaveLength(before);
   });
   it('keeps parallel uploads under the quota together (declared length or chunked), and frees the space on delete', async () => {
     const DELETE = `mutation($id: ID!) { deleteFirmwareFile(input: { id: $id }) { deleted } }`;

@@ -138,7 +138,7 @@ describe('Local Auth List Management profile', () => {
     const { received } = await station(id, { SendLocalList: () => ({ status: 'Accepted' }) });
     expect(await api.errorCode(SEND, { input: { chargePointId: id, updateType, localAuthorizationList } })).toBe('BAD_USER_INPUT');
     expect(received.SendLocalList).toBeUndefined();
-    expect((await api.data(`query($id: ID!) { commands(filter: { chargePointId: $id }) { id } }`, { id })).commands).toEqual([]);
+    expect((await api.data(`query($id: ID!) { commands(filter: { chargePointId: $id }) { edges { node { id } } } }`, { id })).commands.edges.map((e: any) => e.node)).toEqual([]);
     expect((await api.data(LIST, { id })).localAuthorizationList).toEqual({ chargePointId: id, listVersion: null, entries: [] });
   });
 

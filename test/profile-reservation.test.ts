@@ -227,20 +227,20 @@ describe('Reservation profile', () => {
     await station('CP-RGQL', { ReserveNow: () => ({ status: 'Accepted' }), CancelReservation: () => ({ status: 'Accepted' }) });
     const api = graphqlClient(server, tenant.ownerKey);
     const reserve = `mutation($input: ReserveNowInput!) { reserveNow(input: $input) { status reservationId command { status } } }`;
-    const list = `query($f: ReservationFilter) { reservations(filter: $f) { id chargePointId connectorId idTag parentIdTag expiryDate status responseStatus transactionId } }`;
+    const list = `query($f: ReservationFilter) { reservations(filter: $f) { edges { node { id chargePointId connectorId idTag parentIdTag expiryDate status responseStatus transactionId } } } }`;
     const expiryDate = inMinutes(5);
     const made = (await api.data(reserve, { input: { chargePointId: 'CP-RGQL', connectorId: 1, expiryDate, idTag: 'GQL-TAG' } })).reserveNow;
     expect(made).toMatchObject({ status: 'Accepted', reservationId: expect.any(Number), command: { status: 'COMPLETED' } });
-    const active = (await api.data(list, { f: { chargePointId: 'CP-RGQL', active: true } })).reservations;
+    const active = (await api.data(list, { f: { chargePointId: 'CP-RGQL', active: true } })).reservations.edges.map((e: any) => e.node);
     expect(active).toEqual([
       { id: made.reservationId, chargePointId: 'CP-RGQL', connectorId: 1, idTag: 'GQL-TAG', parentIdTag: null, expiryDate, status: 'ACTIVE', responseStatus: 'Accepted', transactionId: null },
     ]);
     await api.data(`mutation($input: CancelReservationInput!) { cancelReservation(input: $input) { status } }`, { input: { chargePointId: 'CP-RGQL', reservationId: made.reservationId } });
-    expect((await api.data(list, { f: { chargePointId: 'CP-RGQL', active: true } })).reservations).toEqual([]);
-    expect((await api.data(list, { f: { chargePointId: 'CP-RGQL', active: false } })).reservations.map((r: any) => r.status)).toEqual(['CANCELLED']);
+    expect((await api.data(list, { f: { chargePointId: 'CP-RGQL', active: true } })).reservations.edges.map((e: any) => e.node)).toEqual([]);
+    expect((await api.data(list, { f: { chargePointId: 'CP-RGQL', active: false } })).reservations.edges.map((e: any) => e.node).map((r: any) => r.status)).toEqual(['CANCELLED']);
     // Another tenant sees none of it.
     const other = await seedTenant(server);
-    expect((await graphqlClient(server, other.ownerKey).data(list, { f: { chargePointId: 'CP-RGQL' } })).reservations).toEqual([]);
+    expect((await graphqlClient(server, other.ownerKey).data(list, { f: { chargePointId: 'CP-RGQL' } })).reservations.edges.map((e: any) => e.node)).toEqual([]);
   });
 
   it('shows an accepted reservation past its expiryDate as EXPIRED before the job has run', async () => {
@@ -250,9 +250,9 @@ describe('Reservation profile', () => {
     // Pretend time passed without the job: the row still says ACTIVE.
     await em().nativeUpdate(Reservation, { id: reservationId }, { expiryDate: new Date(Date.now() - 1000) });
     const api = graphqlClient(server, tenant.ownerKey);
-    const rows = (await api.data(`query { reservations(filter: { chargePointId: "CP-RGUARD" }) { id status } }`)).reservations;
+    const rows = (await api.data(`query { reservations(filter: { chargePointId: "CP-RGUARD" }) { edges { node { id status } } } }`)).reservations.edges.map((e: any) => e.node);
     expect(rows).toEqual([{ id: reservationId, status: 'EXPIRED' }]);
-    expect((await api.data(`query { reservations(filter: { chargePointId: "CP-RGUARD", active: true }) { id } }`)).reservations).toEqual([]);
+    expect((await api.data(`query { reservations(filter: { chargePointId: "CP-RGUARD", active: true }) { edges { node { id } } } }`)).reservations.edges.map((e: any) => e.node)).toEqual([]);
   });
 });
 

@@ -42,7 +42,7 @@ async function charging(cp: RPCClient, idTag: string): Promise<number> {
 
 const SET = `mutation($input: SetChargingProfileInput!) { setChargingProfile(input: $input) { status chargingProfileId command { status } } }`;
 const CLEAR = `mutation($input: ClearChargingProfileInput!) { clearChargingProfile(input: $input) { status command { status } } }`;
-const PROFILES = `query($id: ID!) { chargingProfiles(chargePointId: $id) { connectorId chargingProfileId transactionId stackLevel chargingProfilePurpose chargingProfileKind validFrom validTo chargingSchedule { duration startSchedule chargingRateUnit chargingSchedulePeriod { startPeriod limit numberPhases } } } }`;
+const PROFILES = `query($id: ID!) { chargingProfiles(chargePointId: $id) { edges { node { connectorId chargingProfileId transactionId stackLevel chargingProfilePurpose chargingProfileKind validFrom validTo chargingSchedule { duration startSchedule chargingRateUnit chargingSchedulePeriod { startPeriod limit numberPhases } } } } } }`;
 
 function profile(purpose: string, limit: number, extra: Record<string, unknown> = {}) {
   return {
@@ -63,14 +63,14 @@ describe('Smart Charging profile', () => {
     expect(data.setChargingProfile).toMatchObject({ status: 'Accepted', command: { status: 'COMPLETED' } });
     const id = data.setChargingProfile.chargingProfileId;
     expect(received.SetChargingProfile[0].csChargingProfiles).toMatchObject({ chargingProfileId: id, chargingProfilePurpose: 'TxDefaultProfile', validFrom, validTo });
-    const stored = (await api.data(PROFILES, { id: 'CP-SC56' })).chargingProfiles;
+    const stored = (await api.data(PROFILES, { id: 'CP-SC56' })).chargingProfiles.edges.map((e: any) => e.node);
     expect(stored).toEqual([
       expect.objectContaining({ connectorId: 1, chargingProfileId: id, transactionId: null, stackLevel: 0, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Absolute', validFrom, validTo }),
     ]);
     expect(stored[0].chargingSchedule).toMatchObject({ duration: 3600, chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 6, numberPhases: 3 }] });
     // Same stackLevel and purpose on the same connector replaces it.
     const again = await api.data(SET, { input: { chargePointId: 'CP-SC56', connectorId: 1, csChargingProfiles: profile('TxDefaultProfile', 8.0) } });
-    const after = (await api.data(PROFILES, { id: 'CP-SC56' })).chargingProfiles;
+    const after = (await api.data(PROFILES, { id: 'CP-SC56' })).chargingProfiles.edges.map((e: any) => e.node);
     expect(after.map((p: any) => [p.chargingProfileId, p.chargingSchedule.chargingSchedulePeriod[0].limit])).toEqual([[again.setChargingProfile.chargingProfileId, 8]]);
   });
 
@@ -78,7 +78,7 @@ describe('Smart Charging profile', () => {
     await station(`CP-SC-${status}`, { SetChargingProfile: () => ({ status }) });
     const data = await api.data(SET, { input: { chargePointId: `CP-SC-${status}`, connectorId: 1, csChargingProfiles: profile('TxDefaultProfile', 6.0) } });
     expect(data.setChargingProfile.status).toBe(status);
-    expect((await api.data(PROFILES, { id: `CP-SC-${status}` })).chargingProfiles).toEqual([]);
+    expect((await api.data(PROFILES, { id: `CP-SC-${status}` })).chargingProfiles.edges.map((e: any) => e.node)).toEqual([]);
   });
 
   it('TC_057: a TxProfile for the running transaction, removed when the transaction stops', async () => {
@@ -88,9 +88,9 @@ describe('Smart Charging profile', () => {
     (p.chargingSchedule as any).duration = 1800;
     const data = await api.data(SET, { input: { chargePointId: 'CP-SC57', connectorId: 1, csChargingProfiles: p } });
     expect(data.setChargingProfile.status).toBe('Accepted');
-    expect((await api.data(PROFILES, { id: 'CP-SC57' })).chargingProfiles).toEqual([expect.objectContaining({ chargingProfilePurpose: 'TxProfile', transactionId })]);
+    expect((await api.data(PROFILES, { id: 'CP-SC57' })).chargingProfiles.edges.map((e: any) => e.node)).toEqual([expect.objectContaining({ chargingProfilePurpose: 'TxProfile', transactionId })]);
     await cp.call('StopTransaction', { transactionId, meterStop: 100, timestamp: new Date().toISOString(), idTag: 'SC-57' });
-    expect((await api.data(PROFILES, { id: 'CP-SC57' })).chargingProfiles).toEqual([]);
+    expect((await api.data(PROFILES, { id: 'CP-SC57' })).chargingProfiles.edges.map((e: any) => e.node)).toEqual([]);
   });
 
   it('a TxProfile sent without transactionId belongs to the running transaction and ends with it', async () => {
@@ -98,9 +98,9 @@ describe('Smart Charging profile', () => {
     const transactionId = await charging(cp, 'SC-57B');
     const data = await api.data(SET, { input: { chargePointId: 'CP-SC57B', connectorId: 1, csChargingProfiles: profile('TxProfile', 8.0) } });
     expect(data.setChargingProfile.status).toBe('Accepted');
-    expect((await api.data(PROFILES, { id: 'CP-SC57B' })).chargingProfiles).toEqual([expect.objectContaining({ chargingProfilePurpose: 'TxProfile', transactionId })]);
+    expect((await api.data(PROFILES, { id: 'CP-SC57B' })).chargingProfiles.edges.map((e: any) => e.node)).toEqual([expect.objectContaining({ chargingProfilePurpose: 'TxProfile', transactionId })]);
     await cp.call('StopTransaction', { transactionId, meterStop: 100, timestamp: new Date().toISOString() });
-    expect((await api.data(PROFILES, { id: 'CP-SC57B' })).chargingProfiles).toEqual([]);
+    expect((await api.data(PROFILES, { id: 'CP-SC57B' })).chargingProfiles.edges.map((e: any) => e.node)).toEqual([]);
   });
 
   it('TC_059: RemoteStartTransaction with a TxProfile gets a chargingProfileId', async () => {
@@ -115,16 +115,16 @@ describe('Smart Charging profile', () => {
     expect(received.RemoteStartTransaction[0].chargingProfile.transactionId).toBeUndefined();
     const chargingProfileId = received.RemoteStartTransaction[0].chargingProfile.chargingProfileId;
     // Kept while it waits for its transaction, then linked to it (id tags compare case-insensitively).
-    expect((await api.data(PROFILES, { id: 'CP-SC59' })).chargingProfiles).toEqual([
+    expect((await api.data(PROFILES, { id: 'CP-SC59' })).chargingProfiles.edges.map((e: any) => e.node)).toEqual([
       expect.objectContaining({ connectorId: 1, chargingProfileId, transactionId: null, chargingProfilePurpose: 'TxProfile' }),
     ]);
     const transactionId = await charging(cp, 'sc-59');
     expect(transactionId).toBeGreaterThan(0);
-    expect((await api.data(PROFILES, { id: 'CP-SC59' })).chargingProfiles).toEqual([
+    expect((await api.data(PROFILES, { id: 'CP-SC59' })).chargingProfiles.edges.map((e: any) => e.node)).toEqual([
       expect.objectContaining({ connectorId: 1, chargingProfileId, transactionId, chargingProfilePurpose: 'TxProfile' }),
     ]);
     await cp.call('StopTransaction', { transactionId, meterStop: 100, timestamp: new Date().toISOString(), idTag: 'SC-59' });
-    expect((await api.data(PROFILES, { id: 'CP-SC59' })).chargingProfiles).toEqual([]);
+    expect((await api.data(PROFILES, { id: 'CP-SC59' })).chargingProfiles.edges.map((e: any) => e.node)).toEqual([]);
   });
 
   it('a RemoteStart TxProfile for any connector follows its id tag; one whose remote start lapsed is dropped', async () => {
@@ -134,11 +134,11 @@ describe('Smart Charging profile', () => {
     await api.data(remoteStart, { input: { chargePointId: 'CP-SC59B', idTag: 'SC-59', chargingProfile: profile('TxProfile', 7.0, { stackLevel: 1 }) } });
     // For connector 1 and SC-57, but SC-STOP starts there instead: that remote start lapsed.
     await api.data(remoteStart, { input: { chargePointId: 'CP-SC59B', connectorId: 1, idTag: 'SC-57', chargingProfile: profile('TxProfile', 8.0) } });
-    expect((await api.data(PROFILES, { id: 'CP-SC59B' })).chargingProfiles).toHaveLength(2);
+    expect((await api.data(PROFILES, { id: 'CP-SC59B' })).chargingProfiles.edges.map((e: any) => e.node)).toHaveLength(2);
     await charging(cp, 'SC-STOP');
-    expect((await api.data(PROFILES, { id: 'CP-SC59B' })).chargingProfiles).toEqual([expect.objectContaining({ connectorId: 0, transactionId: null, stackLevel: 1 })]);
+    expect((await api.data(PROFILES, { id: 'CP-SC59B' })).chargingProfiles.edges.map((e: any) => e.node)).toEqual([expect.objectContaining({ connectorId: 0, transactionId: null, stackLevel: 1 })]);
     const start = await cp.call('StartTransaction', { connectorId: 2, idTag: 'SC-59', meterStart: 0, timestamp: new Date().toISOString() });
-    expect((await api.data(PROFILES, { id: 'CP-SC59B' })).chargingProfiles).toEqual([
+    expect((await api.data(PROFILES, { id: 'CP-SC59B' })).chargingProfiles.edges.map((e: any) => e.node)).toEqual([
       expect.objectContaining({ connectorId: 2, transactionId: start.transactionId, stackLevel: 1, chargingProfilePurpose: 'TxProfile' }),
     ]);
   });
@@ -151,12 +151,12 @@ describe('Smart Charging profile', () => {
     const refused = await cp.call('StartTransaction', { connectorId: 1, idTag: 'NOT-A-TAG', meterStart: 0, timestamp: new Date().toISOString() });
     expect(refused.idTagInfo.status).toBe('Invalid');
     await cp.call('StopTransaction', { transactionId: refused.transactionId, meterStop: 0, timestamp: new Date().toISOString(), reason: 'DeAuthorized' });
-    expect((await api.data(PROFILES, { id: 'CP-SC59C' })).chargingProfiles).toEqual([expect.objectContaining({ connectorId: 1, transactionId: null })]);
+    expect((await api.data(PROFILES, { id: 'CP-SC59C' })).chargingProfiles.edges.map((e: any) => e.node)).toEqual([expect.objectContaining({ connectorId: 1, transactionId: null })]);
     // Eleven minutes later the charge point has long given up on it.
     await sqlRows(server.app.orm, `update charging_profile set updated_at = now() - interval '11 minutes' where charge_point_id = 'CP-SC59C'`, []);
     const start = await cp.call('StartTransaction', { connectorId: 1, idTag: 'SC-59C', meterStart: 0, timestamp: new Date().toISOString() });
     expect(start.idTagInfo.status).toBe('Accepted');
-    expect((await api.data(PROFILES, { id: 'CP-SC59C' })).chargingProfiles).toEqual([]);
+    expect((await api.data(PROFILES, { id: 'CP-SC59C' })).chargingProfiles.edges.map((e: any) => e.node)).toEqual([]);
   });
 
   it('TC_066: GetCompositeSchedule reports the charge point schedule', async () => {
@@ -188,7 +188,7 @@ describe('Smart Charging profile', () => {
     const data = await api.data(SET, { input: { chargePointId: 'CP-SC-DEC', connectorId: 1, csChargingProfiles: p } });
     expect(data.setChargingProfile).toMatchObject({ status: 'Accepted', command: { status: 'COMPLETED' } });
     expect(received.SetChargingProfile[0].csChargingProfiles.chargingSchedule.chargingSchedulePeriod.map((period: any) => period.limit)).toEqual([7.1, 0.3]);
-    const stored = (await api.data(PROFILES, { id: 'CP-SC-DEC' })).chargingProfiles;
+    const stored = (await api.data(PROFILES, { id: 'CP-SC-DEC' })).chargingProfiles.edges.map((e: any) => e.node);
     expect(stored[0].chargingSchedule.chargingSchedulePeriod.map((period: any) => period.limit)).toEqual([7.1, 0.3]);
   });
 
@@ -199,7 +199,7 @@ describe('Smart Charging profile', () => {
     const max = await api.data(SET, { input: { chargePointId: 'CP-SC67', connectorId: 0, csChargingProfiles: profile('ChargePointMaxProfile', 7.0) } });
     await api.data(SET, { input: { chargePointId: 'CP-SC67', connectorId: 1, csChargingProfiles: profile('TxDefaultProfile', 9.0) } });
     await api.data(SET, { input: { chargePointId: 'CP-SC67', connectorId: 1, csChargingProfiles: profile('TxProfile', 11.0, { transactionId }) } });
-    const purposes = async () => (await api.data(PROFILES, { id: 'CP-SC67' })).chargingProfiles.map((p: any) => p.chargingProfilePurpose).sort();
+    const purposes = async () => (await api.data(PROFILES, { id: 'CP-SC67' })).chargingProfiles.edges.map((e: any) => e.node).map((p: any) => p.chargingProfilePurpose).sort();
     expect(await purposes()).toEqual(['ChargePointMaxProfile', 'TxDefaultProfile', 'TxProfile']);
 
     clearAnswer = 'Unknown';

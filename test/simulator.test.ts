@@ -56,7 +56,7 @@ it('runs charge points through sessions with meter values, answers CSMS commands
   await api.data(`mutation($input: UpdateFirmwareInput!) { updateFirmware(input: $input) { command { status } } }`, {
     input: { chargePointId: ids[1], firmwareFileId, retrieveDate: new Date().toISOString() },
   });
-  const statuses = async () => (await api.data(`query($id: ID!) { firmwareStatusHistory(chargePointId: $id) { status } }`, { id: ids[1] })).firmwareStatusHistory.map((e: any) => e.status);
+  const statuses = async () => (await api.data(`query($id: ID!) { firmwareStatusHistory(chargePointId: $id) { edges { node { status } } } }`, { id: ids[1] })).firmwareStatusHistory.edges.map((e: any) => e.node).map((e: any) => e.status);
   await eventually(async () => (await statuses()).includes('Installed'), 10_000);
   expect(await statuses()).toEqual(['Downloading', 'Downloaded', 'Installing', 'Installed']);
 

@@ -42,7 +42,7 @@ const GROUP = `id name maxCurrent chargePointIds activeTransactions allocations 
 const CREATE = `mutation($input: CreateChargingGroupInput!) { createChargingGroup(input: $input) { chargingGroup { ${GROUP} } } }`;
 const UPDATE = `mutation($input: UpdateChargingGroupInput!) { updateChargingGroup(input: $input) { chargingGroup { ${GROUP} } } }`;
 const DELETE = `mutation($input: DeleteChargingGroupInput!) { deleteChargingGroup(input: $input) { deleted } }`;
-const GROUPS = `{ chargingGroups { ${GROUP} } }`;
+const GROUPS = `{ chargingGroups { edges { node { ${GROUP} } } } }`;
 
 /** Polls an async condition (the API's view catches up with what a charge point was just sent). */
 
@@ -76,7 +76,7 @@ describe('site limit', () => {
     const tx2 = await start(two.cp, 'SL-2');
     await limitsBecome(one.received, [32, 16]);
     await limitsBecome(two.received, [16]);
-    const [group] = (await api.data(GROUPS)).chargingGroups;
+    const [group] = (await api.data(GROUPS)).chargingGroups.edges.map((e: any) => e.node);
     expect(group).toMatchObject({ id: groupId, activeTransactions: 2 });
     expect(group.allocations).toEqual([
       { transactionId: tx1, chargePointId: 'CP-SL1', connectorId: 1, limit: 16 },
@@ -98,11 +98,11 @@ describe('site limit', () => {
     // Each profile is a command like any other, made by the site limit and shown in the history (the last
     // one completes just after the charge point answered).
     const profileCommands = async () =>
-      (await api.data(`{ commands(filter: { chargePointId: "CP-SL1" }) { action status createdBy } }`)).commands.filter((c: any) => c.action === 'SetChargingProfile');
+      (await api.data(`{ commands(filter: { chargePointId: "CP-SL1" }) { edges { node { action status createdBy } } } }`)).commands.edges.map((e: any) => e.node).filter((c: any) => c.action === 'SetChargingProfile');
     await eventually(async () => (await profileCommands()).every((c: any) => c.status === 'COMPLETED'));
     expect(await profileCommands()).toEqual(Array.from({ length: 4 }, () => ({ action: 'SetChargingProfile', status: 'COMPLETED', createdBy: 'site-limit' })));
     // And the CSMS stored what the charge point accepted.
-    const stored = (await api.data(`{ chargingProfiles(chargePointId: "CP-SL1") { transactionId stackLevel chargingSchedule { chargingSchedulePeriod { limit } } } }`)).chargingProfiles;
+    const stored = (await api.data(`{ chargingProfiles(chargePointId: "CP-SL1") { edges { node { transactionId stackLevel chargingSchedule { chargingSchedulePeriod { limit } } } } } }`)).chargingProfiles.edges.map((e: any) => e.node);
     expect(stored).toEqual([{ transactionId: tx1, stackLevel: SITE_LIMIT_STACK_LEVEL, chargingSchedule: { chargingSchedulePeriod: [{ limit: 20.5 }] } }]);
 
     // A charge point leaving the group gets its site-limit profile cleared: the group no longer limits it.
@@ -110,11 +110,11 @@ describe('site limit', () => {
     await api.data(UPDATE, { input: { id: groupId, chargePointIds: ['CP-SL2'] } });
     await waitFor(() => one.received.ClearChargingProfile?.length, 8000);
     expect(one.received.ClearChargingProfile).toEqual([{ id: profileId }]);
-    await eventually(async () => (await api.data(`{ chargingProfiles(chargePointId: "CP-SL1") { chargingProfileId } }`)).chargingProfiles.length === 0);
+    await eventually(async () => (await api.data(`{ chargingProfiles(chargePointId: "CP-SL1") { edges { node { chargingProfileId } } } }`)).chargingProfiles.edges.map((e: any) => e.node).length === 0);
 
     await one.cp.call('StopTransaction', { transactionId: tx1, meterStop: 100, timestamp: new Date().toISOString() });
     expect((await api.data(DELETE, { input: { id: groupId } })).deleteChargingGroup.deleted).toBe(true);
-    expect((await api.data(GROUPS)).chargingGroups).toEqual([]);
+    expect((await api.data(GROUPS)).chargingGroups.edges.map((e: any) => e.node)).toEqual([]);
   }, 30_000);
 
   it('sends a session its TxProfile when its charge point reconnects after missing it while offline', async () => {
@@ -128,7 +128,7 @@ describe('site limit', () => {
     await four.cp.close({ force: true });
     await limitsBecome(three.received, [20, 10]);
     expect(limits(four.received)).toEqual([]);
-    const sl4Commands = async () => (await api.data(`{ commands(filter: { chargePointId: "CP-SL4" }) { action status createdBy } }`)).commands;
+    const sl4Commands = async () => (await api.data(`{ commands(filter: { chargePointId: "CP-SL4" }) { edges { node { action status createdBy } } } }`)).commands.edges.map((e: any) => e.node);
     // The rebalance tried CP-SL4 and found it offline.
     await eventually(async () => (await sl4Commands()).some((c: any) => c.action === 'SetChargingProfile' && c.status === 'FAILED'));
 
@@ -184,11 +184,11 @@ describe('site limit', () => {
     // A deleted charge point leaves its group; created again under the same id it is in none.
     await api.data(`mutation { deleteChargePoint(input: { id: "CP-SL-V1" }) { deleted } }`);
     await tenant.chargePoint('CP-SL-V1');
-    expect((await api.data(GROUPS)).chargingGroups.find((g: any) => g.name === 'south').chargePointIds).toEqual(['CP-SL-V2']);
+    expect((await api.data(GROUPS)).chargingGroups.edges.map((e: any) => e.node).find((g: any) => g.name === 'south').chargePointIds).toEqual(['CP-SL-V2']);
     await api.data(UPDATE, { input: { id: north, chargePointIds: ['CP-SL-V1'] } });
     // A VIEWER may look but not change.
     const viewer = graphqlClient(server, await viewerKey());
-    expect((await viewer.data(GROUPS)).chargingGroups.map((g: any) => g.name)).toEqual(['north', 'south']);
+    expect((await viewer.data(GROUPS)).chargingGroups.edges.map((e: any) => e.node).map((g: any) => g.name)).toEqual(['north', 'south']);
     expect(await viewer.errorCode(DELETE, { input: { id: north } })).toBe('FORBIDDEN');
     for (const id of [north, south.chargingGroup.id]) await api.data(DELETE, { input: { id } });
   });
@@ -199,7 +199,7 @@ describe('site limit', () => {
     const id = createChargingGroup.chargingGroup.id;
     const other = await seedTenant(server);
     const b = graphqlClient(server, other.ownerKey);
-    expect((await b.data(GROUPS)).chargingGroups).toEqual([]);
+    expect((await b.data(GROUPS)).chargingGroups.edges.map((e: any) => e.node)).toEqual([]);
     expect(await b.errorCode(CREATE, { input: { name: 'iso', maxCurrent: 32, chargePointIds: ['CP-SL-ISO'] } })).toBe('NOT_FOUND');
     expect(await b.errorCode(UPDATE, { input: { id, maxCurrent: 1 } })).toBe('NOT_FOUND');
     expect(await b.errorCode(DELETE, { input: { id } })).toBe('NOT_FOUND');
@@ -207,7 +207,7 @@ describe('site limit', () => {
     await other.chargePoint('CP-SL-ISO');
     const mine = (await b.data(CREATE, { input: { name: 'iso', maxCurrent: 16, chargePointIds: ['CP-SL-ISO'] } })).createChargingGroup.chargingGroup;
     expect(mine).toMatchObject({ name: 'iso', maxCurrent: 16, chargePointIds: ['CP-SL-ISO'] });
-    expect((await api.data(GROUPS)).chargingGroups).toEqual([expect.objectContaining({ id, maxCurrent: 32 })]);
+    expect((await api.data(GROUPS)).chargingGroups.edges.map((e: any) => e.node)).toEqual([expect.objectContaining({ id, maxCurrent: 32 })]);
     await api.data(DELETE, { input: { id } });
   });
 });

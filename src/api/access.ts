@@ -7,7 +7,7 @@ import type { GraphQLContext, TenantScope } from './context';
  * What a root field needs. `admin` is the platform key's only permission; tenant roles get the others:
  * - read: queries and subscriptions (every role);
  * - operate: charge points, id tags and commands (OPERATOR, OWNER);
- * - manageKeys: API keys (OWNER).
+ * - manageKeys: API keys and webhooks (OWNER).
  */
 export type Permission = 'admin' | 'read' | 'operate' | 'manageKeys';
 

@@ -13,7 +13,7 @@ const openStreams = new client.Gauge({
 });
 const openStreamsByTenant = new Map<string, number>();
 
-function countStream(tenantId: string, delta: 1 | -1): void {
+export function countStream(tenantId: string, delta: 1 | -1): void {
   openStreams.inc(delta);
   const count = (openStreamsByTenant.get(tenantId) ?? 0) + delta;
   if (count > 0) openStreamsByTenant.set(tenantId, count);

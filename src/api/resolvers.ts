@@ -33,6 +33,8 @@ import { reservationApi } from '../modules/reservation/reservation.resolvers';
 import { smartChargingApi } from '../modules/smart-charging/smart-charging.resolvers';
 import { chargingGroupApi } from '../modules/smart-charging/charging-group.resolvers';
 import { securityApi } from '../modules/security/security.resolvers';
+import { eventApi } from '../modules/event/event.resolvers';
+import { webhookApi } from '../modules/webhook/webhook.resolvers';
 import { requireAccess, type Permission, type PermissionTable, type RootField } from './access';
 import type { ApiModule } from './api-module';
 import type { GraphQLContext } from './context';
@@ -55,6 +57,8 @@ const API_MODULES: ApiModule[] = [
   diagnosticsApi,
   bulkImportApi,
   securityApi,
+  eventApi,
+  webhookApi,
 ];
 
 /** Schema fields whose module has not landed yet: they pass the gate, then answer a clear error. */

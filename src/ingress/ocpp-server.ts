@@ -10,7 +10,7 @@ import { OcppError } from '../ocpp/ocpp-error';
 import { CLOSE_POLICY_VIOLATION, OcppSession, type FrameEvent } from '../ocpp/ocpp-session';
 import { TokenBucket } from '../ocpp/rate-limiter';
 import { LogThrottle } from '../platform/log-throttle';
-import { sqlRows, tenantEm } from '../platform/db';
+import { sqlRowsIn, tenantEm } from '../platform/db';
 import { clock } from '../platform/clock';
 import { hideAuthorizationKey } from '../modules/charge-point/authorization-key';
 import { scheduleRebalanceFor } from '../modules/smart-charging/site-limit.jobs';
@@ -354,16 +354,14 @@ export class OcppServer implements LocalConnections {
   private async markConnection(identity: ChargePointIdentity, connected: boolean): Promise<void> {
     const at = clock.now();
     const { tenantId, chargePointId } = identity;
-    this.app.events.publish({
-      type: 'chargePointConnectionChanged',
-      tenantId,
-      chargePointId,
-      payload: { chargePointId, connected, at: at.toISOString() },
-    });
+    // Each writes its CHARGE_POINT_CONNECTED / _DISCONNECTED event with the time it records.
     if (connected) return this.app.lastSeen.connected(tenantId, chargePointId, at);
-    await sqlRows(this.app.orm, 'update charge_point set last_disconnected_at = ? where tenant_id = ? and identity = ?', [at, tenantId, chargePointId]).catch(
-      (error) => this.app.log.warn({ err: error }, 'connection time update failed'),
-    );
+    await this.app.outbox
+      .transaction(tenantEm(this.app.orm, tenantId), async (tx, emit) => {
+        await sqlRowsIn(tx, 'update charge_point set last_disconnected_at = ? where tenant_id = ? and identity = ?', [at, tenantId, chargePointId]);
+        emit({ type: 'CHARGE_POINT_DISCONNECTED', tenantId, chargePointId, payload: { chargePointId, connected: false, at: at.toISOString() } });
+      })
+      .catch((error) => this.app.log.warn({ err: error }, 'connection time update failed'));
   }
 
   private pingAll(): void {

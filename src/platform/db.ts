@@ -96,3 +96,8 @@ export function sqlRows<T extends object>(orm: Orm, sql: string, params: readonl
 export function platformEm(orm: Orm): TenantEm {
   return orm.em.fork({ clear: true });
 }
+
+/** sqlRows on an EntityManager's connection, inside its transaction when it has one. */
+export function sqlRowsIn<T extends object>(em: TenantEm, sql: string, params: readonly unknown[]): Promise<T[]> {
+  return em.getConnection().execute<T[]>(sql, params as unknown[], 'all', em.getTransactionContext());
+}

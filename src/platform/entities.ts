@@ -19,6 +19,8 @@ import { FirmwareDownloadToken, FirmwareFile, FirmwareUploadReservation } from '
 import { CertificateAuthority } from '../modules/security/certificate-authority.entity';
 import { ChargePointCertificate } from '../modules/security/charge-point-certificate.entity';
 import { SecurityEvent } from '../modules/security/security-event.entity';
+import { EventRecord, TenantEventSeq } from '../modules/event/event.entity';
+import { Webhook, WebhookDelivery } from '../modules/webhook/webhook.entity';
 
 /** Every MikroORM entity; a module adds its entities here. */
 export const ENTITIES = [
@@ -48,4 +50,8 @@ export const ENTITIES = [
   CertificateAuthority,
   ChargePointCertificate,
   SecurityEvent,
+  EventRecord,
+  TenantEventSeq,
+  Webhook,
+  WebhookDelivery,
 ];

@@ -8,13 +8,17 @@ export type EventType =
   | 'chargePointConnectionChanged'
   | 'connectorStatusChanged'
   | 'transactionUpdated'
-  | 'commandUpdated';
+  | 'commandUpdated'
+  /** Stored in the event log, but fed to none of the per-type subscriptions. */
+  | 'logged';
 
 export interface DomainEvent<T = Record<string, unknown>> {
   type: EventType;
   tenantId: string;
   chargePointId: string;
   payload: T;
+  /** Set for events of the event log (every type but ocppMessage): how it was stored. */
+  logged?: { id: string; sequence: number; type: string; occurredAt: string };
 }
 
 /** How long a node trusts what it learnt about a tenant having subscribers anywhere. */

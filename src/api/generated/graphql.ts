@@ -35,6 +35,19 @@ export type ApiKey = {
   role: Role;
 };
 
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  edges: Array<ApiKeyEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ApiKeyEdge = {
+  __typename?: 'ApiKeyEdge';
+  cursor: Scalars['String']['output'];
+  node: ApiKey;
+};
+
 export type AuthorizationDataInput = {
   idTag: Scalars['String']['input'];
   idTagInfo?: InputMaybe<IdTagInfoInput>;
@@ -240,6 +253,19 @@ export type ChargingGroup = {
   name: Scalars['String']['output'];
 };
 
+export type ChargingGroupConnection = {
+  __typename?: 'ChargingGroupConnection';
+  edges: Array<ChargingGroupEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ChargingGroupEdge = {
+  __typename?: 'ChargingGroupEdge';
+  cursor: Scalars['String']['output'];
+  node: ChargingGroup;
+};
+
 export type ChargingProfile = {
   __typename?: 'ChargingProfile';
   chargePointId: Scalars['ID']['output'];
@@ -254,6 +280,19 @@ export type ChargingProfile = {
   updatedAt: Scalars['DateTime']['output'];
   validFrom?: Maybe<Scalars['DateTime']['output']>;
   validTo?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ChargingProfileConnection = {
+  __typename?: 'ChargingProfileConnection';
+  edges: Array<ChargingProfileEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ChargingProfileEdge = {
+  __typename?: 'ChargingProfileEdge';
+  cursor: Scalars['String']['output'];
+  node: ChargingProfile;
 };
 
 export type ChargingProfileInput = {
@@ -363,6 +402,19 @@ export type Command = {
   scheduledAt?: Maybe<Scalars['DateTime']['output']>;
   sentAt?: Maybe<Scalars['DateTime']['output']>;
   status: CommandStatus;
+};
+
+export type CommandConnection = {
+  __typename?: 'CommandConnection';
+  edges: Array<CommandEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CommandEdge = {
+  __typename?: 'CommandEdge';
+  cursor: Scalars['String']['output'];
+  node: Command;
 };
 
 export type CommandFilter = {
@@ -476,6 +528,19 @@ export type CreateTenantPayload = {
   tenant: Tenant;
 };
 
+export type CreateWebhookInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  eventTypes: Array<EventType>;
+  url: Scalars['String']['input'];
+};
+
+export type CreateWebhookPayload = {
+  __typename?: 'CreateWebhookPayload';
+  /** The signing secret: shown only here, once. */
+  secret: Scalars['String']['output'];
+  webhook: Webhook;
+};
+
 export type DataTransferInput = {
   chargePointId: Scalars['ID']['input'];
   data?: InputMaybe<Scalars['String']['input']>;
@@ -548,6 +613,15 @@ export type DeleteIdTagPayload = {
   localListCommands: Array<Command>;
 };
 
+export type DeleteWebhookInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type DeleteWebhookPayload = {
+  __typename?: 'DeleteWebhookPayload';
+  id: Scalars['ID']['output'];
+};
+
 export type DiagnosticsFile = {
   __typename?: 'DiagnosticsFile';
   chargePointId: Scalars['ID']['output'];
@@ -560,15 +634,85 @@ export type DiagnosticsFile = {
   uploadedAt: Scalars['DateTime']['output'];
 };
 
+export type DiagnosticsFileConnection = {
+  __typename?: 'DiagnosticsFileConnection';
+  edges: Array<DiagnosticsFileEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DiagnosticsFileEdge = {
+  __typename?: 'DiagnosticsFileEdge';
+  cursor: Scalars['String']['output'];
+  node: DiagnosticsFile;
+};
+
 export type DiagnosticsStatusEvent = {
   __typename?: 'DiagnosticsStatusEvent';
   receivedAt: Scalars['DateTime']['output'];
   status: Scalars['String']['output'];
 };
 
+export type DiagnosticsStatusEventConnection = {
+  __typename?: 'DiagnosticsStatusEventConnection';
+  edges: Array<DiagnosticsStatusEventEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DiagnosticsStatusEventEdge = {
+  __typename?: 'DiagnosticsStatusEventEdge';
+  cursor: Scalars['String']['output'];
+  node: DiagnosticsStatusEvent;
+};
+
 export type Direction =
   | 'IN'
   | 'OUT';
+
+/** An entry of the tenant's event log, stored with the change it reports. */
+export type Event = {
+  __typename?: 'Event';
+  chargePointId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** The fields of the matching GraphQL type (Transaction, Command, ...), always with chargePointId. */
+  payload: Scalars['JSON']['output'];
+  /** Per tenant, only growing (a Float: it may pass 2^31; exact up to 2^53). */
+  sequence: Scalars['Float']['output'];
+  type: EventType;
+};
+
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  edges: Array<EventEdge>;
+  pageInfo: PageInfo;
+};
+
+export type EventEdge = {
+  __typename?: 'EventEdge';
+  cursor: Scalars['String']['output'];
+  node: Event;
+};
+
+export type EventFilter = {
+  chargePointId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<EventType>>;
+};
+
+export type EventType =
+  | 'CHARGE_POINT_CONNECTED'
+  | 'CHARGE_POINT_DISCONNECTED'
+  | 'COMMAND_UPDATED'
+  | 'CONNECTOR_STATUS_CHANGED'
+  | 'DIAGNOSTICS_STATUS_CHANGED'
+  | 'FIRMWARE_STATUS_CHANGED'
+  | 'LOG_STATUS_CHANGED'
+  | 'RESERVATION_UPDATED'
+  | 'SECURITY_EVENT'
+  | 'TRANSACTION_STARTED'
+  | 'TRANSACTION_STOPPED'
+  | 'TRANSACTION_UPDATED';
 
 export type ExtendedMessageTrigger =
   | 'BootNotification'
@@ -605,10 +749,36 @@ export type FirmwareFile = {
   uploadedAt: Scalars['DateTime']['output'];
 };
 
+export type FirmwareFileConnection = {
+  __typename?: 'FirmwareFileConnection';
+  edges: Array<FirmwareFileEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FirmwareFileEdge = {
+  __typename?: 'FirmwareFileEdge';
+  cursor: Scalars['String']['output'];
+  node: FirmwareFile;
+};
+
 export type FirmwareStatusEvent = {
   __typename?: 'FirmwareStatusEvent';
   receivedAt: Scalars['DateTime']['output'];
   status: Scalars['String']['output'];
+};
+
+export type FirmwareStatusEventConnection = {
+  __typename?: 'FirmwareStatusEventConnection';
+  edges: Array<FirmwareStatusEventEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FirmwareStatusEventEdge = {
+  __typename?: 'FirmwareStatusEventEdge';
+  cursor: Scalars['String']['output'];
+  node: FirmwareStatusEvent;
 };
 
 export type GetCompositeScheduleInput = {
@@ -723,6 +893,19 @@ export type IdTag = {
   parentIdTag?: Maybe<Scalars['String']['output']>;
   status: IdTagStatus;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+export type IdTagConnection = {
+  __typename?: 'IdTagConnection';
+  edges: Array<IdTagEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type IdTagEdge = {
+  __typename?: 'IdTagEdge';
+  cursor: Scalars['String']['output'];
+  node: IdTag;
 };
 
 export type IdTagInfo = {
@@ -868,6 +1051,7 @@ export type Mutation = {
   createChargePoint: CreateChargePointPayload;
   createChargingGroup: CreateChargingGroupPayload;
   createTenant: CreateTenantPayload;
+  createWebhook: CreateWebhookPayload;
   dataTransfer: DataTransferPayload;
   deleteCertificate: DeleteCertificatePayload;
   deleteChargePoint: DeleteChargePointPayload;
@@ -875,6 +1059,7 @@ export type Mutation = {
   /** Removes a hosted firmware image; download URLs already handed out for it stop working. */
   deleteFirmwareFile: DeleteFirmwareFilePayload;
   deleteIdTag: DeleteIdTagPayload;
+  deleteWebhook: DeleteWebhookPayload;
   extendedTriggerMessage: ExtendedTriggerMessagePayload;
   getCompositeSchedule: GetCompositeSchedulePayload;
   getConfiguration: GetConfigurationPayload;
@@ -891,6 +1076,7 @@ export type Mutation = {
   /** Creates or updates many id tags at once, all or nothing, reported like importChargePoints. */
   importIdTags: ImportIdTagsPayload;
   installCertificate: InstallCertificatePayload;
+  redeliverWebhookEvent: RedeliverWebhookEventPayload;
   remoteStartTransaction: RemoteStartTransactionPayload;
   remoteStopTransaction: RemoteStopTransactionPayload;
   reserveNow: ReserveNowPayload;
@@ -908,6 +1094,7 @@ export type Mutation = {
   updateChargePoint: UpdateChargePointPayload;
   updateChargingGroup: UpdateChargingGroupPayload;
   updateFirmware: UpdateFirmwarePayload;
+  updateWebhook: UpdateWebhookPayload;
   upsertIdTag: UpsertIdTagPayload;
 };
 
@@ -962,6 +1149,11 @@ export type MutationCreateTenantArgs = {
 };
 
 
+export type MutationCreateWebhookArgs = {
+  input: CreateWebhookInput;
+};
+
+
 export type MutationDataTransferArgs = {
   input: DataTransferInput;
 };
@@ -989,6 +1181,11 @@ export type MutationDeleteFirmwareFileArgs = {
 
 export type MutationDeleteIdTagArgs = {
   input: DeleteIdTagInput;
+};
+
+
+export type MutationDeleteWebhookArgs = {
+  input: DeleteWebhookInput;
 };
 
 
@@ -1039,6 +1236,11 @@ export type MutationImportIdTagsArgs = {
 
 export type MutationInstallCertificateArgs = {
   input: InstallCertificateInput;
+};
+
+
+export type MutationRedeliverWebhookEventArgs = {
+  input: RedeliverWebhookEventInput;
 };
 
 
@@ -1122,6 +1324,11 @@ export type MutationUpdateFirmwareArgs = {
 };
 
 
+export type MutationUpdateWebhookArgs = {
+  input: UpdateWebhookInput;
+};
+
+
 export type MutationUpsertIdTagArgs = {
   input: UpsertIdTagInput;
 };
@@ -1148,34 +1355,45 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
-  apiKeys: Array<ApiKey>;
+  apiKeys: ApiKeyConnection;
   /** The tenant's certificate authority (made on first need: asking for it makes it). */
   certificateAuthority: CertificateAuthority;
   chargePoint: ChargePoint;
   /** Client certificates the tenant's CA issued to the charge point. */
   chargePointCertificates: ChargePointCertificateConnection;
   chargePoints: ChargePointConnection;
-  chargingGroups: Array<ChargingGroup>;
-  chargingProfiles: Array<ChargingProfile>;
+  chargingGroups: ChargingGroupConnection;
+  chargingProfiles: ChargingProfileConnection;
   command: Command;
-  commands: Array<Command>;
-  diagnosticsFiles: Array<DiagnosticsFile>;
-  diagnosticsStatusHistory: Array<DiagnosticsStatusEvent>;
+  commands: CommandConnection;
+  diagnosticsFiles: DiagnosticsFileConnection;
+  diagnosticsStatusHistory: DiagnosticsStatusEventConnection;
+  events: EventConnection;
   /** The composite schedule the CSMS expects on a connector, from the profiles it stored (compare with getCompositeSchedule). */
   expectedCompositeSchedule?: Maybe<ChargingSchedule>;
-  firmwareFiles: Array<FirmwareFile>;
-  firmwareStatusHistory: Array<FirmwareStatusEvent>;
-  idTags: Array<IdTag>;
+  firmwareFiles: FirmwareFileConnection;
+  firmwareStatusHistory: FirmwareStatusEventConnection;
+  idTags: IdTagConnection;
   localAuthorizationList: LocalAuthorizationList;
   /** The tenant of the calling key. */
   me: Tenant;
-  reservations: Array<Reservation>;
+  reservations: ReservationConnection;
   /** Security events from charge points (SecurityEventNotification) and the CSMS's own, newest last. */
   securityEvents: SecurityEventConnection;
   /** Admin key only. */
-  tenants: Array<Tenant>;
+  tenants: TenantConnection;
   transaction: Transaction;
   transactions: TransactionConnection;
+  /** OWNER only. Newest first. */
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** OWNER only. */
+  webhooks: WebhookConnection;
+};
+
+
+export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1197,8 +1415,16 @@ export type QueryChargePointsArgs = {
 };
 
 
+export type QueryChargingGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryChargingProfilesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   chargePointId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1208,18 +1434,30 @@ export type QueryCommandArgs = {
 
 
 export type QueryCommandsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CommandFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryDiagnosticsFilesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   chargePointId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryDiagnosticsStatusHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   chargePointId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1231,8 +1469,22 @@ export type QueryExpectedCompositeScheduleArgs = {
 };
 
 
+export type QueryFirmwareFilesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryFirmwareStatusHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   chargePointId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryIdTagsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1242,13 +1494,21 @@ export type QueryLocalAuthorizationListArgs = {
 
 
 export type QueryReservationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ReservationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QuerySecurityEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SecurityEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTenantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1261,6 +1521,19 @@ export type QueryTransactionArgs = {
 export type QueryTransactionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TransactionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  webhookId: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhooksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1285,6 +1558,15 @@ export type QuirkRepairCount = {
 export type RecurrencyKindType =
   | 'Daily'
   | 'Weekly';
+
+export type RedeliverWebhookEventInput = {
+  deliveryId: Scalars['ID']['input'];
+};
+
+export type RedeliverWebhookEventPayload = {
+  __typename?: 'RedeliverWebhookEventPayload';
+  delivery: WebhookDelivery;
+};
 
 export type RegistrationStatus =
   | 'Accepted'
@@ -1333,6 +1615,19 @@ export type Reservation = {
   status: ReservationStatus;
   transactionId?: Maybe<Scalars['Int']['output']>;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ReservationConnection = {
+  __typename?: 'ReservationConnection';
+  edges: Array<ReservationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ReservationEdge = {
+  __typename?: 'ReservationEdge';
+  cursor: Scalars['String']['output'];
+  node: Reservation;
 };
 
 export type ReservationFilter = {
@@ -1553,6 +1848,8 @@ export type Subscription = {
   chargePointConnectionChanged: ChargePointConnectionEvent;
   commandUpdated: Command;
   connectorStatusChanged: ConnectorStatusEvent;
+  /** Stored events after `after` (an edge cursor or an event id; absent = only new ones), then live ones: in sequence order, each once. */
+  events: Event;
   ocppMessages: OcppMessage;
   transactionUpdated: Transaction;
 };
@@ -1573,6 +1870,13 @@ export type SubscriptionConnectorStatusChangedArgs = {
 };
 
 
+export type SubscriptionEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  chargePointId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<EventType>>;
+};
+
+
 export type SubscriptionOcppMessagesArgs = {
   chargePointId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -1588,6 +1892,19 @@ export type Tenant = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   slug: Scalars['String']['output'];
+};
+
+export type TenantConnection = {
+  __typename?: 'TenantConnection';
+  edges: Array<TenantEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TenantEdge = {
+  __typename?: 'TenantEdge';
+  cursor: Scalars['String']['output'];
+  node: Tenant;
 };
 
 export type Transaction = {
@@ -1728,6 +2045,18 @@ export type UpdateType =
   | 'Differential'
   | 'Full';
 
+export type UpdateWebhookInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  eventTypes?: InputMaybe<Array<EventType>>;
+  id: Scalars['ID']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateWebhookPayload = {
+  __typename?: 'UpdateWebhookPayload';
+  webhook: Webhook;
+};
+
 /** The scheme of the upload URL the CSMS hands out (getDiagnostics without a location). */
 export type UploadProtocol =
   | 'FTP'
@@ -1749,6 +2078,59 @@ export type UpsertIdTagPayload = {
   idTag: IdTag;
   /** The sendLocalList commands queued by pushToLocalLists. */
   localListCommands: Array<Command>;
+};
+
+export type Webhook = {
+  __typename?: 'Webhook';
+  description?: Maybe<Scalars['String']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  eventTypes: Array<EventType>;
+  id: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type WebhookConnection = {
+  __typename?: 'WebhookConnection';
+  edges: Array<WebhookEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One attempt to deliver one event to one webhook. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempt: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  eventId: Scalars['ID']['output'];
+  httpStatus?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  edges: Array<WebhookDeliveryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookDelivery;
+};
+
+export type WebhookDeliveryStatus =
+  | 'DEAD'
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PENDING';
+
+export type WebhookEdge = {
+  __typename?: 'WebhookEdge';
+  cursor: Scalars['String']['output'];
+  node: Webhook;
 };
 
 
@@ -1825,6 +2207,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   ApiKey: ResolverTypeWrapper<ApiKeyModel>;
+  ApiKeyConnection: ResolverTypeWrapper<Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversTypes['ApiKeyEdge']> }>;
+  ApiKeyEdge: ResolverTypeWrapper<Omit<ApiKeyEdge, 'node'> & { node: ResolversTypes['ApiKey'] }>;
   AuthorizationDataInput: AuthorizationDataInput;
   AuthorizationStatus: AuthorizationStatus;
   AvailabilityType: AvailabilityType;
@@ -1850,7 +2234,11 @@ export type ResolversTypes = {
   ChargePointEdge: ResolverTypeWrapper<Omit<ChargePointEdge, 'node'> & { node: ResolversTypes['ChargePoint'] }>;
   ChargingAllocation: ResolverTypeWrapper<ChargingAllocation>;
   ChargingGroup: ResolverTypeWrapper<ChargingGroup>;
+  ChargingGroupConnection: ResolverTypeWrapper<ChargingGroupConnection>;
+  ChargingGroupEdge: ResolverTypeWrapper<ChargingGroupEdge>;
   ChargingProfile: ResolverTypeWrapper<ChargingProfile>;
+  ChargingProfileConnection: ResolverTypeWrapper<ChargingProfileConnection>;
+  ChargingProfileEdge: ResolverTypeWrapper<ChargingProfileEdge>;
   ChargingProfileInput: ChargingProfileInput;
   ChargingProfileKindType: ChargingProfileKindType;
   ChargingProfilePurposeType: ChargingProfilePurposeType;
@@ -1864,6 +2252,8 @@ export type ResolversTypes = {
   ClearChargingProfileInput: ClearChargingProfileInput;
   ClearChargingProfilePayload: ResolverTypeWrapper<Omit<ClearChargingProfilePayload, 'command'> & { command: ResolversTypes['Command'] }>;
   Command: ResolverTypeWrapper<CommandParentModel>;
+  CommandConnection: ResolverTypeWrapper<Omit<CommandConnection, 'edges'> & { edges: Array<ResolversTypes['CommandEdge']> }>;
+  CommandEdge: ResolverTypeWrapper<Omit<CommandEdge, 'node'> & { node: ResolversTypes['Command'] }>;
   CommandFilter: CommandFilter;
   CommandSchedule: CommandSchedule;
   CommandStatus: CommandStatus;
@@ -1878,6 +2268,8 @@ export type ResolversTypes = {
   CreateChargingGroupPayload: ResolverTypeWrapper<CreateChargingGroupPayload>;
   CreateTenantInput: CreateTenantInput;
   CreateTenantPayload: ResolverTypeWrapper<Omit<CreateTenantPayload, 'tenant'> & { tenant: ResolversTypes['Tenant'] }>;
+  CreateWebhookInput: CreateWebhookInput;
+  CreateWebhookPayload: ResolverTypeWrapper<CreateWebhookPayload>;
   DataTransferInput: DataTransferInput;
   DataTransferPayload: ResolverTypeWrapper<Omit<DataTransferPayload, 'command'> & { command: ResolversTypes['Command'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1891,14 +2283,29 @@ export type ResolversTypes = {
   DeleteFirmwareFilePayload: ResolverTypeWrapper<DeleteFirmwareFilePayload>;
   DeleteIdTagInput: DeleteIdTagInput;
   DeleteIdTagPayload: ResolverTypeWrapper<Omit<DeleteIdTagPayload, 'localListCommands'> & { localListCommands: Array<ResolversTypes['Command']> }>;
+  DeleteWebhookInput: DeleteWebhookInput;
+  DeleteWebhookPayload: ResolverTypeWrapper<DeleteWebhookPayload>;
   DiagnosticsFile: ResolverTypeWrapper<DiagnosticsFile>;
+  DiagnosticsFileConnection: ResolverTypeWrapper<DiagnosticsFileConnection>;
+  DiagnosticsFileEdge: ResolverTypeWrapper<DiagnosticsFileEdge>;
   DiagnosticsStatusEvent: ResolverTypeWrapper<DiagnosticsStatusEvent>;
+  DiagnosticsStatusEventConnection: ResolverTypeWrapper<DiagnosticsStatusEventConnection>;
+  DiagnosticsStatusEventEdge: ResolverTypeWrapper<DiagnosticsStatusEventEdge>;
   Direction: Direction;
+  Event: ResolverTypeWrapper<Event>;
+  EventConnection: ResolverTypeWrapper<EventConnection>;
+  EventEdge: ResolverTypeWrapper<EventEdge>;
+  EventFilter: EventFilter;
+  EventType: EventType;
   ExtendedMessageTrigger: ExtendedMessageTrigger;
   ExtendedTriggerMessageInput: ExtendedTriggerMessageInput;
   ExtendedTriggerMessagePayload: ResolverTypeWrapper<Omit<ExtendedTriggerMessagePayload, 'command'> & { command: ResolversTypes['Command'] }>;
   FirmwareFile: ResolverTypeWrapper<FirmwareFile>;
+  FirmwareFileConnection: ResolverTypeWrapper<FirmwareFileConnection>;
+  FirmwareFileEdge: ResolverTypeWrapper<FirmwareFileEdge>;
   FirmwareStatusEvent: ResolverTypeWrapper<FirmwareStatusEvent>;
+  FirmwareStatusEventConnection: ResolverTypeWrapper<FirmwareStatusEventConnection>;
+  FirmwareStatusEventEdge: ResolverTypeWrapper<FirmwareStatusEventEdge>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GetCompositeScheduleInput: GetCompositeScheduleInput;
   GetCompositeSchedulePayload: ResolverTypeWrapper<Omit<GetCompositeSchedulePayload, 'command'> & { command: ResolversTypes['Command'] }>;
@@ -1915,6 +2322,8 @@ export type ResolversTypes = {
   HashAlgorithm: HashAlgorithm;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdTag: ResolverTypeWrapper<IdTagModel>;
+  IdTagConnection: ResolverTypeWrapper<Omit<IdTagConnection, 'edges'> & { edges: Array<ResolversTypes['IdTagEdge']> }>;
+  IdTagEdge: ResolverTypeWrapper<Omit<IdTagEdge, 'node'> & { node: ResolversTypes['IdTag'] }>;
   IdTagInfo: ResolverTypeWrapper<IdTagInfo>;
   IdTagInfoInput: IdTagInfoInput;
   IdTagStatus: IdTagStatus;
@@ -1943,12 +2352,16 @@ export type ResolversTypes = {
   Quirk: Quirk;
   QuirkRepairCount: ResolverTypeWrapper<QuirkRepairCount>;
   RecurrencyKindType: RecurrencyKindType;
+  RedeliverWebhookEventInput: RedeliverWebhookEventInput;
+  RedeliverWebhookEventPayload: ResolverTypeWrapper<RedeliverWebhookEventPayload>;
   RegistrationStatus: RegistrationStatus;
   RemoteStartTransactionInput: RemoteStartTransactionInput;
   RemoteStartTransactionPayload: ResolverTypeWrapper<Omit<RemoteStartTransactionPayload, 'command'> & { command: ResolversTypes['Command'] }>;
   RemoteStopTransactionInput: RemoteStopTransactionInput;
   RemoteStopTransactionPayload: ResolverTypeWrapper<Omit<RemoteStopTransactionPayload, 'command'> & { command: ResolversTypes['Command'] }>;
   Reservation: ResolverTypeWrapper<Reservation>;
+  ReservationConnection: ResolverTypeWrapper<ReservationConnection>;
+  ReservationEdge: ResolverTypeWrapper<ReservationEdge>;
   ReservationFilter: ReservationFilter;
   ReservationStatus: ReservationStatus;
   ReserveNowInput: ReserveNowInput;
@@ -1981,6 +2394,8 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<TenantModel>;
+  TenantConnection: ResolverTypeWrapper<Omit<TenantConnection, 'edges'> & { edges: Array<ResolversTypes['TenantEdge']> }>;
+  TenantEdge: ResolverTypeWrapper<Omit<TenantEdge, 'node'> & { node: ResolversTypes['Tenant'] }>;
   Transaction: ResolverTypeWrapper<TransactionParentModel>;
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
@@ -1997,14 +2412,25 @@ export type ResolversTypes = {
   UpdateFirmwareInput: UpdateFirmwareInput;
   UpdateFirmwarePayload: ResolverTypeWrapper<Omit<UpdateFirmwarePayload, 'command'> & { command: ResolversTypes['Command'] }>;
   UpdateType: UpdateType;
+  UpdateWebhookInput: UpdateWebhookInput;
+  UpdateWebhookPayload: ResolverTypeWrapper<UpdateWebhookPayload>;
   UploadProtocol: UploadProtocol;
   UpsertIdTagInput: UpsertIdTagInput;
   UpsertIdTagPayload: ResolverTypeWrapper<Omit<UpsertIdTagPayload, 'idTag' | 'localListCommands'> & { idTag: ResolversTypes['IdTag'], localListCommands: Array<ResolversTypes['Command']> }>;
+  Webhook: ResolverTypeWrapper<Webhook>;
+  WebhookConnection: ResolverTypeWrapper<WebhookConnection>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDelivery>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<WebhookDeliveryConnection>;
+  WebhookDeliveryEdge: ResolverTypeWrapper<WebhookDeliveryEdge>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookEdge: ResolverTypeWrapper<WebhookEdge>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   ApiKey: ApiKeyModel;
+  ApiKeyConnection: Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApiKeyEdge']> };
+  ApiKeyEdge: Omit<ApiKeyEdge, 'node'> & { node: ResolversParentTypes['ApiKey'] };
   AuthorizationDataInput: AuthorizationDataInput;
   Boolean: Scalars['Boolean']['output'];
   CancelReservationInput: CancelReservationInput;
@@ -2027,7 +2453,11 @@ export type ResolversParentTypes = {
   ChargePointEdge: Omit<ChargePointEdge, 'node'> & { node: ResolversParentTypes['ChargePoint'] };
   ChargingAllocation: ChargingAllocation;
   ChargingGroup: ChargingGroup;
+  ChargingGroupConnection: ChargingGroupConnection;
+  ChargingGroupEdge: ChargingGroupEdge;
   ChargingProfile: ChargingProfile;
+  ChargingProfileConnection: ChargingProfileConnection;
+  ChargingProfileEdge: ChargingProfileEdge;
   ChargingProfileInput: ChargingProfileInput;
   ChargingSchedule: ChargingSchedule;
   ChargingScheduleInput: ChargingScheduleInput;
@@ -2038,6 +2468,8 @@ export type ResolversParentTypes = {
   ClearChargingProfileInput: ClearChargingProfileInput;
   ClearChargingProfilePayload: Omit<ClearChargingProfilePayload, 'command'> & { command: ResolversParentTypes['Command'] };
   Command: CommandParentModel;
+  CommandConnection: Omit<CommandConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommandEdge']> };
+  CommandEdge: Omit<CommandEdge, 'node'> & { node: ResolversParentTypes['Command'] };
   CommandFilter: CommandFilter;
   CommandSchedule: CommandSchedule;
   ConfigurationKey: ConfigurationKeyModel;
@@ -2051,6 +2483,8 @@ export type ResolversParentTypes = {
   CreateChargingGroupPayload: CreateChargingGroupPayload;
   CreateTenantInput: CreateTenantInput;
   CreateTenantPayload: Omit<CreateTenantPayload, 'tenant'> & { tenant: ResolversParentTypes['Tenant'] };
+  CreateWebhookInput: CreateWebhookInput;
+  CreateWebhookPayload: CreateWebhookPayload;
   DataTransferInput: DataTransferInput;
   DataTransferPayload: Omit<DataTransferPayload, 'command'> & { command: ResolversParentTypes['Command'] };
   DateTime: Scalars['DateTime']['output'];
@@ -2064,12 +2498,26 @@ export type ResolversParentTypes = {
   DeleteFirmwareFilePayload: DeleteFirmwareFilePayload;
   DeleteIdTagInput: DeleteIdTagInput;
   DeleteIdTagPayload: Omit<DeleteIdTagPayload, 'localListCommands'> & { localListCommands: Array<ResolversParentTypes['Command']> };
+  DeleteWebhookInput: DeleteWebhookInput;
+  DeleteWebhookPayload: DeleteWebhookPayload;
   DiagnosticsFile: DiagnosticsFile;
+  DiagnosticsFileConnection: DiagnosticsFileConnection;
+  DiagnosticsFileEdge: DiagnosticsFileEdge;
   DiagnosticsStatusEvent: DiagnosticsStatusEvent;
+  DiagnosticsStatusEventConnection: DiagnosticsStatusEventConnection;
+  DiagnosticsStatusEventEdge: DiagnosticsStatusEventEdge;
+  Event: Event;
+  EventConnection: EventConnection;
+  EventEdge: EventEdge;
+  EventFilter: EventFilter;
   ExtendedTriggerMessageInput: ExtendedTriggerMessageInput;
   ExtendedTriggerMessagePayload: Omit<ExtendedTriggerMessagePayload, 'command'> & { command: ResolversParentTypes['Command'] };
   FirmwareFile: FirmwareFile;
+  FirmwareFileConnection: FirmwareFileConnection;
+  FirmwareFileEdge: FirmwareFileEdge;
   FirmwareStatusEvent: FirmwareStatusEvent;
+  FirmwareStatusEventConnection: FirmwareStatusEventConnection;
+  FirmwareStatusEventEdge: FirmwareStatusEventEdge;
   Float: Scalars['Float']['output'];
   GetCompositeScheduleInput: GetCompositeScheduleInput;
   GetCompositeSchedulePayload: Omit<GetCompositeSchedulePayload, 'command'> & { command: ResolversParentTypes['Command'] };
@@ -2085,6 +2533,8 @@ export type ResolversParentTypes = {
   GetLogPayload: Omit<GetLogPayload, 'command'> & { command: ResolversParentTypes['Command'] };
   ID: Scalars['ID']['output'];
   IdTag: IdTagModel;
+  IdTagConnection: Omit<IdTagConnection, 'edges'> & { edges: Array<ResolversParentTypes['IdTagEdge']> };
+  IdTagEdge: Omit<IdTagEdge, 'node'> & { node: ResolversParentTypes['IdTag'] };
   IdTagInfo: IdTagInfo;
   IdTagInfoInput: IdTagInfoInput;
   ImportChargePointInput: ImportChargePointInput;
@@ -2108,11 +2558,15 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   QuirkRepairCount: QuirkRepairCount;
+  RedeliverWebhookEventInput: RedeliverWebhookEventInput;
+  RedeliverWebhookEventPayload: RedeliverWebhookEventPayload;
   RemoteStartTransactionInput: RemoteStartTransactionInput;
   RemoteStartTransactionPayload: Omit<RemoteStartTransactionPayload, 'command'> & { command: ResolversParentTypes['Command'] };
   RemoteStopTransactionInput: RemoteStopTransactionInput;
   RemoteStopTransactionPayload: Omit<RemoteStopTransactionPayload, 'command'> & { command: ResolversParentTypes['Command'] };
   Reservation: Reservation;
+  ReservationConnection: ReservationConnection;
+  ReservationEdge: ReservationEdge;
   ReservationFilter: ReservationFilter;
   ReserveNowInput: ReserveNowInput;
   ReserveNowPayload: Omit<ReserveNowPayload, 'command'> & { command: ResolversParentTypes['Command'] };
@@ -2141,6 +2595,8 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Tenant: TenantModel;
+  TenantConnection: Omit<TenantConnection, 'edges'> & { edges: Array<ResolversParentTypes['TenantEdge']> };
+  TenantEdge: Omit<TenantEdge, 'node'> & { node: ResolversParentTypes['Tenant'] };
   Transaction: TransactionParentModel;
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
@@ -2155,8 +2611,16 @@ export type ResolversParentTypes = {
   UpdateChargingGroupPayload: UpdateChargingGroupPayload;
   UpdateFirmwareInput: UpdateFirmwareInput;
   UpdateFirmwarePayload: Omit<UpdateFirmwarePayload, 'command'> & { command: ResolversParentTypes['Command'] };
+  UpdateWebhookInput: UpdateWebhookInput;
+  UpdateWebhookPayload: UpdateWebhookPayload;
   UpsertIdTagInput: UpsertIdTagInput;
   UpsertIdTagPayload: Omit<UpsertIdTagPayload, 'idTag' | 'localListCommands'> & { idTag: ResolversParentTypes['IdTag'], localListCommands: Array<ResolversParentTypes['Command']> };
+  Webhook: Webhook;
+  WebhookConnection: WebhookConnection;
+  WebhookDelivery: WebhookDelivery;
+  WebhookDeliveryConnection: WebhookDeliveryConnection;
+  WebhookDeliveryEdge: WebhookDeliveryEdge;
+  WebhookEdge: WebhookEdge;
 };
 
 export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -2165,6 +2629,17 @@ export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type ApiKeyConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKeyConnection'] = ResolversParentTypes['ApiKeyConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ApiKeyEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApiKeyEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKeyEdge'] = ResolversParentTypes['ApiKeyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
 };
 
 export type CancelReservationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CancelReservationPayload'] = ResolversParentTypes['CancelReservationPayload']> = {
@@ -2285,6 +2760,17 @@ export type ChargingGroupResolvers<ContextType = GraphQLContext, ParentType exte
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ChargingGroupConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargingGroupConnection'] = ResolversParentTypes['ChargingGroupConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChargingGroupEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChargingGroupEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargingGroupEdge'] = ResolversParentTypes['ChargingGroupEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ChargingGroup'], ParentType, ContextType>;
+};
+
 export type ChargingProfileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargingProfile'] = ResolversParentTypes['ChargingProfile']> = {
   chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   chargingProfileId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2298,6 +2784,17 @@ export type ChargingProfileResolvers<ContextType = GraphQLContext, ParentType ex
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type ChargingProfileConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargingProfileConnection'] = ResolversParentTypes['ChargingProfileConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChargingProfileEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChargingProfileEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargingProfileEdge'] = ResolversParentTypes['ChargingProfileEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ChargingProfile'], ParentType, ContextType>;
 };
 
 export type ChargingScheduleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChargingSchedule'] = ResolversParentTypes['ChargingSchedule']> = {
@@ -2344,6 +2841,17 @@ export type CommandResolvers<ContextType = GraphQLContext, ParentType extends Re
   scheduledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   sentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CommandStatus'], ParentType, ContextType>;
+};
+
+export type CommandConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommandConnection'] = ResolversParentTypes['CommandConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CommandEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommandEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommandEdge'] = ResolversParentTypes['CommandEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
 };
 
 export type ConfigurationKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConfigurationKey'] = ResolversParentTypes['ConfigurationKey']> = {
@@ -2395,6 +2903,11 @@ export type CreateTenantPayloadResolvers<ContextType = GraphQLContext, ParentTyp
   tenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType>;
 };
 
+export type CreateWebhookPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateWebhookPayload'] = ResolversParentTypes['CreateWebhookPayload']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType>;
+};
+
 export type DataTransferPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DataTransferPayload'] = ResolversParentTypes['DataTransferPayload']> = {
   command?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
   data?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2432,6 +2945,10 @@ export type DeleteIdTagPayloadResolvers<ContextType = GraphQLContext, ParentType
   localListCommands?: Resolver<Array<ResolversTypes['Command']>, ParentType, ContextType>;
 };
 
+export type DeleteWebhookPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteWebhookPayload'] = ResolversParentTypes['DeleteWebhookPayload']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type DiagnosticsFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DiagnosticsFile'] = ResolversParentTypes['DiagnosticsFile']> = {
   chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   contentType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2442,9 +2959,50 @@ export type DiagnosticsFileResolvers<ContextType = GraphQLContext, ParentType ex
   uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type DiagnosticsFileConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DiagnosticsFileConnection'] = ResolversParentTypes['DiagnosticsFileConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DiagnosticsFileEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DiagnosticsFileEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DiagnosticsFileEdge'] = ResolversParentTypes['DiagnosticsFileEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DiagnosticsFile'], ParentType, ContextType>;
+};
+
 export type DiagnosticsStatusEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DiagnosticsStatusEvent'] = ResolversParentTypes['DiagnosticsStatusEvent']> = {
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DiagnosticsStatusEventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DiagnosticsStatusEventConnection'] = ResolversParentTypes['DiagnosticsStatusEventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DiagnosticsStatusEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DiagnosticsStatusEventEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DiagnosticsStatusEventEdge'] = ResolversParentTypes['DiagnosticsStatusEventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DiagnosticsStatusEvent'], ParentType, ContextType>;
+};
+
+export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  chargePointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['EventType'], ParentType, ContextType>;
+};
+
+export type EventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type EventEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
 };
 
 export type ExtendedTriggerMessagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExtendedTriggerMessagePayload'] = ResolversParentTypes['ExtendedTriggerMessagePayload']> = {
@@ -2462,9 +3020,31 @@ export type FirmwareFileResolvers<ContextType = GraphQLContext, ParentType exten
   uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type FirmwareFileConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FirmwareFileConnection'] = ResolversParentTypes['FirmwareFileConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FirmwareFileEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FirmwareFileEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FirmwareFileEdge'] = ResolversParentTypes['FirmwareFileEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FirmwareFile'], ParentType, ContextType>;
+};
+
 export type FirmwareStatusEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FirmwareStatusEvent'] = ResolversParentTypes['FirmwareStatusEvent']> = {
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FirmwareStatusEventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FirmwareStatusEventConnection'] = ResolversParentTypes['FirmwareStatusEventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FirmwareStatusEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FirmwareStatusEventEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FirmwareStatusEventEdge'] = ResolversParentTypes['FirmwareStatusEventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FirmwareStatusEvent'], ParentType, ContextType>;
 };
 
 export type GetCompositeSchedulePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GetCompositeSchedulePayload'] = ResolversParentTypes['GetCompositeSchedulePayload']> = {
@@ -2518,6 +3098,17 @@ export type IdTagResolvers<ContextType = GraphQLContext, ParentType extends Reso
   parentIdTag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['IdTagStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type IdTagConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IdTagConnection'] = ResolversParentTypes['IdTagConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['IdTagEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IdTagEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IdTagEdge'] = ResolversParentTypes['IdTagEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['IdTag'], ParentType, ContextType>;
 };
 
 export type IdTagInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IdTagInfo'] = ResolversParentTypes['IdTagInfo']> = {
@@ -2587,12 +3178,14 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createChargePoint?: Resolver<ResolversTypes['CreateChargePointPayload'], ParentType, ContextType, RequireFields<MutationCreateChargePointArgs, 'input'>>;
   createChargingGroup?: Resolver<ResolversTypes['CreateChargingGroupPayload'], ParentType, ContextType, RequireFields<MutationCreateChargingGroupArgs, 'input'>>;
   createTenant?: Resolver<ResolversTypes['CreateTenantPayload'], ParentType, ContextType, RequireFields<MutationCreateTenantArgs, 'input'>>;
+  createWebhook?: Resolver<ResolversTypes['CreateWebhookPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
   dataTransfer?: Resolver<ResolversTypes['DataTransferPayload'], ParentType, ContextType, RequireFields<MutationDataTransferArgs, 'input'>>;
   deleteCertificate?: Resolver<ResolversTypes['DeleteCertificatePayload'], ParentType, ContextType, RequireFields<MutationDeleteCertificateArgs, 'input'>>;
   deleteChargePoint?: Resolver<ResolversTypes['DeleteChargePointPayload'], ParentType, ContextType, RequireFields<MutationDeleteChargePointArgs, 'input'>>;
   deleteChargingGroup?: Resolver<ResolversTypes['DeleteChargingGroupPayload'], ParentType, ContextType, RequireFields<MutationDeleteChargingGroupArgs, 'input'>>;
   deleteFirmwareFile?: Resolver<ResolversTypes['DeleteFirmwareFilePayload'], ParentType, ContextType, RequireFields<MutationDeleteFirmwareFileArgs, 'input'>>;
   deleteIdTag?: Resolver<ResolversTypes['DeleteIdTagPayload'], ParentType, ContextType, RequireFields<MutationDeleteIdTagArgs, 'input'>>;
+  deleteWebhook?: Resolver<ResolversTypes['DeleteWebhookPayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'input'>>;
   extendedTriggerMessage?: Resolver<ResolversTypes['ExtendedTriggerMessagePayload'], ParentType, ContextType, RequireFields<MutationExtendedTriggerMessageArgs, 'input'>>;
   getCompositeSchedule?: Resolver<ResolversTypes['GetCompositeSchedulePayload'], ParentType, ContextType, RequireFields<MutationGetCompositeScheduleArgs, 'input'>>;
   getConfiguration?: Resolver<ResolversTypes['GetConfigurationPayload'], ParentType, ContextType, RequireFields<MutationGetConfigurationArgs, 'input'>>;
@@ -2603,6 +3196,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   importChargePoints?: Resolver<ResolversTypes['ImportChargePointsPayload'], ParentType, ContextType, RequireFields<MutationImportChargePointsArgs, 'input'>>;
   importIdTags?: Resolver<ResolversTypes['ImportIdTagsPayload'], ParentType, ContextType, RequireFields<MutationImportIdTagsArgs, 'input'>>;
   installCertificate?: Resolver<ResolversTypes['InstallCertificatePayload'], ParentType, ContextType, RequireFields<MutationInstallCertificateArgs, 'input'>>;
+  redeliverWebhookEvent?: Resolver<ResolversTypes['RedeliverWebhookEventPayload'], ParentType, ContextType, RequireFields<MutationRedeliverWebhookEventArgs, 'input'>>;
   remoteStartTransaction?: Resolver<ResolversTypes['RemoteStartTransactionPayload'], ParentType, ContextType, RequireFields<MutationRemoteStartTransactionArgs, 'input'>>;
   remoteStopTransaction?: Resolver<ResolversTypes['RemoteStopTransactionPayload'], ParentType, ContextType, RequireFields<MutationRemoteStopTransactionArgs, 'input'>>;
   reserveNow?: Resolver<ResolversTypes['ReserveNowPayload'], ParentType, ContextType, RequireFields<MutationReserveNowArgs, 'input'>>;
@@ -2619,6 +3213,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateChargePoint?: Resolver<ResolversTypes['UpdateChargePointPayload'], ParentType, ContextType, RequireFields<MutationUpdateChargePointArgs, 'input'>>;
   updateChargingGroup?: Resolver<ResolversTypes['UpdateChargingGroupPayload'], ParentType, ContextType, RequireFields<MutationUpdateChargingGroupArgs, 'input'>>;
   updateFirmware?: Resolver<ResolversTypes['UpdateFirmwarePayload'], ParentType, ContextType, RequireFields<MutationUpdateFirmwareArgs, 'input'>>;
+  updateWebhook?: Resolver<ResolversTypes['UpdateWebhookPayload'], ParentType, ContextType, RequireFields<MutationUpdateWebhookArgs, 'input'>>;
   upsertIdTag?: Resolver<ResolversTypes['UpsertIdTagPayload'], ParentType, ContextType, RequireFields<MutationUpsertIdTagArgs, 'input'>>;
 };
 
@@ -2641,33 +3236,40 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  apiKeys?: Resolver<ResolversTypes['ApiKeyConnection'], ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'first'>>;
   certificateAuthority?: Resolver<ResolversTypes['CertificateAuthority'], ParentType, ContextType>;
   chargePoint?: Resolver<ResolversTypes['ChargePoint'], ParentType, ContextType, RequireFields<QueryChargePointArgs, 'id'>>;
   chargePointCertificates?: Resolver<ResolversTypes['ChargePointCertificateConnection'], ParentType, ContextType, RequireFields<QueryChargePointCertificatesArgs, 'chargePointId' | 'first'>>;
   chargePoints?: Resolver<ResolversTypes['ChargePointConnection'], ParentType, ContextType, RequireFields<QueryChargePointsArgs, 'first'>>;
-  chargingGroups?: Resolver<Array<ResolversTypes['ChargingGroup']>, ParentType, ContextType>;
-  chargingProfiles?: Resolver<Array<ResolversTypes['ChargingProfile']>, ParentType, ContextType, RequireFields<QueryChargingProfilesArgs, 'chargePointId'>>;
+  chargingGroups?: Resolver<ResolversTypes['ChargingGroupConnection'], ParentType, ContextType, RequireFields<QueryChargingGroupsArgs, 'first'>>;
+  chargingProfiles?: Resolver<ResolversTypes['ChargingProfileConnection'], ParentType, ContextType, RequireFields<QueryChargingProfilesArgs, 'chargePointId' | 'first'>>;
   command?: Resolver<ResolversTypes['Command'], ParentType, ContextType, RequireFields<QueryCommandArgs, 'id'>>;
-  commands?: Resolver<Array<ResolversTypes['Command']>, ParentType, ContextType, RequireFields<QueryCommandsArgs, 'first'>>;
-  diagnosticsFiles?: Resolver<Array<ResolversTypes['DiagnosticsFile']>, ParentType, ContextType, RequireFields<QueryDiagnosticsFilesArgs, 'chargePointId'>>;
-  diagnosticsStatusHistory?: Resolver<Array<ResolversTypes['DiagnosticsStatusEvent']>, ParentType, ContextType, RequireFields<QueryDiagnosticsStatusHistoryArgs, 'chargePointId'>>;
+  commands?: Resolver<ResolversTypes['CommandConnection'], ParentType, ContextType, RequireFields<QueryCommandsArgs, 'first'>>;
+  diagnosticsFiles?: Resolver<ResolversTypes['DiagnosticsFileConnection'], ParentType, ContextType, RequireFields<QueryDiagnosticsFilesArgs, 'chargePointId' | 'first'>>;
+  diagnosticsStatusHistory?: Resolver<ResolversTypes['DiagnosticsStatusEventConnection'], ParentType, ContextType, RequireFields<QueryDiagnosticsStatusHistoryArgs, 'chargePointId' | 'first'>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   expectedCompositeSchedule?: Resolver<Maybe<ResolversTypes['ChargingSchedule']>, ParentType, ContextType, RequireFields<QueryExpectedCompositeScheduleArgs, 'chargePointId' | 'connectorId' | 'duration'>>;
-  firmwareFiles?: Resolver<Array<ResolversTypes['FirmwareFile']>, ParentType, ContextType>;
-  firmwareStatusHistory?: Resolver<Array<ResolversTypes['FirmwareStatusEvent']>, ParentType, ContextType, RequireFields<QueryFirmwareStatusHistoryArgs, 'chargePointId'>>;
-  idTags?: Resolver<Array<ResolversTypes['IdTag']>, ParentType, ContextType>;
+  firmwareFiles?: Resolver<ResolversTypes['FirmwareFileConnection'], ParentType, ContextType, RequireFields<QueryFirmwareFilesArgs, 'first'>>;
+  firmwareStatusHistory?: Resolver<ResolversTypes['FirmwareStatusEventConnection'], ParentType, ContextType, RequireFields<QueryFirmwareStatusHistoryArgs, 'chargePointId' | 'first'>>;
+  idTags?: Resolver<ResolversTypes['IdTagConnection'], ParentType, ContextType, RequireFields<QueryIdTagsArgs, 'first'>>;
   localAuthorizationList?: Resolver<ResolversTypes['LocalAuthorizationList'], ParentType, ContextType, RequireFields<QueryLocalAuthorizationListArgs, 'chargePointId'>>;
   me?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType>;
-  reservations?: Resolver<Array<ResolversTypes['Reservation']>, ParentType, ContextType, Partial<QueryReservationsArgs>>;
+  reservations?: Resolver<ResolversTypes['ReservationConnection'], ParentType, ContextType, RequireFields<QueryReservationsArgs, 'first'>>;
   securityEvents?: Resolver<ResolversTypes['SecurityEventConnection'], ParentType, ContextType, RequireFields<QuerySecurityEventsArgs, 'first'>>;
-  tenants?: Resolver<Array<ResolversTypes['Tenant']>, ParentType, ContextType>;
+  tenants?: Resolver<ResolversTypes['TenantConnection'], ParentType, ContextType, RequireFields<QueryTenantsArgs, 'first'>>;
   transaction?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<QueryTransactionArgs, 'id'>>;
   transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<QueryTransactionsArgs, 'first'>>;
+  webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'first' | 'webhookId'>>;
+  webhooks?: Resolver<ResolversTypes['WebhookConnection'], ParentType, ContextType, RequireFields<QueryWebhooksArgs, 'first'>>;
 };
 
 export type QuirkRepairCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuirkRepairCount'] = ResolversParentTypes['QuirkRepairCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quirk?: Resolver<ResolversTypes['Quirk'], ParentType, ContextType>;
+};
+
+export type RedeliverWebhookEventPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RedeliverWebhookEventPayload'] = ResolversParentTypes['RedeliverWebhookEventPayload']> = {
+  delivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
 };
 
 export type RemoteStartTransactionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoteStartTransactionPayload'] = ResolversParentTypes['RemoteStartTransactionPayload']> = {
@@ -2694,6 +3296,17 @@ export type ReservationResolvers<ContextType = GraphQLContext, ParentType extend
   status?: Resolver<ResolversTypes['ReservationStatus'], ParentType, ContextType>;
   transactionId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ReservationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReservationConnection'] = ResolversParentTypes['ReservationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ReservationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReservationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReservationEdge'] = ResolversParentTypes['ReservationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Reservation'], ParentType, ContextType>;
 };
 
 export type ReserveNowPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReserveNowPayload'] = ResolversParentTypes['ReserveNowPayload']> = {
@@ -2783,6 +3396,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   chargePointConnectionChanged?: SubscriptionResolver<ResolversTypes['ChargePointConnectionEvent'], "chargePointConnectionChanged", ParentType, ContextType, Partial<SubscriptionChargePointConnectionChangedArgs>>;
   commandUpdated?: SubscriptionResolver<ResolversTypes['Command'], "commandUpdated", ParentType, ContextType, Partial<SubscriptionCommandUpdatedArgs>>;
   connectorStatusChanged?: SubscriptionResolver<ResolversTypes['ConnectorStatusEvent'], "connectorStatusChanged", ParentType, ContextType, Partial<SubscriptionConnectorStatusChangedArgs>>;
+  events?: SubscriptionResolver<ResolversTypes['Event'], "events", ParentType, ContextType, Partial<SubscriptionEventsArgs>>;
   ocppMessages?: SubscriptionResolver<ResolversTypes['OcppMessage'], "ocppMessages", ParentType, ContextType, Partial<SubscriptionOcppMessagesArgs>>;
   transactionUpdated?: SubscriptionResolver<ResolversTypes['Transaction'], "transactionUpdated", ParentType, ContextType, Partial<SubscriptionTransactionUpdatedArgs>>;
 };
@@ -2792,6 +3406,17 @@ export type TenantResolvers<ContextType = GraphQLContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TenantConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TenantConnection'] = ResolversParentTypes['TenantConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TenantEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TenantEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TenantEdge'] = ResolversParentTypes['TenantEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType>;
 };
 
 export type TransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = {
@@ -2851,13 +3476,59 @@ export type UpdateFirmwarePayloadResolvers<ContextType = GraphQLContext, ParentT
   messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type UpdateWebhookPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateWebhookPayload'] = ResolversParentTypes['UpdateWebhookPayload']> = {
+  webhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType>;
+};
+
 export type UpsertIdTagPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpsertIdTagPayload'] = ResolversParentTypes['UpsertIdTagPayload']> = {
   idTag?: Resolver<ResolversTypes['IdTag'], ParentType, ContextType>;
   localListCommands?: Resolver<Array<ResolversTypes['Command']>, ParentType, ContextType>;
 };
 
+export type WebhookResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  eventTypes?: Resolver<Array<ResolversTypes['EventType']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookConnection'] = ResolversParentTypes['WebhookConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  httpStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookDeliveryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveryEdge'] = ResolversParentTypes['WebhookDeliveryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
+};
+
+export type WebhookEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookEdge'] = ResolversParentTypes['WebhookEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
+  ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
   CancelReservationPayload?: CancelReservationPayloadResolvers<ContextType>;
   CertificateAuthority?: CertificateAuthorityResolvers<ContextType>;
   CertificateHashData?: CertificateHashDataResolvers<ContextType>;
@@ -2873,12 +3544,18 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ChargePointEdge?: ChargePointEdgeResolvers<ContextType>;
   ChargingAllocation?: ChargingAllocationResolvers<ContextType>;
   ChargingGroup?: ChargingGroupResolvers<ContextType>;
+  ChargingGroupConnection?: ChargingGroupConnectionResolvers<ContextType>;
+  ChargingGroupEdge?: ChargingGroupEdgeResolvers<ContextType>;
   ChargingProfile?: ChargingProfileResolvers<ContextType>;
+  ChargingProfileConnection?: ChargingProfileConnectionResolvers<ContextType>;
+  ChargingProfileEdge?: ChargingProfileEdgeResolvers<ContextType>;
   ChargingSchedule?: ChargingScheduleResolvers<ContextType>;
   ChargingSchedulePeriod?: ChargingSchedulePeriodResolvers<ContextType>;
   ClearCachePayload?: ClearCachePayloadResolvers<ContextType>;
   ClearChargingProfilePayload?: ClearChargingProfilePayloadResolvers<ContextType>;
   Command?: CommandResolvers<ContextType>;
+  CommandConnection?: CommandConnectionResolvers<ContextType>;
+  CommandEdge?: CommandEdgeResolvers<ContextType>;
   ConfigurationKey?: ConfigurationKeyResolvers<ContextType>;
   Connector?: ConnectorResolvers<ContextType>;
   ConnectorStatusEvent?: ConnectorStatusEventResolvers<ContextType>;
@@ -2886,6 +3563,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CreateChargePointPayload?: CreateChargePointPayloadResolvers<ContextType>;
   CreateChargingGroupPayload?: CreateChargingGroupPayloadResolvers<ContextType>;
   CreateTenantPayload?: CreateTenantPayloadResolvers<ContextType>;
+  CreateWebhookPayload?: CreateWebhookPayloadResolvers<ContextType>;
   DataTransferPayload?: DataTransferPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteCertificatePayload?: DeleteCertificatePayloadResolvers<ContextType>;
@@ -2893,11 +3571,23 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DeleteChargingGroupPayload?: DeleteChargingGroupPayloadResolvers<ContextType>;
   DeleteFirmwareFilePayload?: DeleteFirmwareFilePayloadResolvers<ContextType>;
   DeleteIdTagPayload?: DeleteIdTagPayloadResolvers<ContextType>;
+  DeleteWebhookPayload?: DeleteWebhookPayloadResolvers<ContextType>;
   DiagnosticsFile?: DiagnosticsFileResolvers<ContextType>;
+  DiagnosticsFileConnection?: DiagnosticsFileConnectionResolvers<ContextType>;
+  DiagnosticsFileEdge?: DiagnosticsFileEdgeResolvers<ContextType>;
   DiagnosticsStatusEvent?: DiagnosticsStatusEventResolvers<ContextType>;
+  DiagnosticsStatusEventConnection?: DiagnosticsStatusEventConnectionResolvers<ContextType>;
+  DiagnosticsStatusEventEdge?: DiagnosticsStatusEventEdgeResolvers<ContextType>;
+  Event?: EventResolvers<ContextType>;
+  EventConnection?: EventConnectionResolvers<ContextType>;
+  EventEdge?: EventEdgeResolvers<ContextType>;
   ExtendedTriggerMessagePayload?: ExtendedTriggerMessagePayloadResolvers<ContextType>;
   FirmwareFile?: FirmwareFileResolvers<ContextType>;
+  FirmwareFileConnection?: FirmwareFileConnectionResolvers<ContextType>;
+  FirmwareFileEdge?: FirmwareFileEdgeResolvers<ContextType>;
   FirmwareStatusEvent?: FirmwareStatusEventResolvers<ContextType>;
+  FirmwareStatusEventConnection?: FirmwareStatusEventConnectionResolvers<ContextType>;
+  FirmwareStatusEventEdge?: FirmwareStatusEventEdgeResolvers<ContextType>;
   GetCompositeSchedulePayload?: GetCompositeSchedulePayloadResolvers<ContextType>;
   GetConfigurationPayload?: GetConfigurationPayloadResolvers<ContextType>;
   GetDiagnosticsPayload?: GetDiagnosticsPayloadResolvers<ContextType>;
@@ -2905,6 +3595,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   GetLocalListVersionPayload?: GetLocalListVersionPayloadResolvers<ContextType>;
   GetLogPayload?: GetLogPayloadResolvers<ContextType>;
   IdTag?: IdTagResolvers<ContextType>;
+  IdTagConnection?: IdTagConnectionResolvers<ContextType>;
+  IdTagEdge?: IdTagEdgeResolvers<ContextType>;
   IdTagInfo?: IdTagInfoResolvers<ContextType>;
   ImportChargePointsPayload?: ImportChargePointsPayloadResolvers<ContextType>;
   ImportIdTagsPayload?: ImportIdTagsPayloadResolvers<ContextType>;
@@ -2920,9 +3612,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QuirkRepairCount?: QuirkRepairCountResolvers<ContextType>;
+  RedeliverWebhookEventPayload?: RedeliverWebhookEventPayloadResolvers<ContextType>;
   RemoteStartTransactionPayload?: RemoteStartTransactionPayloadResolvers<ContextType>;
   RemoteStopTransactionPayload?: RemoteStopTransactionPayloadResolvers<ContextType>;
   Reservation?: ReservationResolvers<ContextType>;
+  ReservationConnection?: ReservationConnectionResolvers<ContextType>;
+  ReservationEdge?: ReservationEdgeResolvers<ContextType>;
   ReserveNowPayload?: ReserveNowPayloadResolvers<ContextType>;
   ResetPayload?: ResetPayloadResolvers<ContextType>;
   RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
@@ -2938,6 +3633,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SignedUpdateFirmwarePayload?: SignedUpdateFirmwarePayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
+  TenantConnection?: TenantConnectionResolvers<ContextType>;
+  TenantEdge?: TenantEdgeResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
   TransactionConnection?: TransactionConnectionResolvers<ContextType>;
   TransactionEdge?: TransactionEdgeResolvers<ContextType>;
@@ -2946,6 +3643,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UpdateChargePointPayload?: UpdateChargePointPayloadResolvers<ContextType>;
   UpdateChargingGroupPayload?: UpdateChargingGroupPayloadResolvers<ContextType>;
   UpdateFirmwarePayload?: UpdateFirmwarePayloadResolvers<ContextType>;
+  UpdateWebhookPayload?: UpdateWebhookPayloadResolvers<ContextType>;
   UpsertIdTagPayload?: UpsertIdTagPayloadResolvers<ContextType>;
+  Webhook?: WebhookResolvers<ContextType>;
+  WebhookConnection?: WebhookConnectionResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
+  WebhookEdge?: WebhookEdgeResolvers<ContextType>;
 };
 

@@ -1,5 +1,7 @@
 import { tenantScope } from '../../api/access';
 import type { ApiModule } from '../../api/api-module';
+import { pageSize } from '../../api/limits';
+import { connection, decodeCursor } from '../../api/pagination';
 import { commandView } from '../command/command.service';
 import { pushIdTagChange } from '../local-list/local-list.push';
 import { deleteIdTag, listIdTags, upsertIdTag } from './id-tag.service';
@@ -13,7 +15,11 @@ export const idTagApi: ApiModule = {
   },
   resolvers: {
     Query: {
-      idTags: (_parent, _args, ctx) => listIdTags(tenantScope(ctx).em),
+      async idTags(_parent, { first, after }, ctx) {
+        const size = pageSize(first, 100, 1000);
+        const { rows, totalCount } = await listIdTags(tenantScope(ctx).em, decodeCursor<string>(after, 'string'), size + 1);
+        return connection(rows, size, after, (t) => t.idTagKey, (t) => t, totalCount);
+      },
     },
     Mutation: {
       async upsertIdTag(_parent, { input }, ctx) {

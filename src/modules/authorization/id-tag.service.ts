@@ -29,8 +29,13 @@ export function checkIdTagInput(input: IdTagInput): void {
   if (input.status != null && !STATUSES.includes(input.status)) throw new BadInputError('status must be Accepted, Blocked, Expired or Invalid', 'status');
 }
 
-export function listIdTags(em: TenantEm): Promise<IdTag[]> {
-  return em.find(IdTag, {}, { orderBy: { idTagKey: 'asc' } });
+/** A page of id tags in key order, after the key `afterKey`, and how many there are. */
+export async function listIdTags(em: TenantEm, afterKey: string | undefined, limit: number): Promise<{ rows: IdTag[]; totalCount: number }> {
+  const [rows, totalCount] = await Promise.all([
+    em.find(IdTag, afterKey === undefined ? {} : { idTagKey: { $gt: afterKey } }, { orderBy: { idTagKey: 'asc' }, limit }),
+    em.count(IdTag, {}),
+  ]);
+  return { rows, totalCount };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { sqlRows, type Orm } from '../../platform/db';
+import { sqlRows, type Orm, type TenantEm } from '../../platform/db';
+import { withEvents } from '../event/event-outbox';
 import { clock } from '../../platform/clock';
 import type { RegistrationStatus } from './charge-point.entity';
 
@@ -60,10 +61,10 @@ export interface StatusInfo {
 
 /**
  * Keeps every StatusNotification as history and the newest per connector as its state. A notification
- * buffered offline that is older than the stored state goes to history only. One statement (a CTE), so
- * both writes happen or neither, without a transaction round trip.
+ * buffered offline that is older than the stored state goes to history only. One statement (a CTE) with its
+ * CONNECTOR_STATUS_CHANGED event, so all three writes happen or none, without a transaction round trip.
  */
-export async function recordStatus(orm: Orm, tenantId: string, chargePointId: string, status: StatusInfo) {
+export async function recordStatus(em: TenantEm, tenantId: string, chargePointId: string, status: StatusInfo) {
   const now = clock.now();
   const timestamp = status.timestamp ? new Date(status.timestamp) : null;
   const row = {
@@ -77,21 +78,26 @@ export async function recordStatus(orm: Orm, tenantId: string, chargePointId: st
     vendorErrorCode: status.vendorErrorCode ?? null,
     timestamp,
   };
-  await sqlRows(
-    orm,
-    `with v (tenant_id, charge_point_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, received_at) as (
+  const stored = { ...row, timestamp: timestamp?.toISOString() ?? null, updatedAt: now.toISOString() };
+  const { tenantId: _tenant, ...payload } = stored;
+  // The history row, the connector and the CONNECTOR_STATUS_CHANGED event: one statement, one commit.
+  const appended = await withEvents(
+    em,
+    `v (tenant_id, charge_point_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, received_at) as (
        values (?::uuid, ?::varchar, ?::integer, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::timestamptz, ?::timestamptz)
      ), history as (
        insert into status_notification (tenant_id, charge_point_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, received_at)
        select * from v
-     )
-     insert into connector (pk, tenant_id, charge_point_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, updated_at)
-     select gen_random_uuid(), v.* from v
-     on conflict (tenant_id, charge_point_id, connector_id) do update
-        set status = excluded.status, error_code = excluded.error_code, info = excluded.info, vendor_id = excluded.vendor_id,
-            vendor_error_code = excluded.vendor_error_code, timestamp = excluded.timestamp, updated_at = excluded.updated_at
-      where connector.timestamp is null or excluded.timestamp is null or excluded.timestamp >= connector.timestamp`,
+     ), latest as (
+       insert into connector (pk, tenant_id, charge_point_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, updated_at)
+       select gen_random_uuid(), v.* from v
+       on conflict (tenant_id, charge_point_id, connector_id) do update
+          set status = excluded.status, error_code = excluded.error_code, info = excluded.info, vendor_id = excluded.vendor_id,
+              vendor_error_code = excluded.vendor_error_code, timestamp = excluded.timestamp, updated_at = excluded.updated_at
+        where connector.timestamp is null or excluded.timestamp is null or excluded.timestamp >= connector.timestamp
+     )`,
     [tenantId, chargePointId, row.connectorId, row.status, row.errorCode, row.info, row.vendorId, row.vendorErrorCode, timestamp, now],
+    [{ type: 'CONNECTOR_STATUS_CHANGED', tenantId, chargePointId, payload }],
   );
-  return { ...row, timestamp: timestamp?.toISOString() ?? null, updatedAt: now.toISOString() };
+  return { stored, appended };
 }

@@ -1,6 +1,7 @@
-import type { Orm } from '../../platform/db';
+import { sqlRowsIn, type Orm, type TenantEm } from '../../platform/db';
 import { GroupCommit } from '../../platform/group-commit';
 import type { Logger } from '../../platform/logger';
+import type { EventOutbox } from '../event/event-outbox';
 
 interface SeenEntry {
   tenantId: string;
@@ -48,7 +49,19 @@ export class LastSeenTracker {
   private pending = new Map<string, SeenEntry>();
   /** Connects and heartbeats: written before they resolve, one statement at a time for all that wait. */
   private readonly immediate = new GroupCommit<SeenEntry, void>(async (entries) => {
-    await this.write(latestPerChargePoint(entries));
+    const connects = entries.filter((e) => e.connectedAt);
+    if (connects.length === 0) await this.write(latestPerChargePoint(entries));
+    else {
+      // Connects store their CHARGE_POINT_CONNECTED events in the transaction of the batch's update.
+      await this.outbox
+        .platformTransaction(async (tx, emit) => {
+          await this.write(latestPerChargePoint(entries), tx, true);
+          for (const { tenantId, chargePointId, connectedAt } of connects) {
+            emit({ type: 'CHARGE_POINT_CONNECTED', tenantId, chargePointId, payload: { chargePointId, connected: true, at: connectedAt!.toISOString() } });
+          }
+        })
+        .catch((error) => this.log.warn({ err: error, count: entries.length }, 'connect write failed'));
+    }
     return entries.map(() => undefined);
   });
   private timer: NodeJS.Timeout | undefined;
@@ -56,6 +69,7 @@ export class LastSeenTracker {
   constructor(
     private readonly orm: Orm,
     private readonly log: Logger,
+    private readonly outbox: EventOutbox,
     private readonly flushMs = 2000,
   ) {}
 
@@ -92,7 +106,8 @@ export class LastSeenTracker {
     await this.write(batch);
   }
 
-  private async write(batch: SeenEntry[]): Promise<void> {
+  /** In `tx` when given; `rethrow` lets that transaction fail as a whole instead of only logging. */
+  private async write(batch: SeenEntry[], tx?: TenantEm, rethrow = false): Promise<void> {
     // PostgreSQL takes at most 65535 bind parameters per statement: 5 per row.
     for (let offset = 0; offset < batch.length; offset += 5000) {
       const chunk = batch.slice(offset, offset + 5000);
@@ -101,7 +116,8 @@ export class LastSeenTracker {
       const rows = chunk.map(() => '(?::uuid, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz)');
       try {
         // greatest() (which skips nulls): a time never moves back, whatever order batches land in.
-        await this.orm.em.getConnection().execute(
+        await sqlRowsIn(
+          tx ?? this.orm.em,
           `update charge_point as c
               set last_seen_at = greatest(c.last_seen_at, v.seen),
                   last_connected_at = greatest(c.last_connected_at, v.connected),
@@ -111,6 +127,7 @@ export class LastSeenTracker {
           params,
         );
       } catch (error) {
+        if (rethrow) throw error;
         this.log.warn({ err: error, count: chunk.length }, 'last-seen flush failed');
       }
     }

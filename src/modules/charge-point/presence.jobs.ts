@@ -28,20 +28,15 @@ export const reconcilePresence: JobProcessor = async ({ app, em, tenantId }) => 
     for (const [index, chargePoint] of batch.entries()) {
       if (present[index]) continue;
       const at = clock.now();
-      // Only if nobody connected it since we read the row.
-      const updated = await em.nativeUpdate(
-        ChargePoint,
-        { tenantId, identity: chargePoint.identity, lastConnectedAt: chargePoint.lastConnectedAt },
-        { lastDisconnectedAt: at },
-      );
-      if (updated === 0) continue;
-      app.log.info({ tenantId, chargePointId: chargePoint.identity }, 'presence lost: marking charge point disconnected');
-      app.events.publish({
-        type: 'chargePointConnectionChanged',
-        tenantId,
-        chargePointId: chargePoint.identity,
-        payload: { chargePointId: chargePoint.identity, connected: false, at: at.toISOString() },
+      const chargePointId = chargePoint.identity;
+      const updated = await app.outbox.transaction(em, async (tx, emit) => {
+        // Only if nobody connected it since we read the row.
+        const count = await tx.nativeUpdate(ChargePoint, { tenantId, identity: chargePointId, lastConnectedAt: chargePoint.lastConnectedAt }, { lastDisconnectedAt: at });
+        if (count > 0) emit({ type: 'CHARGE_POINT_DISCONNECTED', tenantId, chargePointId, payload: { chargePointId, connected: false, at: at.toISOString() } });
+        return count;
       });
+      if (updated === 0) continue;
+      app.log.info({ tenantId, chargePointId }, 'presence lost: marking charge point disconnected');
     }
   }
 };

@@ -3,6 +3,7 @@ import type { ApiModule } from '../../api/api-module';
 import { eventStream } from '../../api/event-stream';
 import { pageSize } from '../../api/limits';
 import type { CommandParent } from '../../api/models';
+import { connection, decodeTimeIdCursor, timeIdKey } from '../../api/pagination';
 import type { DomainEvent } from '../../platform/event-bus';
 import { NotFoundError } from '../../platform/errors';
 import { Command } from './command.entity';
@@ -27,13 +28,16 @@ export const commandApi: ApiModule = {
         return commandView(command);
       },
       /** Newest first. */
-      async commands(_parent, { filter, first }, ctx) {
+      async commands(_parent, { filter, first, after }, ctx) {
+        const { em } = tenantScope(ctx);
         const size = pageSize(first, 100, MAX_PAGE);
         const where: Record<string, unknown> = {};
         if (filter?.chargePointId != null) where.chargePointId = filter.chargePointId;
         if (filter?.status != null) where.status = filter.status;
-        const rows = await tenantScope(ctx).em.find(Command, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size });
-        return rows.map(commandView);
+        const before = decodeTimeIdCursor(after);
+        const page = before ? { ...where, $or: [{ createdAt: { $lt: before.at } }, { createdAt: before.at, id: { $lt: before.id } }] } : where;
+        const [rows, totalCount] = await Promise.all([em.find(Command, page, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size + 1 }), em.count(Command, where)]);
+        return connection(rows, size, after, (c) => timeIdKey(c.createdAt, c.id), commandView, totalCount);
       },
     },
     Subscription: {

@@ -114,13 +114,13 @@ export class CommandService {
       retryUntil: input.schedule?.retryUntil ?? null,
       createdAt: clock.now(),
     });
-    await em.persistAndFlush(command);
     if (input.schedule) {
+      await this.stored(em, command, (tx) => tx.persist(command));
       if (!this.scheduler) throw new Error('No command scheduler is configured');
       await this.scheduler(command);
-      this.publish(command);
       return { command, response: null };
     }
+    await em.persistAndFlush(command);
     const response = await this.attempt(em, command, { request, hookOptions: input.hookOptions });
     return { command, response };
   }
@@ -142,8 +142,7 @@ export class CommandService {
     command.status = 'SENT';
     command.sentAt = clock.now();
     command.messageId = uniqueId;
-    await em.flush();
-    this.publish(command);
+    await this.stored(em, command);
     try {
       const answer = await this.app.cluster.call(command.tenantId, command.chargePointId, command.action, request, this.app.config.ocppCallTimeoutMs, uniqueId);
       // Never kept or shown: an AuthorizationKey value a charge point reports.
@@ -189,13 +188,16 @@ export class CommandService {
     command.errorDescription = outcome.errorDescription ?? null;
     const final = status === 'COMPLETED' || status === 'FAILED' || status === 'EXPIRED';
     if (final) command.completedAt = clock.now();
-    await em.flush();
+    await this.stored(em, command);
     if (final) commandOutcomes.inc({ action: command.action, status, error: command.errorCode ?? '' });
-    this.publish(command);
   }
 
-  publish(command: Command): void {
-    this.app.events.publish({ type: 'commandUpdated', tenantId: command.tenantId, chargePointId: command.chargePointId, payload: commandView(command) });
+  /** Flushes the command's changes with its COMMAND_UPDATED event, in one transaction. */
+  async stored(em: TenantEm, command: Command, before?: (tx: TenantEm) => void): Promise<void> {
+    await this.app.outbox.transaction(em, async (tx, emit) => {
+      before?.(tx);
+      emit({ type: 'COMMAND_UPDATED', tenantId: command.tenantId, chargePointId: command.chargePointId, payload: commandView(command) });
+    });
   }
 }
 

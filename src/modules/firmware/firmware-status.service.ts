@@ -11,6 +11,7 @@ export async function recordFirmwareStatus(em: TenantEm, tenantId: string, charg
   const now = clock.now();
   await em.insert(FirmwareStatusEvent, { tenantId, chargePointId, status, receivedAt: now });
   await em.nativeUpdate(ChargePoint, { tenantId, identity: chargePointId }, { firmwareStatus: status, firmwareStatusAt: now });
+  return now;
 }
 
 /** Keeps every DiagnosticsStatusNotification as history and the latest on the charge point. */
@@ -18,14 +19,15 @@ export async function recordDiagnosticsStatus(em: TenantEm, tenantId: string, ch
   const now = clock.now();
   await em.insert(DiagnosticsStatusEvent, { tenantId, chargePointId, status, receivedAt: now });
   await em.nativeUpdate(ChargePoint, { tenantId, identity: chargePointId }, { diagnosticsStatus: status, diagnosticsStatusAt: now });
+  return now;
 }
 
 export async function firmwareStatusHistory(em: TenantEm, chargePointId: string) {
   const rows = await em.find(FirmwareStatusEvent, { chargePointId }, { orderBy: { id: 'desc' }, limit: HISTORY_LIMIT });
-  return rows.reverse().map((r) => ({ status: r.status, receivedAt: r.receivedAt.toISOString() }));
+  return rows.reverse().map((r) => ({ id: r.id, status: r.status, receivedAt: r.receivedAt.toISOString() }));
 }
 
 export async function diagnosticsStatusHistory(em: TenantEm, chargePointId: string) {
   const rows = await em.find(DiagnosticsStatusEvent, { chargePointId }, { orderBy: { id: 'desc' }, limit: HISTORY_LIMIT });
-  return rows.reverse().map((r) => ({ status: r.status, receivedAt: r.receivedAt.toISOString() }));
+  return rows.reverse().map((r) => ({ id: r.id, status: r.status, receivedAt: r.receivedAt.toISOString() }));
 }

@@ -1,8 +1,11 @@
 import { tenantScope } from '../../api/access';
 import type { ApiModule } from '../../api/api-module';
+import { listConnection } from '../../api/pagination';
 import { requireChargePoint } from '../charge-point/charge-point.lookup';
 import { deleteFirmwareFile, firmwareFileView, listFirmwareFiles } from './firmware-files.service';
 import { diagnosticsStatusHistory, firmwareStatusHistory } from './firmware-status.service';
+
+const PAGE = { fallback: 100, max: 1000 };
 
 export const firmwareApi: ApiModule = {
   permissions: { 'Mutation.deleteFirmwareFile': 'operate', 'Query.firmwareFiles': 'read', 'Query.firmwareStatusHistory': 'read', 'Query.diagnosticsStatusHistory': 'read' },
@@ -14,18 +17,18 @@ export const firmwareApi: ApiModule = {
       },
     },
     Query: {
-      async firmwareFiles(_parent, _args, ctx) {
-        return (await listFirmwareFiles(tenantScope(ctx).em)).map(firmwareFileView);
+      async firmwareFiles(_parent, args, ctx) {
+        return listConnection(await listFirmwareFiles(tenantScope(ctx).em), args, (f) => f.id, firmwareFileView, PAGE);
       },
-      async firmwareStatusHistory(_parent, { chargePointId }, ctx) {
+      async firmwareStatusHistory(_parent, { chargePointId, ...args }, ctx) {
         const { em } = tenantScope(ctx);
         await requireChargePoint(em, chargePointId);
-        return firmwareStatusHistory(em, chargePointId);
+        return listConnection(await firmwareStatusHistory(em, chargePointId), args, (e) => e.id, (e) => e, PAGE);
       },
-      async diagnosticsStatusHistory(_parent, { chargePointId }, ctx) {
+      async diagnosticsStatusHistory(_parent, { chargePointId, ...args }, ctx) {
         const { em } = tenantScope(ctx);
         await requireChargePoint(em, chargePointId);
-        return diagnosticsStatusHistory(em, chargePointId);
+        return listConnection(await diagnosticsStatusHistory(em, chargePointId), args, (e) => e.id, (e) => e, PAGE);
       },
     },
   },

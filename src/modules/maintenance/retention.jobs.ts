@@ -7,25 +7,30 @@ const DELETE_BATCH = 5000;
 
 /**
  * Deletes history older than RETENTION_DAYS: StatusNotification history, meter values (by when they were
- * received, so offline-buffered old readings are kept for the full period) and finished commands.
+ * received, so offline-buffered old readings are kept for the full period) and finished commands; and the
+ * event log with its webhook deliveries older than EVENT_RETENTION_DAYS.
  * Connector state, transactions and open commands are never touched.
  */
 export const cleanupRetention: JobProcessor = async ({ app, em, tenantId }) => {
   const cutoff = new Date(Date.now() - app.config.retentionDays * 24 * 3600 * 1000);
+  const eventCutoff = new Date(Date.now() - app.config.eventRetentionDays * 24 * 3600 * 1000);
   const connection = em.getConnection();
-  const targets: Array<{ table: string; where: string }> = [
+  const targets: Array<{ table: string; where: string; before?: Date }> = [
     { table: 'status_notification', where: 'received_at < ?' },
     { table: 'meter_value', where: 'received_at < ?' },
     { table: 'command', where: `completed_at < ? and status in ('COMPLETED', 'FAILED', 'EXPIRED')` },
+    // The delivery log goes first: a delivery row never outlives its event.
+    { table: 'webhook_delivery', where: `event_id in (select id from event where tenant_id = webhook_delivery.tenant_id and occurred_at < ?)`, before: eventCutoff },
+    { table: 'event', where: 'occurred_at < ?', before: eventCutoff },
   ];
   const deleted: Record<string, number> = {};
-  for (const { table, where } of targets) {
+  for (const { table, where, before } of targets) {
     deleted[table] = 0;
     for (;;) {
       // The tenant id is bound explicitly: raw SQL does not pass through the tenant filter.
       const result = await connection.execute<{ affectedRows: number }>(
         `delete from "${table}" where ctid in (select ctid from "${table}" where tenant_id = ? and ${where} limit ${DELETE_BATCH})`,
-        [tenantId, cutoff],
+        [tenantId, before ?? cutoff],
         'run',
       );
       deleted[table] += result.affectedRows;

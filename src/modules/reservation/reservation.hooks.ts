@@ -2,6 +2,7 @@ import { OcppError } from '../../ocpp/ocpp-error';
 import { validatePayload } from '../../ocpp/validator';
 import { BadInputError } from '../../platform/errors';
 import type { CommandHookRegistry } from '../command/command-hooks';
+import { changeReservation } from './reservation.events';
 import { scheduleReservationExpiry } from './reservation.jobs';
 import { failPendingReservation, openReservation, recordCancelAnswer, recordReserveNowAnswer } from './reservation.service';
 
@@ -16,22 +17,22 @@ export const reservationHooks: CommandHookRegistry = {
         if (error instanceof OcppError) throw new BadInputError(`Invalid ReserveNow request: ${error.message}`);
         throw error;
       }
-      const reservation = await openReservation(ctx.em, ctx.tenantId, ctx.chargePointId, request as never);
+      const reservation = await changeReservation(ctx.app, ctx.em, ctx.chargePointId, (tx) => openReservation(tx, ctx.tenantId, ctx.chargePointId, request as never), (r) => r.id);
       const prepared: Record<string, any> = { ...request, reservationId: reservation.id };
       if (reservation.parentIdTag) prepared.parentIdTag = reservation.parentIdTag;
       return prepared;
     },
     async onResult(ctx, request, response) {
-      const reservation = await recordReserveNowAnswer(ctx.em, ctx.chargePointId, request.reservationId, response.status);
+      const reservation = await changeReservation(ctx.app, ctx.em, ctx.chargePointId, (tx) => recordReserveNowAnswer(tx, ctx.chargePointId, request.reservationId, response.status), (r) => r?.id);
       if (reservation?.status === 'ACTIVE') await scheduleReservationExpiry(ctx.app, reservation);
     },
     async onFailure(ctx, request) {
-      await failPendingReservation(ctx.em, ctx.chargePointId, request.reservationId);
+      await changeReservation(ctx.app, ctx.em, ctx.chargePointId, (tx) => failPendingReservation(tx, ctx.chargePointId, request.reservationId), (changed) => (changed ? request.reservationId : undefined));
     },
   },
   CancelReservation: {
     async onResult(ctx, request, response) {
-      await recordCancelAnswer(ctx.em, ctx.chargePointId, request.reservationId, response.status);
+      await changeReservation(ctx.app, ctx.em, ctx.chargePointId, (tx) => recordCancelAnswer(tx, ctx.chargePointId, request.reservationId, response.status), (changed) => (changed ? request.reservationId : undefined));
     },
   },
 };

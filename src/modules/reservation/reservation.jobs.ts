@@ -1,13 +1,17 @@
 import type { AppContext } from '../../app-context';
 import type { JobProcessor } from '../../platform/queues';
-import type { Reservation } from './reservation.entity';
+import { Reservation } from './reservation.entity';
+import { changeReservation } from './reservation.events';
 import { expireReservation } from './reservation.service';
 
 export const RESERVATION_EXPIRE_JOB = 'reservation.expire';
 
 /** Ends the reservation at its expiryDate even if the charge point never says so. Idempotent. */
 export const expireReservationJob: JobProcessor<{ tenantId: string; reservationId: number }> = async ({ app, em, tenantId }, data) => {
-  if (await expireReservation(em, data.reservationId)) {
+  const reservation = await em.findOne(Reservation, { id: data.reservationId });
+  if (!reservation) return;
+  const expired = await changeReservation(app, em, reservation.chargePointId, (tx) => expireReservation(tx, data.reservationId), (changed) => (changed ? data.reservationId : undefined));
+  if (expired) {
     app.log.debug({ tenantId, reservationId: data.reservationId }, 'reservation expired');
   }
 };

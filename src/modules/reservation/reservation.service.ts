@@ -57,13 +57,13 @@ export async function recordReserveNowAnswer(em: TenantEm, chargePointId: string
 }
 
 /** ReserveNow got no answer: the charge point may not hold it, so it must not look active. */
-export async function failPendingReservation(em: TenantEm, chargePointId: string, reservationId: number): Promise<void> {
-  await em.nativeUpdate(Reservation, { id: reservationId, chargePointId, status: 'PENDING' }, { status: 'REJECTED', updatedAt: clock.now() });
+export async function failPendingReservation(em: TenantEm, chargePointId: string, reservationId: number): Promise<boolean> {
+  return 0 < await em.nativeUpdate(Reservation, { id: reservationId, chargePointId, status: 'PENDING' }, { status: 'REJECTED', updatedAt: clock.now() });
 }
 
-export async function recordCancelAnswer(em: TenantEm, chargePointId: string, reservationId: number, status: string): Promise<void> {
-  if (status !== 'Accepted') return;
-  await em.nativeUpdate(
+export async function recordCancelAnswer(em: TenantEm, chargePointId: string, reservationId: number, status: string): Promise<boolean> {
+  if (status !== 'Accepted') return false;
+  return 0 < await em.nativeUpdate(
     Reservation,
     { id: reservationId, chargePointId, status: { $in: ['PENDING', 'ACTIVE'] } },
     { status: 'CANCELLED', updatedAt: clock.now() },

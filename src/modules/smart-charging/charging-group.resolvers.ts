@@ -1,5 +1,6 @@
 import { tenantScope } from '../../api/access';
 import type { ApiModule } from '../../api/api-module';
+import { listConnection } from '../../api/pagination';
 import { BadInputError } from '../../platform/errors';
 import { requireChargePoint } from '../charge-point/charge-point.lookup';
 import { createGroup, deleteGroup, groupView, listGroups, updateGroup } from './charging-group.service';
@@ -20,9 +21,11 @@ export const chargingGroupApi: ApiModule = {
   },
   resolvers: {
     Query: {
-      async chargingGroups(_parent, _args, ctx) {
+      async chargingGroups(_parent, args, ctx) {
         const { em } = tenantScope(ctx);
-        return Promise.all((await listGroups(em)).map((group) => groupView(em, group)));
+        // Views of the page only: each costs queries of its own.
+        const page = listConnection(await listGroups(em), args, (g) => String(g.id), (g) => g, { fallback: 50, max: 200 });
+        return { ...page, edges: await Promise.all(page.edges.map(async (edge) => ({ ...edge, node: await groupView(em, edge.node) }))) };
       },
       async expectedCompositeSchedule(_parent, { chargePointId, connectorId, duration, chargingRateUnit }, ctx) {
         const { em } = tenantScope(ctx);

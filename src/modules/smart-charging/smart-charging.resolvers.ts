@@ -1,5 +1,6 @@
 import { tenantScope } from '../../api/access';
 import type { ApiModule } from '../../api/api-module';
+import { listConnection } from '../../api/pagination';
 import { requireChargePoint } from '../charge-point/charge-point.lookup';
 import { chargingProfileView, listProfiles } from './smart-charging.service';
 
@@ -7,10 +8,10 @@ export const smartChargingApi: ApiModule = {
   permissions: { 'Query.chargingProfiles': 'read' },
   resolvers: {
     Query: {
-      async chargingProfiles(_parent, { chargePointId }, ctx) {
+      async chargingProfiles(_parent, { chargePointId, ...args }, ctx) {
         const { em } = tenantScope(ctx);
         await requireChargePoint(em, chargePointId);
-        return (await listProfiles(em, chargePointId)).map(chargingProfileView);
+        return listConnection(await listProfiles(em, chargePointId), args, (p) => p.pk, chargingProfileView, { fallback: 100, max: 1000 });
       },
     },
   },

@@ -1,11 +1,13 @@
 import { tenantScope } from '../../api/access';
 import type { ApiModule } from '../../api/api-module';
+import { listConnection } from '../../api/pagination';
 import { platformEm } from '../../platform/db';
 import { NotFoundError } from '../../platform/errors';
 import { ApiKey } from './api-key.entity';
 import { Tenant } from './tenant.entity';
 import { createApiKey, createTenant, revokeApiKey } from './tenant.service';
 
+const PAGE = { fallback: 50, max: 1000 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Tenants (platform admin) and the tenant's own API keys (OWNER). */
@@ -20,14 +22,16 @@ export const tenantApi: ApiModule = {
   },
   resolvers: {
     Query: {
-      tenants: (_parent, _args, ctx) => platformEm(ctx.app.orm).find(Tenant, {}, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      tenants: async (_parent, args, ctx) =>
+        listConnection(await platformEm(ctx.app.orm).find(Tenant, {}, { orderBy: { createdAt: 'asc', id: 'asc' } }), args, (t) => t.id, (t) => t, PAGE),
       async me(_parent, _args, ctx) {
         const { tenantId } = tenantScope(ctx);
         const tenant = await platformEm(ctx.app.orm).findOne(Tenant, { id: tenantId });
         if (!tenant) throw new NotFoundError('Tenant not found');
         return tenant;
       },
-      apiKeys: (_parent, _args, ctx) => tenantScope(ctx).em.find(ApiKey, {}, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      apiKeys: async (_parent, args, ctx) =>
+        listConnection(await tenantScope(ctx).em.find(ApiKey, {}, { orderBy: { createdAt: 'asc', id: 'asc' } }), args, (k) => k.id, (k) => k, PAGE),
     },
     Mutation: {
       async createTenant(_parent, { input }, ctx) {

@@ -1,15 +1,7 @@
 import type { OcppHandler } from '../../ingress/handler-context';
-import { transactionView } from './transaction.service';
 
+/** Stored group-committed; the writer stores the TRANSACTION_UPDATED event in the same transaction. */
 export const meterValues: OcppHandler = async (ctx, payload) => {
-  const transaction = await ctx.app.meterValues.record({ tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, ...payload });
-  if (transaction) {
-    ctx.app.events.publish({
-      type: 'transactionUpdated',
-      tenantId: ctx.tenantId,
-      chargePointId: ctx.chargePointId,
-      payload: { ...transactionView(transaction), event: 'METER_VALUES', meterValue: payload.meterValue },
-    });
-  }
+  await ctx.app.meterValues.record({ tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, ...payload });
   return {};
 };

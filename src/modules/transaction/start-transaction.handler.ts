@@ -12,7 +12,10 @@ export const startTransactionHandler: OcppHandler = async (ctx, payload) => {
   await afterAbandoned(ctx, await abandonSupersededBy(ctx.em(), ctx.tenantId, transaction));
   if (idTagInfo.status === 'Accepted') await linkPendingTxProfiles(ctx.em(), ctx.tenantId, ctx.chargePointId, transaction);
   if (created) {
-    ctx.app.events.publish({ type: 'transactionUpdated', tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, payload: { ...transactionView(transaction), event: 'STARTED' } });
+    // Its own transaction, just after the start's: the start's duplicate handling needs a transaction of its own.
+    await ctx.app.outbox.record(ctx.em(), [
+      { type: 'TRANSACTION_STARTED', tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, payload: { ...transactionView(transaction), event: 'STARTED' } },
+    ]);
     void scheduleRebalanceFor(ctx.app, ctx.tenantId, ctx.chargePointId);
   }
   return { transactionId: transaction.id, idTagInfo };

@@ -4,10 +4,16 @@ import { removeTransactionProfiles } from '../smart-charging/smart-charging.serv
 import { stopTransaction, transactionView } from './transaction.service';
 
 export const stopTransactionHandler: OcppHandler = async (ctx, payload) => {
-  const { transaction, stopped, idTagInfo } = await stopTransaction(ctx.em(), ctx.tenantId, ctx.chargePointId, payload);
+  // The stop and its event commit together (the service's own transaction nests in this one).
+  const { transaction, stopped, idTagInfo } = await ctx.app.outbox.transaction(ctx.em(), async (tx, emit) => {
+    const result = await stopTransaction(tx, ctx.tenantId, ctx.chargePointId, payload);
+    if (result.transaction && result.stopped) {
+      emit({ type: 'TRANSACTION_STOPPED', tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, payload: { ...transactionView(result.transaction), event: 'STOPPED' } });
+    }
+    return result;
+  });
   if (transaction && stopped) {
     await removeTransactionProfiles(ctx.em(), ctx.tenantId, ctx.chargePointId, transaction.id);
-    ctx.app.events.publish({ type: 'transactionUpdated', tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, payload: { ...transactionView(transaction), event: 'STOPPED' } });
     void scheduleRebalanceFor(ctx.app, ctx.tenantId, ctx.chargePointId);
   }
   return idTagInfo ? { idTagInfo } : {};

@@ -1,5 +1,6 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { sqlRows, type Orm, type TenantEm } from '../../platform/db';
+import { sqlRowsIn, type TenantEm } from '../../platform/db';
+import type { Emit, EventOutbox } from '../event/event-outbox';
 import { sqlState } from '../../platform/async';
 import { GroupCommit } from '../../platform/group-commit';
 import { clock } from '../../platform/clock';
@@ -206,7 +207,7 @@ export interface MeterValuesWrite {
 export class MeterValuesWriter {
   private readonly commits: GroupCommit<MeterValuesWrite, TransactionFields | null>;
 
-  constructor(private readonly orm: Orm) {
+  constructor(private readonly outbox: EventOutbox) {
     this.commits = new GroupCommit((writes) => this.insert(writes), { maxInFlight: 4, maxBatch: 500, maxWaiting: 20_000, splitOn: isDataError });
   }
 
@@ -219,7 +220,12 @@ export class MeterValuesWriter {
     return this.commits.drain();
   }
 
-  private async insert(writes: MeterValuesWrite[]): Promise<Array<TransactionFields | null>> {
+  /** The values and the TRANSACTION_UPDATED events of the linked ones commit together. */
+  private insert(writes: MeterValuesWrite[]): Promise<Array<TransactionFields | null>> {
+    return this.outbox.platformTransaction((tx, emit) => this.insertIn(tx, emit, writes));
+  }
+
+  private async insertIn(tx: TenantEm, emit: Emit, writes: MeterValuesWrite[]): Promise<Array<TransactionFields | null>> {
     const input = writes.map((w, i) => ({
       i,
       tenant_id: w.tenantId,
@@ -228,8 +234,8 @@ export class MeterValuesWriter {
       transaction_id: knownIdOrNull(w.transactionId),
       meter_value: w.meterValue.map((mv) => ({ timestamp: new Date(mv.timestamp).toISOString(), sampledValue: mv.sampledValue.map(withSampledValueDefaults) })),
     }));
-    const rows = await sqlRows<TransactionRow & { i: number }>(
-      this.orm,
+    const rows = await sqlRowsIn<TransactionRow & { i: number }>(
+      tx,
       `with input as (
          select * from jsonb_to_recordset(?::jsonb)
            as x(i integer, tenant_id uuid, charge_point_id varchar, connector_id integer, transaction_id integer, meter_value jsonb)
@@ -251,6 +257,12 @@ export class MeterValuesWriter {
       [JSON.stringify(input), clock.now()],
     );
     const linked = new Map(rows.map((row) => [row.i, transactionFields(row)]));
+    writes.forEach((write, i) => {
+      const transaction = linked.get(i);
+      if (!transaction) return;
+      const payload = { ...transactionView(transaction), event: 'METER_VALUES', meterValue: write.meterValue };
+      emit({ type: 'TRANSACTION_UPDATED', tenantId: write.tenantId, chargePointId: write.chargePointId, payload });
+    });
     return writes.map((_, i) => linked.get(i) ?? null);
   }
 }

@@ -1,0 +1,153 @@
+import type { EventBus } from '../../platform/event-bus';
+import { sqlRowsIn, type Orm, type TenantEm } from '../../platform/db';
+import type { Logger } from '../../platform/logger';
+import { clock } from '../../platform/clock';
+import { LIVE_TYPE, type EventLogType, type NewEvent, type StoredEvent } from './event-types';
+
+/** A webhook delivery created with its event, to be handed to the delivery queue after commit. */
+export interface NewDelivery {
+  tenantId: string;
+  deliveryId: string;
+}
+
+/** What one append stored: the events with their sequence, and the webhook deliveries they created. */
+export interface Appended {
+  events: StoredEvent[];
+  deliveries: NewDelivery[];
+}
+
+/** Collects the events of one unit of work; they are appended at its end, in its transaction. */
+export type Emit = (event: NewEvent) => void;
+
+/**
+ * The common table expressions that append events, for a statement of its own (`appendEvents`) or folded
+ * into the statement that writes the change (`withEvents`): each tenant's counter row is bumped by its
+ * number of events (`tenant_event_seq`, so one tenant's writers commit in sequence order while other
+ * tenants never wait), the events get consecutive sequences in the order given, and a PENDING delivery row
+ * is created for every enabled webhook of the event's tenant that wants its type, so a crash after commit
+ * loses no delivery (a sweeper enqueues what was never enqueued). Counter rows are taken in tenant order,
+ * so two batches of several tenants cannot deadlock on them. Bind parameters: `eventParams`.
+ */
+const EVENT_CTES = `ev as (
+       select * from jsonb_to_recordset(?::jsonb) as x(i integer, tenant_id uuid, type varchar, charge_point_id varchar, payload jsonb)
+     ), counts as (
+       select tenant_id, count(*)::bigint as n from ev group by tenant_id
+     ), bumped as (
+       insert into tenant_event_seq as s (tenant_id, last)
+       select tenant_id, n from counts order by tenant_id
+       on conflict (tenant_id) do update set last = s.last + excluded.last
+       returning s.tenant_id, s.last
+     ), numbered as (
+       select ev.i, gen_random_uuid() as id, ev.tenant_id, b.last - c.n + row_number() over (partition by ev.tenant_id order by ev.i) as sequence,
+              ev.type, ev.charge_point_id, ev.payload
+         from ev join counts c on c.tenant_id = ev.tenant_id join bumped b on b.tenant_id = ev.tenant_id
+     ), stored as (
+       insert into event (id, tenant_id, sequence, type, charge_point_id, occurred_at, payload)
+       select id, tenant_id, sequence, type, charge_point_id, ?::timestamptz, payload from numbered
+     ), deliveries as (
+       insert into webhook_delivery (id, tenant_id, webhook_id, event_id, attempt, status, created_at, next_attempt_at, first_attempt_at)
+       select gen_random_uuid(), n.tenant_id, w.id, n.id, 1, 'PENDING', ?::timestamptz, ?::timestamptz, ?::timestamptz
+         from numbered n join webhook w on w.tenant_id = n.tenant_id and w.enabled and n.type = any(w.event_types)
+       returning id, event_id
+     )
+     select n.i, n.id, n.sequence, (select array_agg(d.id) from deliveries d where d.event_id = n.id) as delivery_ids from numbered n`;
+
+type AppendedRow = { i: number; id: string; sequence: string; delivery_ids: string[] | null };
+
+function eventParams(events: NewEvent[], occurredAt: Date): unknown[] {
+  const input = events.map((e, i) => ({ i, tenant_id: e.tenantId, type: e.type, charge_point_id: e.chargePointId, payload: e.payload }));
+  return [JSON.stringify(input), occurredAt, occurredAt, occurredAt, occurredAt];
+}
+
+function appended(events: NewEvent[], rows: AppendedRow[], occurredAt: Date): Appended {
+  const byIndex = new Map(rows.map((row) => [row.i, row]));
+  const stored: StoredEvent[] = [];
+  const deliveries: NewDelivery[] = [];
+  events.forEach((event, i) => {
+    const row = byIndex.get(i)!;
+    stored.push({ ...event, id: row.id, sequence: Number(row.sequence), occurredAt: occurredAt.toISOString() });
+    for (const deliveryId of row.delivery_ids ?? []) deliveries.push({ tenantId: event.tenantId, deliveryId });
+  });
+  return { events: stored, deliveries };
+}
+
+/** Appends events inside the caller's transaction, in one statement. */
+export async function appendEvents(em: TenantEm, events: NewEvent[]): Promise<Appended> {
+  if (events.length === 0) return { events: [], deliveries: [] };
+  const occurredAt = clock.now();
+  const rows = await sqlRowsIn<AppendedRow>(em, `with ${EVENT_CTES}`, eventParams(events, occurredAt));
+  return appended(events, rows, occurredAt);
+}
+
+/**
+ * One statement that writes a change and its events (for hot paths: no transaction round trips).
+ * `changeCtes` are CTEs ("name as (...), ...") whose bind parameters are `changeParams`; the statement
+ * answers the appended events; hand them to `EventOutbox.committed` once it returned.
+ */
+export async function withEvents(em: TenantEm, changeCtes: string, changeParams: readonly unknown[], events: NewEvent[]): Promise<Appended> {
+  const occurredAt = clock.now();
+  const rows = await sqlRowsIn<AppendedRow>(em, `with ${changeCtes}, ${EVENT_CTES}`, [...changeParams, ...eventParams(events, occurredAt)]);
+  return appended(events, rows, occurredAt);
+}
+
+/**
+ * The one way to publish an event of the event log: stored in the transaction of the change it reports
+ * (a transactional outbox), then, after commit, published live (subscriptions on every node) and handed to
+ * webhook delivery. Nothing is published for a transaction that rolled back.
+ */
+export class EventOutbox {
+  /** Set once the queues exist: hands new webhook deliveries to the delivery queue. */
+  deliveryQueue: ((deliveries: NewDelivery[]) => Promise<void>) | undefined;
+
+  constructor(
+    private readonly orm: Orm,
+    private readonly bus: EventBus,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * Runs `work` in a transaction on `em` (a fork of it); the events it emits are stored at its end, in that
+   * transaction, and published once it committed.
+   */
+  async transaction<T>(em: TenantEm, work: (tx: TenantEm, emit: Emit) => Promise<T>): Promise<T> {
+    const emitted: NewEvent[] = [];
+    let appended: Appended = { events: [], deliveries: [] };
+    const result = await em.transactional(async (tx) => {
+      emitted.length = 0;
+      const value = await work(tx, (event) => emitted.push(event));
+      appended = await appendEvents(tx, emitted);
+      return value;
+    });
+    this.committed(appended);
+    return result;
+  }
+
+  /** Stores events that report nothing else written (or written already): their own transaction. */
+  async record(em: TenantEm, events: NewEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.transaction(em, async (_tx, emit) => events.forEach(emit));
+  }
+
+  /** After commit: live subscribers, then the webhook queue (a sweeper catches what this misses). */
+  committed(appended: Appended): void {
+    for (const event of appended.events) this.bus.publish(liveEvent(event));
+    if (appended.deliveries.length > 0 && this.deliveryQueue) {
+      this.deliveryQueue(appended.deliveries).catch((error) => this.log.warn({ err: error }, 'enqueueing webhook deliveries failed; the sweeper will'));
+    }
+  }
+
+  /** For group-committed writers: a transaction outside any tenant scope (their rows name their tenant). */
+  platformTransaction<T>(work: (tx: TenantEm, emit: Emit) => Promise<T>): Promise<T> {
+    return this.transaction(this.orm.em.fork({ clear: true }), work);
+  }
+}
+
+function liveEvent(event: StoredEvent) {
+  return {
+    type: LIVE_TYPE[event.type as EventLogType],
+    tenantId: event.tenantId,
+    chargePointId: event.chargePointId,
+    payload: event.payload,
+    logged: { id: event.id, sequence: event.sequence, type: event.type, occurredAt: event.occurredAt },
+  };
+}
