@@ -65,6 +65,8 @@ describe('event log', () => {
     await cp.call('StopTransaction', { transactionId: start.transactionId, meterStop: 300, timestamp: new Date().toISOString() });
     await cp.call('FirmwareStatusNotification', { status: 'Downloading' });
     await cp.call('DiagnosticsStatusNotification', { status: 'Uploading' });
+    await cp.call('LogStatusNotification', { status: 'Uploading', requestId: 7 });
+    await cp.call('SecurityEventNotification', { type: 'TamperDetectionActivated', timestamp: new Date().toISOString(), techInfo: 'lid open' });
     cp.handle('ClearCache', () => ({ status: 'Accepted' }));
     await tenantA.owner.data(`mutation { clearCache(input: { chargePointId: "CP-1" }) { command { id } } }`);
     await cp.close({ force: true });
@@ -81,6 +83,8 @@ describe('event log', () => {
       'TRANSACTION_STOPPED',
       'FIRMWARE_STATUS_CHANGED',
       'DIAGNOSTICS_STATUS_CHANGED',
+      'LOG_STATUS_CHANGED',
+      'SECURITY_EVENT',
       'COMMAND_UPDATED',
       'COMMAND_UPDATED',
       'CHARGE_POINT_DISCONNECTED',
@@ -95,7 +99,9 @@ describe('event log', () => {
     expect(events[1].payload).toMatchObject({ connectorId: 1, status: 'Preparing', errorCode: 'NoError' });
     expect(events[2].payload).toMatchObject({ id: start.transactionId, idTag: 'TAG-A', meterStart: 100 });
     expect(events[4].payload).toMatchObject({ id: start.transactionId, meterStop: 300, energyWh: 200 });
-    expect(events.slice(7, 9).map((e: any) => e.payload.status)).toEqual(['SENT', 'COMPLETED']);
+    expect(events[7].payload).toMatchObject({ status: 'Uploading', requestId: 7 });
+    expect(events[8].payload).toMatchObject({ type: 'TamperDetectionActivated', techInfo: 'lid open', source: 'CHARGE_POINT' });
+    expect(events.slice(9, 11).map((e: any) => e.payload.status)).toEqual(['SENT', 'COMPLETED']);
 
     // Paging: two at a time from the first of these, following endCursor.
     const paged: number[] = [];

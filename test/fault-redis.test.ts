@@ -140,7 +140,7 @@ describe('Redis restarted without its data', () => {
   const schedulerNames = async () => (await node.app.jobs.maintenance.getJobSchedulers()).map((s) => s.key).sort();
 
   it('puts the maintenance schedulers back, re-queues QUEUED commands from PostgreSQL, and fails API calls fast meanwhile', async () => {
-    expect(await schedulerNames()).toEqual(['commands.tick', 'presence.tick', 'retention.tick']);
+    expect(await schedulerNames()).toEqual(['certificates.tick', 'commands.tick', 'presence.tick', 'retention.tick', 'webhooks.tick']);
     await owner.chargePoint('CP-EMPTY');
     await owner.chargePoint('CP-AWAY');
     const cp = new RPCClient({ endpoint: `ws://127.0.0.1:${node.ocppPort}/ocpp/${owner.slug}`, identity: 'CP-EMPTY', protocols: ['ocpp1.6'], strictMode: true, reconnect: false });
@@ -172,7 +172,7 @@ describe('Redis restarted without its data', () => {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due.getTime() + 1500 - Date.now())));
     await emptyRedis.start();
 
-    await eventually(async () => (await schedulerNames()).length === 3, 20_000);
+    await eventually(async () => (await schedulerNames()).length === 5, 20_000);
     const settled = async (id: string, status: string) =>
       eventually(async () => (await tenantEm(node.app.orm, owner.tenantId).findOneOrFail(Command, { id })).status === status, 30_000);
     await settled(toConnected.id, 'COMPLETED');

@@ -1223,8 +1223,8 @@ WGaGVT+0YQIgbe9RIv+0QQLFGWP89Pw2UfGoFy6V9DAUeKxV5al8ymo=
     expect(s.received.CertificateSigned[0].certificateChain).toMatch(/^-----BEGIN CERTIFICATE-----[\s\S]+-----BEGIN CERTIFICATE-----/);
     // The CSMS records the charge point's rejection on the command.
     const rejected = await eventually(async () => {
-      const { commands } = await api.data(`query($f: CommandFilter) { commands(filter: $f) { action status response } }`, { f: { chargePointId: s.id } });
-      return commands.find((c: any) => c.action === 'CertificateSigned' && c.status === 'COMPLETED');
+      const { commands } = await api.data(`query($f: CommandFilter) { commands(filter: $f, first: 100) { edges { node { action status response } } } }`, { f: { chargePointId: s.id } });
+      return commands.edges.map((e: any) => e.node).find((c: any) => c.action === 'CertificateSigned' && c.status === 'COMPLETED');
     });
     expect(rejected.response).toEqual({ status: 'Rejected' });
     expect(await s.cp.call('SecurityEventNotification', { type: 'InvalidChargePointCertificate', timestamp: new Date().toISOString() })).toEqual({});
@@ -1261,7 +1261,7 @@ WGaGVT+0YQIgbe9RIv+0QQLFGWP89Pw2UfGoFy6V9DAUeKxV5al8ymo=
   }
 
   async function firmwareStatuses(s: Station): Promise<string[]> {
-    return (await api.data(`query($id: ID!) { firmwareStatusHistory(chargePointId: $id) { status } }`, { id: s.id })).firmwareStatusHistory.map((e: any) => e.status);
+    return (await api.data(`query($id: ID!) { firmwareStatusHistory(chargePointId: $id, first: 100) { edges { node { status } } } }`, { id: s.id })).firmwareStatusHistory.edges.map((e: any) => e.node.status);
   }
 
   test('TC_080_CSMS secure firmware update', async () => {

@@ -212,7 +212,7 @@ describe('Firmware Management profile', () => {
   it('keeps parallel uploads under the quota together (declared length or chunked), and frees the space on delete', async () => {
     const DELETE = `mutation($id: ID!) { deleteFirmwareFile(input: { id: $id }) { deleted } }`;
     const deleteAll = async () => {
-      for (const f of (await api.data(`{ firmwareFiles { id } }`)).firmwareFiles) await api.data(DELETE, { id: f.id });
+      for (const { node: f } of (await api.data(`{ firmwareFiles(first: 100) { edges { node { id } } } }`)).firmwareFiles.edges) await api.data(DELETE, { id: f.id });
     };
     await deleteAll();
     const image = Buffer.alloc(200 * 1024, 7);
@@ -234,7 +234,7 @@ describe('Firmware Management profile', () => {
         } as RequestInit).then(async (r) => ({ status: r.status, body: await r.text() })),
       ),
     );
-    const stored = (await api.data(`{ firmwareFiles { id size } }`)).firmwareFiles;
+    const stored = (await api.data(`{ firmwareFiles(first: 100) { edges { node { id size } } } }`)).firmwareFiles.edges.map((e: any) => e.node);
     const total = stored.reduce((sum: number, f: any) => sum + f.size, 0);
     expect(total).toBeLessThanOrEqual(1024 * 1024);
     expect(stored.length).toBeGreaterThanOrEqual(1);

@@ -94,8 +94,8 @@ it('signs a CSR with the tenant CA (made on first need); the charger then connec
   expect(leaf.subject).toMatch(/CN=CP-CSR/);
   expect(issued.chain).toContain(ca.certificate.trim());
   // The CertificateSigned went out as a command, recorded like the others.
-  const commands = await apiA.data(`{ commands(filter: {chargePointId: "CP-CSR"}) { action status } }`);
-  expect(commands.commands).toEqual(expect.arrayContaining([{ action: 'CertificateSigned', status: 'COMPLETED' }]));
+  const commands = await apiA.data(`{ commands(filter: {chargePointId: "CP-CSR"}, first: 100) { edges { node { action status } } } }`);
+  expect(commands.commands.edges.map((e: any) => e.node)).toEqual(expect.arrayContaining([{ action: 'CertificateSigned', status: 'COMPLETED' }]));
   const listed = await apiA.data(`{ chargePointCertificates(chargePointId: "CP-CSR") { totalCount edges { cursor node { serialNumber fingerprintSha256 notBefore notAfter revokedAt } } pageInfo { hasNextPage } } }`);
   expect(listed.chargePointCertificates.totalCount).toBe(1);
   expect(listed.chargePointCertificates.edges[0].node).toMatchObject({ serialNumber: leaf.serialNumber.toLowerCase().replace(/^0+/, ''), revokedAt: null });
@@ -201,8 +201,8 @@ it('warns 30 days before a client certificate expires and triggers its renewal (
   await run();
   const events = await apiA.data(`{ securityEvents(filter: {chargePointId: "CP-CSR", type: "ChargePointCertificateExpiring"}) { edges { node { techInfo source } } } }`);
   expect(events.securityEvents.edges.map((e: any) => e.node)).toEqual([{ techInfo: expect.stringContaining('serial e1'), source: 'CSMS' }]);
-  const commands = await apiA.data(`{ commands(filter: {chargePointId: "CP-CSR"}) { action request } }`);
-  const triggers = commands.commands.filter((c: any) => c.action === 'ExtendedTriggerMessage');
+  const commands = await apiA.data(`{ commands(filter: {chargePointId: "CP-CSR"}, first: 100) { edges { node { action request } } } }`);
+  const triggers = commands.commands.edges.map((e: any) => e.node).filter((c: any) => c.action === 'ExtendedTriggerMessage');
   expect(triggers).toEqual([{ action: 'ExtendedTriggerMessage', request: { requestedMessage: 'SignChargePointCertificate' } }]);
 });
 

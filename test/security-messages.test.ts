@@ -75,8 +75,8 @@ describe('charge-point-initiated', () => {
     const data = await api.data(`{ chargePoint(id: "CP-SEC") { logStatus { status requestId updatedAt } firmwareStatus } }`);
     expect(data.chargePoint.logStatus).toMatchObject({ status: 'Uploading', requestId: 42 });
     expect(data.chargePoint.firmwareStatus).toBe('InvalidSignature');
-    const history = await api.data(`{ firmwareStatusHistory(chargePointId: "CP-SEC") { status } }`);
-    expect(history.firmwareStatusHistory.map((h: any) => h.status)).toContain('InvalidSignature');
+    const history = await api.data(`{ firmwareStatusHistory(chargePointId: "CP-SEC", first: 100) { edges { node { status } } } }`);
+    expect(history.firmwareStatusHistory.edges.map((e: any) => e.node.status)).toContain('InvalidSignature');
   });
 });
 

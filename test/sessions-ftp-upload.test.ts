@@ -18,7 +18,7 @@ let dataDir: string;
 const clients: RPCClient[] = [];
 
 const GET_DIAG = `mutation($input: GetDiagnosticsInput!) { getDiagnostics(input: $input) { fileName location command { status } } }`;
-const FILES = `query($id: ID!) { diagnosticsFiles(chargePointId: $id) { id fileName size chargePointId } }`;
+const FILES = `query($id: ID!) { diagnosticsFiles(chargePointId: $id, first: 100) { edges { node { id fileName size chargePointId } } } }`;
 
 async function ftpStation(id: string) {
   await api.data(`mutation($id: ID!) { createChargePoint(input: { id: $id, uploadProtocol: FTP }) { chargePoint { id uploadProtocol } } }`, { id });
@@ -67,7 +67,7 @@ describe('FTP diagnostics uploads', () => {
 
     const content = Buffer.from('ftp line 1\nftp line 2\n');
     await upload(location, 'diag.log', content);
-    const [file] = (await api.data(FILES, { id: 'CP-FTP' })).diagnosticsFiles;
+    const [file] = (await api.data(FILES, { id: 'CP-FTP' })).diagnosticsFiles.edges.map((e: any) => e.node);
     expect(file).toMatchObject({ chargePointId: 'CP-FTP', fileName: 'diag.log', size: content.length });
     expect(readFileSync(path.join(dataDir, tenant.tenantId, 'diagnostics', file.id)).equals(content)).toBe(true);
 
@@ -77,7 +77,7 @@ describe('FTP diagnostics uploads', () => {
     const forged = new URL(location);
     forged.password = 'not-a-token';
     await expect(upload(forged.toString(), 'x.log', content)).rejects.toThrow(/530/);
-    expect((await api.data(FILES, { id: 'CP-FTP' })).diagnosticsFiles).toHaveLength(1);
+    expect((await api.data(FILES, { id: 'CP-FTP' })).diagnosticsFiles.edges.map((e: any) => e.node)).toHaveLength(1);
   });
 
   it('refuses a file over the size limit and keeps nothing of it', async () => {
@@ -85,7 +85,7 @@ describe('FTP diagnostics uploads', () => {
     const { getDiagnostics } = await api.data(GET_DIAG, { input: { chargePointId: 'CP-FTP-BIG' } });
     const big = Buffer.alloc(50 * 1024 * 1024 + 1, 0x61);
     await expect(upload(getDiagnostics.location, 'big.log', big)).rejects.toThrow();
-    expect((await api.data(FILES, { id: 'CP-FTP-BIG' })).diagnosticsFiles).toEqual([]);
+    expect((await api.data(FILES, { id: 'CP-FTP-BIG' })).diagnosticsFiles.edges.map((e: any) => e.node)).toEqual([]);
   }, 60_000);
 
   it('keeps http upload URLs for charge points left at HTTP, and switches with updateChargePoint', async () => {

@@ -2,7 +2,7 @@ import type { OcppHandler } from '../../ingress/handler-context';
 import { storeSecurityEvent } from './security-event.service';
 
 export const securityEventNotification: OcppHandler = async (ctx, payload: { type: string; timestamp: string; techInfo?: string }) => {
-  await storeSecurityEvent(ctx.em(), {
+  await storeSecurityEvent(ctx.app, ctx.em(), {
     tenantId: ctx.tenantId,
     chargePointId: ctx.chargePointId,
     type: payload.type,

@@ -15,11 +15,22 @@ export type CsmsSecurityEventType =
 
 const TECH_INFO_MAX = 255;
 
+/** Stores a security event and its SECURITY_EVENT in the event log, in one transaction. */
 export async function storeSecurityEvent(
+  app: AppContext,
   em: TenantEm,
   event: { tenantId: string; chargePointId: string; type: string; timestamp: Date; techInfo?: string | null; source: SecurityEventSource },
 ): Promise<void> {
-  await em.insert(SecurityEvent, { ...event, techInfo: event.techInfo?.slice(0, TECH_INFO_MAX) ?? null, receivedAt: clock.now() });
+  const techInfo = event.techInfo?.slice(0, TECH_INFO_MAX) ?? null;
+  await app.outbox.transaction(em, async (tx, emit) => {
+    await tx.insert(SecurityEvent, { ...event, techInfo, receivedAt: clock.now() });
+    emit({
+      type: 'SECURITY_EVENT',
+      tenantId: event.tenantId,
+      chargePointId: event.chargePointId,
+      payload: { chargePointId: event.chargePointId, type: event.type, timestamp: event.timestamp.toISOString(), techInfo, source: event.source },
+    });
+  });
 }
 
 /**
@@ -44,7 +55,7 @@ function isRepeat(key: string): boolean {
 export async function recordCsmsSecurityEvent(app: AppContext, tenantId: string, chargePointId: string, type: CsmsSecurityEventType, techInfo?: string): Promise<void> {
   if (FROM_REFUSED_UPGRADES.has(type) && isRepeat(`${tenantId}\u0000${chargePointId}\u0000${type}\u0000${techInfo ?? ''}`)) return;
   app.log.warn({ tenantId, chargePointId, type, techInfo }, 'security event');
-  await storeSecurityEvent(tenantEm(app.orm, tenantId), { tenantId, chargePointId, type, timestamp: clock.now(), techInfo, source: 'CSMS' }).catch((error) =>
+  await storeSecurityEvent(app, tenantEm(app.orm, tenantId), { tenantId, chargePointId, type, timestamp: clock.now(), techInfo, source: 'CSMS' }).catch((error) =>
     app.log.error({ err: error, tenantId, chargePointId, type }, 'storing a security event failed'),
   );
 }

@@ -77,7 +77,9 @@ export async function afterAbandoned(ctx: ChargePointContext, abandoned: Transac
   if (abandoned.length === 0) return;
   for (const transaction of abandoned) {
     await removeTransactionProfiles(ctx.em(), ctx.tenantId, ctx.chargePointId, transaction.id);
-    ctx.app.events.publish({ type: 'transactionUpdated', tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, payload: { ...transactionView(transaction), event: 'ABANDONED' } });
+    await ctx.app.outbox.record(ctx.em(), [
+      { type: 'TRANSACTION_UPDATED', tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, payload: { ...transactionView(transaction), event: 'ABANDONED' } },
+    ]);
   }
   void scheduleRebalanceFor(ctx.app, ctx.tenantId, ctx.chargePointId);
 }
