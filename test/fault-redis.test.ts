@@ -7,6 +7,7 @@ import type { RunningServer } from '../src/server';
 import { graphqlClient } from './support/graphql-client';
 import { startTestServer, waitFor, eventually } from './support/harness';
 import { seedTenant } from './support/seed';
+import { MAINTENANCE_TICKS } from '../src/modules/maintenance/maintenance.jobs';
 import { startThrowawayRedis, type ThrowawayRedis } from './support/throwaway-services';
 
 /**
@@ -127,7 +128,8 @@ describe('Redis restarted without its data', () => {
 
   beforeAll(async () => {
     emptyRedis = await startThrowawayRedis();
-    node = await startTestServer({ REDIS_URL: emptyRedis.url, MAINTENANCE_INTERVAL_S: '1', REDIS_COMMAND_TIMEOUT_MS: '500', PRESENCE_TTL_S: '3' });
+    // The default maintenance interval: re-queueing lost commands must not wait for its next tick.
+    node = await startTestServer({ REDIS_URL: emptyRedis.url, MAINTENANCE_INTERVAL_S: '60', REDIS_COMMAND_TIMEOUT_MS: '500', PRESENCE_TTL_S: '3' });
     owner = await seedTenant(node);
   }, 60_000);
 
@@ -140,7 +142,7 @@ describe('Redis restarted without its data', () => {
   const schedulerNames = async () => (await node.app.jobs.maintenance.getJobSchedulers()).map((s) => s.key).sort();
 
   it('puts the maintenance schedulers back, re-queues QUEUED commands from PostgreSQL, and fails API calls fast meanwhile', async () => {
-    expect(await schedulerNames()).toEqual(['certificates.tick', 'commands.tick', 'presence.tick', 'retention.tick', 'webhooks.tick']);
+    expect(await schedulerNames()).toEqual(Object.keys(MAINTENANCE_TICKS).sort());
     await owner.chargePoint('CP-EMPTY');
     await owner.chargePoint('CP-AWAY');
     const cp = new RPCClient({ endpoint: `ws://127.0.0.1:${node.ocppPort}/ocpp/${owner.slug}`, identity: 'CP-EMPTY', protocols: ['ocpp1.6'], strictMode: true, reconnect: false });
@@ -172,10 +174,13 @@ describe('Redis restarted without its data', () => {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due.getTime() + 1500 - Date.now())));
     await emptyRedis.start();
 
-    await eventually(async () => (await schedulerNames()).length === 5, 20_000);
+    await eventually(async () => (await schedulerNames()).length === Object.keys(MAINTENANCE_TICKS).length, 20_000);
     const settled = async (id: string, status: string) =>
       eventually(async () => (await tenantEm(node.app.orm, owner.tenantId).findOneOrFail(Command, { id })).status === status, 30_000);
     await settled(toConnected.id, 'COMPLETED');
     await settled(toAway.id, 'EXPIRED');
+    // The command whose scheduling was refused is not carried out later: it did not stay QUEUED.
+    const away = await tenantEm(node.app.orm, owner.tenantId).find(Command, { chargePointId: 'CP-AWAY' });
+    expect(away.filter((c) => c.id !== toAway.id).map((c) => [c.status, c.errorCode])).toEqual([['FAILED', 'INTERNAL_SERVER_ERROR']]);
   }, 60_000);
 });

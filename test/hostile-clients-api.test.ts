@@ -1,6 +1,7 @@
 import type { RPCClient } from 'ocpp-rpc';
 import WebSocket from 'ws';
 import { openEventStreams } from '../src/api/event-stream';
+import { postgresErrors } from '../src/platform/metrics';
 import type { RunningServer } from '../src/server';
 import { apiTenant, subscribe, subscriptionsOpen, wsClient } from './support/graphql-client';
 import { connectChargePoint, startTestServer, uniqueName, waitFor } from './support/harness';
@@ -126,5 +127,29 @@ describe('a graphql-ws subscriber that stops reading', () => {
     (socket as unknown as { _socket: { resume(): void } })._socket.resume();
     expect(await closed).toEqual(expect.any(Number));
     expect(socket.readyState).toBe(WebSocket.CLOSED);
+  });
+});
+
+describe('a NUL in GraphQL input', () => {
+  it('is refused with BAD_USER_INPUT before any resolver, over HTTP and graphql-ws, and counts no PostgreSQL error', async () => {
+    const tenant = await apiTenant(server);
+    const postgresBefore = (await postgresErrors.get()).values.reduce((sum, v) => sum + v.value, 0);
+    const inVariable = await tenant.owner.request(`query($tag: String) { transactions(filter: { idTag: $tag }) { edges { node { id } } } }`, { tag: 'A\u0000B' });
+    expect(inVariable.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(inVariable.data ?? null).toBeNull();
+    const inLiteral = await tenant.owner.request(`{ chargePoint(id: "CP\\u0000X") { id } }`);
+    expect(inLiteral.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const inId = await tenant.owner.request(`query($id: ID!) { chargePoint(id: $id) { id } }`, { id: 'CP\u0000X' });
+    expect(inId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const client = wsClient(server, tenant.ownerKey);
+    try {
+      const overWs = subscribe(client, `query($id: ID!) { chargePoint(id: $id) { id } }`, { id: 'CP\u0000X' });
+      const literalOverWs = subscribe(client, `{ transactions(filter: { idTag: "A\\u0000B" }) { edges { node { id } } } }`);
+      const codes = await waitFor(() => (overWs.errors.length && literalOverWs.errors.length ? [overWs.errors, literalOverWs.errors] : undefined), 8000);
+      for (const errors of codes) expect(errors.flat()[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    } finally {
+      await client.dispose();
+    }
+    expect((await postgresErrors.get()).values.reduce((sum, v) => sum + v.value, 0)).toBe(postgresBefore);
   });
 });

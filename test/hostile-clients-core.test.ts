@@ -1,7 +1,7 @@
 import type { RPCClient } from 'ocpp-rpc';
 import WebSocket from 'ws';
 import { createLogger } from '../src/platform/logger';
-import { ocppRateLimited } from '../src/platform/metrics';
+import { ocppRateLimited, postgresErrors } from '../src/platform/metrics';
 import { startServer, type RunningServer } from '../src/server';
 import { graphqlClient, subscribe, subscriptionsOpen, wsClient } from './support/graphql-client';
 import { connectChargePoint, testConfig, waitFor } from './support/harness';
@@ -121,6 +121,30 @@ describe('floods that would fill memory and logs', () => {
   });
 });
 
+describe('input errors are not outages', () => {
+  it('refuses a NUL in any text a charger sends with PropertyConstraintViolation, before PostgreSQL sees it', async () => {
+    await tenant.chargePoint('NULCP');
+    const postgresBefore = await counter(postgresErrors);
+    const raw = await openRaw(server, tenant.slug, 'NULCP');
+    const now = new Date().toISOString();
+    const calls: Array<[string, unknown]> = [
+      ['BootNotification', { chargePointVendor: 'Q\u0000Charge', chargePointModel: 'Nul' }],
+      ['Authorize', { idTag: 'NUL\u0000TAG' }],
+      ['StartTransaction', { connectorId: 1, idTag: 'NUL\u0000TAG', meterStart: 0, timestamp: now }],
+      ['StopTransaction', { transactionId: 1, idTag: 'NUL\u0000TAG', meterStop: 5, timestamp: now }],
+      ['StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Available', info: 'a\u0000b' }],
+    ];
+    calls.forEach(([action, payload], i) => raw.socket.send(JSON.stringify([2, `nul-${i}`, action, payload])));
+    await waitFor(() => raw.frames.length >= calls.length);
+    expect(raw.frames.map((f) => [f[0], f[1], f[2]])).toEqual(calls.map((_, i) => [4, `nul-${i}`, 'PropertyConstraintViolation']));
+    expect(await counter(postgresErrors)).toBe(postgresBefore);
+    // They are bad frames: the budget runs out and the charger is closed, as for any other protocol violation.
+    for (let i = 0; i < 200 && raw.socket.readyState === WebSocket.OPEN; i++) raw.socket.send(JSON.stringify([2, `more-${i}`, 'Authorize', { idTag: '\u0000' }]));
+    expect(await raw.closeCode).toBe(1008);
+    expect(await counter(postgresErrors)).toBe(postgresBefore);
+  });
+});
+
 describe('secrets on every path', () => {
   it('hides an AuthorizationKey in a GetConfiguration answer that arrives after the call timed out', async () => {
     await tenant.chargePoint('LATE');
@@ -162,21 +186,26 @@ describe('secrets on every path', () => {
 
   it('never logs values bound into SQL when PostgreSQL refuses a statement', async () => {
     await tenant.chargePoint('PGLEAK');
+    // PostgreSQL is made to refuse the statements carrying these values (client input with a NUL never gets that far).
+    const sql = server.app.orm.em.getConnection();
+    await sql.execute(`alter table charging_transaction add constraint pgleak_refused check (id_tag <> 'PGLEAKTAG') not valid`);
+    await sql.execute(`alter table meter_value add constraint pgleak_refused check (sampled_value::text not like '%PGLEAKVALUE%') not valid`);
     const cp = await connectChargePoint({ server, tenantSlug: tenant.slug, identity: 'PGLEAK' });
     try {
       await cp.call('BootNotification', { chargePointVendor: 'QCharge', chargePointModel: 'Leak' });
-      // A NUL cannot be stored in text or jsonb: PostgreSQL refuses the statement carrying these values.
-      const start = await cp.call('StartTransaction', { connectorId: 1, idTag: 'PGLEAKTAG', meterStart: 0, timestamp: new Date().toISOString() });
+      const start = await cp.call('StartTransaction', { connectorId: 1, idTag: 'PGOK', meterStart: 0, timestamp: new Date().toISOString() });
       await expect(
         cp.call('MeterValues', {
           connectorId: 1,
           transactionId: start.transactionId,
-          meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: '12', context: 'Sample.Periodic', location: 'Outlet', unit: 'Wh' }, { value: 'PGLEAKVALUE\u0000' }] }],
+          meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: '12', context: 'Sample.Periodic', location: 'Outlet', unit: 'Wh' }, { value: 'PGLEAKVALUE' }] }],
         }),
       ).rejects.toBeDefined();
-      await expect(cp.call('StartTransaction', { connectorId: 2, idTag: 'PGLEAKTAG\u0000', meterStart: 0, timestamp: new Date().toISOString() })).rejects.toBeDefined();
+      await expect(cp.call('StartTransaction', { connectorId: 2, idTag: 'PGLEAKTAG', meterStart: 0, timestamp: new Date().toISOString() })).rejects.toBeDefined();
     } finally {
       await cp.close({ force: true }).catch(() => undefined);
+      await sql.execute('alter table charging_transaction drop constraint pgleak_refused');
+      await sql.execute('alter table meter_value drop constraint pgleak_refused');
     }
     const refused = entries().filter((e) => e.chargePointId === 'PGLEAK' && e.err && e.level >= 40);
     expect(refused.length).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { graphqlHttpHandler } from './graphql-http';
 import { withGraphqlIde } from './graphql-ide';
 import { mountGraphqlWs } from './graphql-ws';
 import { validationRules } from './limits';
+import { nulRefusalPlugin } from './nul-refusal';
 import { operationMetricsPlugin } from './operation-metrics.plugin';
 import { buildApiSchema } from './schema';
 
@@ -22,7 +23,7 @@ export const apiRole: RoleModule = {
       includeStacktraceInErrorResponses: false,
       validationRules: validationRules({ introspection: true }),
       formatError: (formatted, error) => formatGraphQLError(formatted, error, app.log),
-      plugins: [ApolloServerPluginLandingPageDisabled(), operationMetricsPlugin()],
+      plugins: [ApolloServerPluginLandingPageDisabled(), operationMetricsPlugin(), nulRefusalPlugin<GraphQLContext>()],
     });
     await apollo.start();
     const graphqlHttp = graphqlHttpHandler(app, apollo);

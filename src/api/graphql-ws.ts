@@ -10,6 +10,7 @@ import { createContext } from './context';
 import { KeyRevocationWatch } from './key-revocation-watch';
 import { formatGraphQLError } from './errors';
 import { validationRules } from './limits';
+import { nulInVariables } from './nul-refusal';
 import { boundSendBuffer, SubscriptionLimits } from './subscription-limits';
 
 type ConnectionParams = {
@@ -68,6 +69,8 @@ export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQ
         return true;
       },
       onSubscribe(ctx, id, payload) {
+        const nul = nulInVariables(payload.variables);
+        if (nul) return [nul];
         const refused = limits.admit(ctx.extra.socket, connectionKeys.get(ctx.extra.socket) ?? 'none', id, payload.query);
         if (refused) return [refused];
         let started = arrivals.get(ctx);

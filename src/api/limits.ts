@@ -3,6 +3,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext, type ValidationRule } from 'graphql';
 import { BadInputError } from '../platform/errors';
+import { NoNulInStringsRule } from './nul-refusal';
 
 /**
  * What one request may ask for, so a single query cannot take the server down. Today's schema has no
@@ -24,6 +25,7 @@ export function validationRules(options: { introspection: boolean }): Validation
     maxDepthRule({ n: MAX_DEPTH, ...report }),
     maxAliasesRule({ n: MAX_ALIASES, ...report }),
     costLimitRule({ maxCost: MAX_COST, ...report }),
+    NoNulInStringsRule,
   ];
   if (!options.introspection) rules.push(NoSchemaIntrospectionCustomRule);
   return rules;

@@ -92,7 +92,10 @@ function codeFor(error: ErrorObject): OcppErrorCode {
 export function validatePayload(action: string, direction: Direction, payload: unknown): void {
   const validate = compiled.get(`urn:${action}.${direction}`);
   if (!validate) throw new OcppError('NotImplemented', `No schema for ${action}.${direction}`);
-  if (validate(payload)) return;
+  if (validate(payload)) {
+    if (chargePointRequests.has(`urn:${action}.${direction}`)) refuseNul(action, payload, '');
+    return;
+  }
   const [first] = validate.errors ?? [];
   if (!first) throw new OcppError('FormationViolation', `Invalid ${action}.${direction}`);
   const where = first.instancePath || '/';
@@ -100,4 +103,20 @@ export function validatePayload(action: string, direction: Direction, payload: u
     keyword: first.keyword,
     path: where,
   });
+}
+
+/**
+ * No text a charge point sends may hold U+0000: PostgreSQL cannot store it in text (22021/08P01), so it would
+ * fail as an InternalError counted as a database outage. It is the charge point's error, refused before any handler.
+ */
+function refuseNul(action: string, value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) {
+      throw new OcppError('PropertyConstraintViolation', `${action}.req ${path || '/'} must not contain U+0000`, { keyword: 'noNul', path: path || '/' });
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => refuseNul(action, item, `${path}/${index}`));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) refuseNul(action, item, `${path}/${key}`);
+  }
 }

@@ -117,7 +117,17 @@ export class CommandService {
     if (input.schedule) {
       await this.stored(em, command, (tx) => tx.persist(command));
       if (!this.scheduler) throw new Error('No command scheduler is configured');
-      await this.scheduler(command);
+      try {
+        await this.scheduler(command);
+      } catch (error) {
+        // The caller is told it failed: the row must not stay QUEUED, or the re-queue sweep would carry it
+        // out later (and a client retrying after the error would get it twice). Delivery skips it too,
+        // should the job have been added after all.
+        await this.finish(em, command, 'FAILED', { errorCode: 'INTERNAL_SERVER_ERROR', errorDescription: 'Could not be queued' }).catch((failure) =>
+          this.app.log.error({ err: failure, commandId: command.id }, 'a scheduled command that could not be queued stays QUEUED'),
+        );
+        throw error;
+      }
       return { command, response: null };
     }
     await em.persistAndFlush(command);
