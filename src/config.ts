@@ -77,6 +77,10 @@ export interface Config {
   /** Passive-mode data ports. */
   ftpPasvMin: number;
   ftpPasvMax: number;
+  /** OTLP/HTTP collector base URL (OTEL_EXPORTER_OTLP_ENDPOINT); traces are exported only when set. */
+  otelEndpoint: string | undefined;
+  /** service.name on every span (OTEL_SERVICE_NAME, default qcharge). */
+  otelServiceName: string;
 }
 
 export class ConfigError extends Error {}
@@ -187,5 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicFtpHost,
     ftpPasvMin,
     ftpPasvMax,
+    otelEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT ? url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', '', ['http:', 'https:']) : undefined,
+    otelServiceName: env.OTEL_SERVICE_NAME || 'qcharge',
   };
 }

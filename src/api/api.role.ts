@@ -8,6 +8,7 @@ import { withGraphqlIde } from './graphql-ide';
 import { mountGraphqlWs } from './graphql-ws';
 import { validationRules } from './limits';
 import { operationMetricsPlugin } from './operation-metrics.plugin';
+import { operationTracingPlugin } from './operation-tracing.plugin';
 import { buildApiSchema } from './schema';
 
 /** The api role: GraphQL over HTTP (Apollo Server) and WebSocket (graphql-ws) at /graphql on API_PORT. */
@@ -22,7 +23,7 @@ export const apiRole: RoleModule = {
       includeStacktraceInErrorResponses: false,
       validationRules: validationRules({ introspection: true }),
       formatError: (formatted, error) => formatGraphQLError(formatted, error, app.log),
-      plugins: [ApolloServerPluginLandingPageDisabled(), operationMetricsPlugin()],
+      plugins: [ApolloServerPluginLandingPageDisabled(), operationMetricsPlugin(), operationTracingPlugin()],
     });
     await apollo.start();
     const graphqlHttp = graphqlHttpHandler(app, apollo);
