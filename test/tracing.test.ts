@@ -75,6 +75,21 @@ function collect(body: any): void {
   }
 }
 
+/** A strict-mode charge point on the ingress process; `setup` registers its handlers before it connects. */
+async function connect(identity: string, setup: (client: RPCClient) => void = () => undefined): Promise<RPCClient> {
+  const client = new RPCClient({
+    endpoint: `ws://127.0.0.1:${ingress.ocppPort}/ocpp/${tenant.slug}`,
+    identity,
+    protocols: ['ocpp1.6'],
+    strictMode: true,
+    reconnect: false,
+    callTimeoutMs: 10000,
+  });
+  setup(client);
+  await client.connect();
+  return client;
+}
+
 beforeAll(async () => {
   receiver = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -112,16 +127,9 @@ afterAll(async () => {
 describe('traces over OTLP/HTTP', () => {
   it('links the GraphQL operation, the command and the OCPP call on the node holding the socket into one trace', async () => {
     await tenant.chargePoint('CP-TRACE');
-    charger = new RPCClient({
-      endpoint: `ws://127.0.0.1:${ingress.ocppPort}/ocpp/${tenant.slug}`,
-      identity: 'CP-TRACE',
-      protocols: ['ocpp1.6'],
-      strictMode: true,
-      reconnect: false,
-      callTimeoutMs: 10000,
-    });
-    charger.handle('GetConfiguration', () => ({ configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }] }));
-    await charger.connect();
+    charger = await connect('CP-TRACE', (client) =>
+      client.handle('GetConfiguration', () => ({ configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }] })),
+    );
     await charger.call('BootNotification', BOOT);
     await eventually(async () => (await local.app.cluster.isConnected(tenant.tenantId, ['CP-TRACE']))[0]);
 
@@ -179,15 +187,7 @@ describe('traces over OTLP/HTTP', () => {
 
     // Before an accepted BootNotification, anything else is answered with a SecurityError CALLERROR.
     await tenant.chargePoint('CP-REFUSED', { registrationStatus: 'Rejected' });
-    const refused = new RPCClient({
-      endpoint: `ws://127.0.0.1:${ingress.ocppPort}/ocpp/${tenant.slug}`,
-      identity: 'CP-REFUSED',
-      protocols: ['ocpp1.6'],
-      strictMode: true,
-      reconnect: false,
-      callTimeoutMs: 10000,
-    });
-    await refused.connect();
+    const refused = await connect('CP-REFUSED');
     try {
       await expect(refused.call('Heartbeat', {})).rejects.toMatchObject({ rpcErrorCode: 'SecurityError' });
     } finally {
