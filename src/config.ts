@@ -83,6 +83,10 @@ export interface Config {
   webhookRetryHours: number;
   /** Webhooks may target private, loopback and link-local addresses (WEBHOOK_ALLOW_PRIVATE). */
   webhookAllowPrivate: boolean;
+  /** OTLP/HTTP collector base URL (OTEL_EXPORTER_OTLP_ENDPOINT); traces are exported only when set. */
+  otelEndpoint: string | undefined;
+  /** service.name on every span (OTEL_SERVICE_NAME, default qcharge). */
+  otelServiceName: string;
 }
 
 export class ConfigError extends Error {}
@@ -204,5 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eventRetentionDays: int(env, 'EVENT_RETENTION_DAYS', 30, 1, 36500),
     webhookRetryHours: positiveNumber(env, 'WEBHOOK_RETRY_HOURS', 24, 24 * 30),
     webhookAllowPrivate: bool(env, 'WEBHOOK_ALLOW_PRIVATE', false),
+    otelEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT ? url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', '', ['http:', 'https:']) : undefined,
+    otelServiceName: env.OTEL_SERVICE_NAME || 'qcharge',
   };
 }

@@ -12,6 +12,7 @@ import { listenMetrics } from './platform/metrics-server';
 import { createLogger, type Logger } from './platform/logger';
 import { createRedis, RedisKeys } from './platform/redis';
 import { Jobs } from './platform/queues';
+import { startTracing } from './platform/tracing';
 import { scheduleCommand } from './modules/command/command.jobs';
 import { MeterValuesWriter } from './modules/transaction/transaction.service';
 import { EventOutbox } from './modules/event/event-outbox';
@@ -34,6 +35,7 @@ export interface RunningServer {
 
 /** Starts the roles named in the config in this process; used by main.ts and by the tests. */
 export async function startServer(config: Config = loadConfig(), log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const stopTracing = await startTracing(config, log);
   const orm = await openDatabase(config.databaseUrl, log, config.dbPoolMax);
   // The request-path connection fails a command after REDIS_COMMAND_TIMEOUT_MS instead of holding it
   // until Redis comes back; the subscriber keeps waiting (it re-subscribes by itself).
@@ -103,6 +105,7 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
       subscriber.disconnect();
       await redis.quit().catch(() => undefined);
       await orm.close();
+      await stopTracing();
     })());
   return { app, ocppPort, ocppTlsPort, apiPort, metricsPort: metrics?.port, stop };
 }

@@ -9,6 +9,7 @@ import { mountGraphqlWs } from './graphql-ws';
 import { validationRules } from './limits';
 import { nulRefusalPlugin } from './nul-refusal';
 import { operationMetricsPlugin } from './operation-metrics.plugin';
+import { operationTracingPlugin } from './operation-tracing.plugin';
 import { buildApiSchema } from './schema';
 
 /** The api role: GraphQL over HTTP (Apollo Server) and WebSocket (graphql-ws) at /graphql on API_PORT. */
@@ -23,7 +24,7 @@ export const apiRole: RoleModule = {
       includeStacktraceInErrorResponses: false,
       validationRules: validationRules({ introspection: true }),
       formatError: (formatted, error) => formatGraphQLError(formatted, error, app.log),
-      plugins: [ApolloServerPluginLandingPageDisabled(), operationMetricsPlugin(), nulRefusalPlugin<GraphQLContext>()],
+      plugins: [ApolloServerPluginLandingPageDisabled(), operationMetricsPlugin(), nulRefusalPlugin<GraphQLContext>(), operationTracingPlugin()],
     });
     await apollo.start();
     const graphqlHttp = graphqlHttpHandler(app, apollo);

@@ -4,6 +4,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { AppContext } from '../app-context';
 import { BodyTooLargeError, readBody } from '../platform/http-replies';
 import { logScope } from '../platform/logger';
+import { inSpan, SpanKind } from '../platform/tracing';
 import { authenticate } from './auth';
 import { createContext, type GraphQLContext } from './context';
 
@@ -54,15 +55,17 @@ export function graphqlHttpHandler(app: AppContext, apollo: ApolloServer<GraphQL
     res.setHeader('x-request-id', requestId);
     // Every line logged while this request runs carries its id (and, once known, tenant and operation).
     const scope: Record<string, unknown> = { requestId };
+    // A span per request, the parent of what it does (operationTracingPlugin names it once the operation is known).
+    const span = { kind: SpanKind.SERVER, attributes: { 'qcharge.request_id': requestId } };
     const result = await logScope.run(scope, () =>
-      apollo.executeHTTPGraphQLRequest({
+      inSpan('GraphQL', span, () => apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method, headers, search: new URL(req.url ?? '/', 'http://localhost').search, body },
         context: async () => {
           const principal = await authenticate(app, headers.get('authorization'));
           if (principal?.kind === 'tenant') scope.tenantId = principal.tenantId;
           return createContext(app, principal);
         },
-      }),
+      })),
     );
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.statusCode = result.status ?? 200;

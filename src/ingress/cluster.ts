@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { Context } from '@opentelemetry/api';
 import type Redis from 'ioredis';
 import { ChargePointCallError, ChargePointOfflineError, ChargePointTimeoutError } from '../ocpp/call-errors';
 import type { Logger } from '../platform/logger';
 import type { RedisKeys } from '../platform/redis';
+import { contextFromHeaders, currentTraceHeaders, inSpan, ocppCallAttributes, SpanKind } from '../platform/tracing';
 
 /** What a node holding charge point sockets can do for the cluster. */
 export interface LocalConnections {
@@ -14,7 +16,7 @@ export interface LocalConnections {
 }
 
 type NodeMessage =
-  | { kind: 'call'; requestId: string; replyTo: string; tenantId: string; chargePointId: string; action: string; payload: unknown; timeoutMs: number; uniqueId?: string }
+  | { kind: 'call'; requestId: string; replyTo: string; tenantId: string; chargePointId: string; action: string; payload: unknown; timeoutMs: number; uniqueId?: string; trace?: Record<string, string> }
   | { kind: 'reply'; requestId: string; ok: true; result: unknown }
   | { kind: 'reply'; requestId: string; ok: false; error: SerializedCallError }
   | { kind: 'kick'; tenantId: string; chargePointId: string; connectionId: string };
@@ -131,7 +133,7 @@ export class Cluster {
 
   /** Sends a CALL to the charge point wherever it is connected and resolves with its CALLRESULT payload. */
   async call(tenantId: string, chargePointId: string, action: string, payload: unknown, timeoutMs: number, uniqueId?: string): Promise<unknown> {
-    if (this.local?.has(tenantId, chargePointId)) return this.local.call(tenantId, chargePointId, action, payload, timeoutMs, uniqueId);
+    if (this.local?.has(tenantId, chargePointId)) return this.callLocal({ tenantId, chargePointId, action, payload, timeoutMs, uniqueId });
     const presenceKey = this.keys.presence(tenantId, chargePointId);
     const holder = await this.redis.get(presenceKey);
     if (!holder) throw new ChargePointOfflineError();
@@ -148,7 +150,9 @@ export class Cluster {
       }, timeoutMs + REMOTE_MARGIN_MS);
       this.pendingReplies.set(requestId, { resolve, reject, timer });
     });
-    const receivers = await this.sendToNode(node, { kind: 'call', requestId, replyTo: this.nodeId, tenantId, chargePointId, action, payload, timeoutMs, uniqueId });
+    // The caller's trace goes along (W3C traceparent), so the OCPP call there is a child of the command here.
+    const trace = currentTraceHeaders();
+    const receivers = await this.sendToNode(node, { kind: 'call', requestId, replyTo: this.nodeId, tenantId, chargePointId, action, payload, timeoutMs, uniqueId, trace });
     if (receivers === 0) {
       // The holder is gone (crashed before its presence expired): nobody will ever answer, and the record is stale.
       const pending = this.pendingReplies.get(requestId);
@@ -183,12 +187,26 @@ export class Cluster {
     let reply: NodeMessage;
     try {
       if (!this.local?.has(message.tenantId, message.chargePointId)) throw new ChargePointOfflineError();
-      const result = await this.local.call(message.tenantId, message.chargePointId, message.action, message.payload, message.timeoutMs, message.uniqueId);
+      const result = await this.callLocal(message, contextFromHeaders(message.trace));
       reply = { kind: 'reply', requestId: message.requestId, ok: true, result };
     } catch (error) {
       reply = { kind: 'reply', requestId: message.requestId, ok: false, error: serializeError(error) };
     }
     void this.sendToNode(message.replyTo, reply);
+  }
+
+  /** The CALL to a charge point connected here, in a span (a child of the command's, wherever that runs). */
+  private callLocal(
+    call: { tenantId: string; chargePointId: string; action: string; payload: unknown; timeoutMs: number; uniqueId?: string },
+    parent?: Context,
+  ): Promise<unknown> {
+    const local = this.local;
+    if (!local) return Promise.reject(new ChargePointOfflineError());
+    const { tenantId, chargePointId, action, payload, timeoutMs, uniqueId } = call;
+    const attributes = { ...ocppCallAttributes(tenantId, chargePointId, action, uniqueId), 'qcharge.node_id': this.nodeId };
+    return inSpan(`OCPP ${action} (to charge point)`, { kind: SpanKind.CLIENT, attributes, parent, errorAttributes: callErrorAttributes }, () =>
+      local.call(tenantId, chargePointId, action, payload, timeoutMs, uniqueId),
+    );
   }
 
   /** Resolves with how many processes received it (0: that node is gone; -1: Redis failed). */
@@ -211,6 +229,11 @@ export class Cluster {
     if (count === 0) return;
     await pipeline.exec().catch((error) => this.log.warn({ err: error }, 'presence refresh failed'));
   }
+}
+
+function callErrorAttributes(error: unknown): Record<string, string> {
+  if (error instanceof ChargePointCallError) return { 'ocpp.error_code': error.ocppErrorCode };
+  return { 'qcharge.call_error': serializeError(error).type };
 }
 
 function serializeError(error: unknown): SerializedCallError {

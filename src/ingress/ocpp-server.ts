@@ -22,6 +22,7 @@ import { quirkRepairer } from '../modules/charge-point/quirk-repair';
 import type { LocalConnections } from './cluster';
 import type { ChargePointContext } from './handler-context';
 import { HANDLERS } from './handlers';
+import { traceIncomingCall } from './call-tracing';
 import { INGRESS_LIMITS } from './limits';
 import { sqlState } from '../platform/async';
 import { httpTimeouts, listenOrExplain } from '../platform/http-server';
@@ -226,7 +227,7 @@ export class OcppServer implements LocalConnections {
       maxQueuedCalls: INGRESS_LIMITS.maxQueuedCalls,
       maxBadFrames: INGRESS_LIMITS.maxBadFrames,
       badFrameWindowMs: INGRESS_LIMITS.badFrameWindowMs,
-      handler: (action, payload) => this.dispatch(context, triggers, action, payload),
+      handler: (action, payload, uniqueId) => traceIncomingCall(context, action, uniqueId, () => this.dispatch(context, triggers, action, payload)),
       repair: quirkRepairer(this.app, identity, log),
       onUndelivered: (event) => reportUndelivered(log, event),
       onFrame: (event) => {

@@ -8,6 +8,7 @@ import { clock } from '../../platform/clock';
 import type { TenantEm } from '../../platform/db';
 import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
 import { commandOutcomes } from '../../platform/metrics';
+import { inSpan, ocppCallAttributes } from '../../platform/tracing';
 import { hideAuthorizationKey, hideSecretValue, isAuthorizationKey } from '../charge-point/authorization-key';
 import { ChargePoint } from '../charge-point/charge-point.entity';
 import type { CommandHookOptions } from './command-hooks';
@@ -44,6 +45,12 @@ export class CommandFailed extends Error {
   ) {
     super(message);
   }
+}
+
+export interface AttemptOptions {
+  retryOn?: ReadonlyArray<CommandFailed['code']>;
+  request?: Record<string, any>;
+  hookOptions?: CommandHookOptions;
 }
 
 /** Schedules a stored command for delivery by the worker role (BullMQ). Set by the worker module at start. */
@@ -139,15 +146,20 @@ export class CommandService {
    * One delivery attempt; updates the stored command and publishes each status change. Failures whose code
    * is in `options.retryOn` put the command back to QUEUED (the scheduler retries it) instead of FAILED.
    */
-  async attempt(
-    em: TenantEm,
-    command: Command,
-    options: { retryOn?: ReadonlyArray<CommandFailed['code']>; request?: Record<string, any>; hookOptions?: CommandHookOptions } = {},
-  ): Promise<Record<string, any>> {
-    const request = options.request ?? command.request;
+  async attempt(em: TenantEm, command: Command, options: AttemptOptions = {}): Promise<Record<string, any>> {
     // A retry gets a fresh uniqueId: a late answer to the earlier CALL must not settle this one. Each is
     // stored, so commandUpdated can be matched with the ocppMessages frames of the attempt.
     const uniqueId = command.attempts === 0 ? command.id : randomUUID();
+    const attributes = {
+      ...ocppCallAttributes(command.tenantId, command.chargePointId, command.action, uniqueId),
+      'qcharge.command_id': command.id,
+      'qcharge.command.attempt': command.attempts + 1,
+    };
+    return inSpan(`command ${command.action}`, { attributes, errorAttributes: commandErrorAttributes }, () => this.deliver(em, command, uniqueId, options));
+  }
+
+  private async deliver(em: TenantEm, command: Command, uniqueId: string, options: AttemptOptions): Promise<Record<string, any>> {
+    const request = options.request ?? command.request;
     command.attempts += 1;
     command.status = 'SENT';
     command.sentAt = clock.now();
@@ -217,6 +229,12 @@ export function toCommandFailed(error: unknown): CommandFailed | undefined {
   if (error instanceof ChargePointTimeoutError) return new CommandFailed('CHARGE_POINT_TIMEOUT', error.message);
   if (error instanceof ChargePointCallError) return new CommandFailed('OCPP_CALL_ERROR', error.message, error.ocppErrorCode);
   return undefined;
+}
+
+/** How a command attempt failed, on its span. */
+function commandErrorAttributes(error: unknown): Record<string, string> {
+  const failure = toCommandFailed(error);
+  return { 'qcharge.command.error': failure?.code ?? 'INTERNAL_SERVER_ERROR', ...(failure?.ocppErrorCode ? { 'ocpp.error_code': failure.ocppErrorCode } : {}) };
 }
 
 /** GraphQL hands absent optional fields over as null; OCPP wants them left out. */
