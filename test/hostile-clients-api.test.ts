@@ -19,6 +19,9 @@ beforeAll(async () => {
     GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: String(PER_CONNECTION),
     GRAPHQL_MAX_SUBSCRIPTIONS_PER_KEY: String(PER_KEY),
     GRAPHQL_WS_MAX_BUFFERED_BYTES: String(MAX_BUFFERED),
+    // The slow-consumer case floods events from one charger as fast as it is answered: not a rate-limit test.
+    OCPP_RATE_LIMIT_PER_S: '100000',
+    OCPP_RATE_LIMIT_BURST: '100000',
   });
 });
 
