@@ -170,7 +170,11 @@ export class Jobs {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.queue.close(), this.maintenance.close(), this.webhooks.close()]).catch(() => undefined);
+    const queues = [this.queue, this.maintenance, this.webhooks];
+    // A queue still starting (its version check) when the shared connection quits rejects unhandled, which
+    // ends a Node process: let the start finish (or fail) first.
+    await Promise.all(queues.map((q) => q.waitUntilReady().catch(() => undefined)));
+    await Promise.all(queues.map((q) => q.close())).catch(() => undefined);
     await this.connection.quit().catch(() => undefined);
   }
 
