@@ -58,9 +58,9 @@ export class ChargePoint {
   @Property({ type: 'string', length: 8 }) uploadProtocol: UploadProtocol = 'HTTP';
 
   /** Schema deviations repaired for this charge point (read at connect); empty: strict validation. */
-  @Property({ type: 'json' }) compatibility: Quirk[] = [];
+  @Property({ type: 'json', default: "'[]'" }) compatibility: Quirk[] = [];
   /** How many frames each quirk repaired. */
-  @Property({ type: 'json' }) quirkRepairs: Partial<Record<Quirk, number>> = {};
+  @Property({ type: 'json', default: "'{}'" }) quirkRepairs: Partial<Record<Quirk, number>> = {};
 
   /** The lowest OCPP security profile accepted from it (1 Basic, 2 Basic over TLS, 3 client certificate). */
   @Property({ type: 'smallint', default: 1 }) securityProfile: number = 1;

@@ -7,6 +7,7 @@ export type SecurityEventSource = 'CHARGE_POINT' | 'CSMS';
 @Entity({ tableName: 'security_event' })
 @TenantOwned()
 @Index({ properties: ['tenantId', 'chargePointId', 'id'] })
+@Index({ properties: ['tenantId', 'id'] })
 export class SecurityEvent {
   @PrimaryKey({ type: 'bigint', autoincrement: true }) id!: string;
   @Property({ type: 'uuid' }) tenantId!: string;
