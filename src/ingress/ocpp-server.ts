@@ -78,7 +78,7 @@ export class OcppServer implements LocalConnections {
       maxTotal: config.ocppPendingTotal,
       maxPerAddress: config.trustProxy ? undefined : config.ocppPendingPerAddress,
       // Idle sockets are what exhausts descriptors: near the limit, new ones are not even kept.
-      refuseWhile: () => this.openFiles.nearLimit(),
+      refuseWhile: () => this.openFiles.nearLimit(true),
     });
     for (const server of this.listeners()) {
       this.pending.watch(server);

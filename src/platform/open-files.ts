@@ -36,10 +36,16 @@ export class OpenFiles {
     this.headroom = headroom > 0 ? headroom : Math.min(500, Math.ceil(this.limit * 0.1));
   }
 
-  nearLimit(): boolean {
+  /**
+   * `opening`: asked for a socket just accepted; when it is let in, it counts until the next real count, so
+   * a burst of connections inside one count's lifetime cannot run past the headroom.
+   */
+  nearLimit(opening = false): boolean {
     if (!Number.isFinite(this.limit)) return false;
     const now = this.now();
     if (now - this.counted.at >= COUNT_TTL_MS) this.counted = { at: now, open: openFilesNow() };
-    return this.counted.open >= this.limit - this.headroom;
+    const near = this.counted.open >= this.limit - this.headroom;
+    if (opening && !near) this.counted.open++;
+    return near;
   }
 }
