@@ -25,8 +25,9 @@ function entries(): Array<Record<string, any>> {
 }
 
 beforeAll(async () => {
-  // A short call timeout for the late-answer case; the other limits are the defaults.
-  const config = testConfig({ LOG_LEVEL: 'debug', OCPP_CALL_TIMEOUT_MS: '1000' });
+  // A short call timeout for the late-answer case, and a rate limit a 400-frame flood passes; the other
+  // limits are the defaults.
+  const config = testConfig({ LOG_LEVEL: 'debug', OCPP_CALL_TIMEOUT_MS: '1000', OCPP_RATE_LIMIT_PER_S: '20', OCPP_RATE_LIMIT_BURST: '100' });
   server = await startServer(config, createLogger('debug', { write: (line: string) => void lines.push(line) }));
   tenant = await seedTenant(server);
   neighbour = await seedTenant(server);
