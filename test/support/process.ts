@@ -25,6 +25,8 @@ export interface SpawnOptions {
   redisPrefix: string;
   env?: Record<string, string>;
   startTimeoutMs?: number;
+  /** `ulimit -n` of the process, soft and hard (Node raises its soft limit to the hard one), set through bash. */
+  openFilesLimit?: number;
 }
 
 const running = new Set<ServerProcess>();
@@ -35,7 +37,9 @@ const running = new Set<ServerProcess>();
  */
 export async function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
   const nodeId = `node-${options.roles.replace(/,/g, '+')}-${Math.random().toString(36).slice(2, 8)}`;
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  const node = [process.execPath, '-r', 'ts-node/register/transpile-only', 'src/main.ts'];
+  const command = options.openFilesLimit ? ['bash', ['-c', `ulimit -n ${options.openFilesLimit} && exec "$@"`, 'bash', ...node]] as const : ([node[0], node.slice(1)] as const);
+  const child = spawn(command[0], [...command[1]], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
