@@ -127,6 +127,8 @@ describe('roles apart, cooperating through PostgreSQL and Redis', () => {
         ['OUT', 'BootNotification'],
       ]),
     );
+    // The connection event comes from the presence write, which may commit after the status write.
+    await waitFor(() => connectionEvents('CP-EVENTS').length > 0, 10000);
     expect(connectionEvents('CP-EVENTS')).toEqual([true]);
   });
 
