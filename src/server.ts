@@ -54,7 +54,7 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   const meterValues = new MeterValuesWriter(outbox);
   const app = { config, orm, log, redis, keys, events, outbox, cluster, lastSeen, meterValues } as AppContext;
   app.commands = new CommandService(app);
-  app.jobs = new Jobs(config, log);
+  app.jobs = new Jobs(config, keys, log);
   app.commands.scheduler = (command) => scheduleCommand(app, command);
   outbox.deliveryQueue = (deliveries) => enqueueDeliveries(app, deliveries);
 
@@ -69,7 +69,7 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   );
   const stoppers: Array<() => Promise<void>> = [];
   for (const role of ROLE_MODULES) {
-    if (role.always || config.roles.has(role.name as never)) {
+    if (config.roles.has(role.role)) {
       const stop = await role.start(app, http);
       if (stop) stoppers.push(stop);
     }

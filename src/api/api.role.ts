@@ -15,6 +15,7 @@ import { buildApiSchema } from './schema';
 /** The api role: GraphQL over HTTP (Apollo Server) and WebSocket (graphql-ws) at /graphql on API_PORT. */
 export const apiRole: RoleModule = {
   name: 'api',
+  role: 'api',
   async start(app, http) {
     const introspection = app.config.graphqlIntrospection;
     const schema = buildApiSchema();

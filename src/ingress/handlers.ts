@@ -5,7 +5,7 @@ import { bootNotification } from '../modules/charge-point/boot-notification.hand
 import { dataTransfer } from '../modules/charge-point/data-transfer.handler';
 import { heartbeat } from '../modules/charge-point/heartbeat.handler';
 import { statusNotification } from '../modules/charge-point/status-notification.handler';
-import { diagnosticsStatusNotification } from '../modules/firmware/diagnostics-status-notification.handler';
+import { diagnosticsStatusNotification } from '../modules/diagnostics/diagnostics-status-notification.handler';
 import { firmwareStatusNotification } from '../modules/firmware/firmware-status-notification.handler';
 import { meterValues } from '../modules/transaction/meter-values.handler';
 import { startTransactionHandler } from '../modules/transaction/start-transaction.handler';

@@ -13,6 +13,7 @@ import { LogThrottle } from '../platform/log-throttle';
 import { sqlRowsIn, tenantEm } from '../platform/db';
 import { clock } from '../platform/clock';
 import { hideAuthorizationKey } from '../modules/charge-point/authorization-key';
+import { chargePointKey } from '../modules/charge-point/charge-point-key';
 import { scheduleRebalanceFor } from '../modules/smart-charging/site-limit.jobs';
 import { loggableOcppPayload, type Logger } from '../platform/logger';
 import { ocppRateLimited, ocppSocketsStalled, trackConnectedChargePoints } from '../platform/metrics';
@@ -140,17 +141,17 @@ export class OcppServer implements LocalConnections {
 
   // LocalConnections
   has(tenantId: string, chargePointId: string): boolean {
-    return this.connections.has(key(tenantId, chargePointId));
+    return this.connections.has(chargePointKey(tenantId, chargePointId));
   }
 
   call(tenantId: string, chargePointId: string, action: string, payload: unknown, timeoutMs: number, uniqueId?: string): Promise<unknown> {
-    const connection = this.connections.get(key(tenantId, chargePointId));
+    const connection = this.connections.get(chargePointKey(tenantId, chargePointId));
     if (!connection) return Promise.reject(new ChargePointOfflineError());
     return connection.session.call(action, payload, timeoutMs, uniqueId);
   }
 
   kick(tenantId: string, chargePointId: string, connectionId: string): void {
-    const connection = this.connections.get(key(tenantId, chargePointId));
+    const connection = this.connections.get(chargePointKey(tenantId, chargePointId));
     if (connection && connection.connectionId === connectionId) connection.socket.close(CLOSE_REPLACED, 'Replaced by a newer connection');
   }
 
@@ -237,8 +238,8 @@ export class OcppServer implements LocalConnections {
       onProtocolWarning: warn,
     });
     const connection: Connection = { connectionId, identity, socket, session, alive: true };
-    const previous = this.connections.get(key(tenantId, chargePointId));
-    this.connections.set(key(tenantId, chargePointId), connection);
+    const previous = this.connections.get(chargePointKey(tenantId, chargePointId));
+    this.connections.set(chargePointKey(tenantId, chargePointId), connection);
     if (previous) previous.socket.close(CLOSE_REPLACED, 'Replaced by a newer connection');
 
     socket.on('pong', () => (connection.alive = true));
@@ -275,7 +276,7 @@ export class OcppServer implements LocalConnections {
     } catch (error) {
       log.warn({ err: error }, 'presence claim failed');
     }
-    if (this.connections.get(key(tenantId, chargePointId)) !== connection) return;
+    if (this.connections.get(chargePointKey(tenantId, chargePointId)) !== connection) return;
     await this.markConnection(connection.identity, true);
     await this.app.jobs.promoteWaiting(tenantId, chargePointId).catch((error) => log.warn({ err: error }, 'promoting waiting jobs failed'));
     // A session's site-limit TxProfile may not have reached this charge point while it was offline.
@@ -343,8 +344,8 @@ export class OcppServer implements LocalConnections {
   private async forget(connection: Connection): Promise<void> {
     connection.session.close();
     const { tenantId, chargePointId } = connection.identity;
-    if (this.connections.get(key(tenantId, chargePointId)) !== connection) return;
-    this.connections.delete(key(tenantId, chargePointId));
+    if (this.connections.get(chargePointKey(tenantId, chargePointId)) !== connection) return;
+    this.connections.delete(chargePointKey(tenantId, chargePointId));
     const outcome = await this.app.cluster.release(tenantId, chargePointId, connection.connectionId).catch(() => 'expired' as const);
     // Replaced by a connection on another node: that node already announced it connected; a late
     // "disconnected" from here would contradict it.
@@ -382,10 +383,6 @@ const OUT_OF_RANGE_SQLSTATES = new Set(['22003', '22007', '22008', '22P05', '220
 
 function isValueOutOfRange(error: unknown): boolean {
   return OUT_OF_RANGE_SQLSTATES.has(sqlState(error) ?? '');
-}
-
-function key(tenantId: string, chargePointId: string): string {
-  return `${tenantId}\u0000${chargePointId}`;
 }
 
 function refuse(socket: Duplex, status: number): void {

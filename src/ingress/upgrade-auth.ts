@@ -83,6 +83,14 @@ function pathTarget(req: IncomingMessage): { tenantSlug: string; chargePointId: 
   return { tenantSlug, chargePointId };
 }
 
+/** What the security module adds to the upgrade (security-profile-gate.ts). */
+export interface UpgradeSecurityHooks {
+  /** The security profile check (security-profile-gate.ts): throws to refuse; true when a client certificate authenticated it. */
+  checkSecurityProfile?(req: IncomingMessage, subject: { tenantId: string; chargePointId: string; securityProfile: number }): Promise<boolean>;
+  /** Wrong Basic credentials (for the CSMS's security event). */
+  onLoginRefused?(tenantId: string, chargePointId: string): void;
+}
+
 /**
  * Tenancy point 1: the upgrade resolves `{ tenantId, chargePointId }` once, from the URL and HTTP Basic
  * credentials, before a WebSocket exists.
@@ -91,13 +99,6 @@ function pathTarget(req: IncomingMessage): { tenantSlug: string; chargePointId: 
  * right). Limits are per client address and per (address, charge point), never per charge point alone, so
  * a guesser cannot lock out the real charger; unknown charge points (404) count per address too.
  */
-export interface UpgradeSecurityHooks {
-  /** The security profile check (security-profile-gate.ts): throws to refuse; true when a client certificate authenticated it. */
-  checkSecurityProfile?(req: IncomingMessage, subject: { tenantId: string; chargePointId: string; securityProfile: number }): Promise<boolean>;
-  /** Wrong Basic credentials (for the CSMS's security event). */
-  onLoginRefused?(tenantId: string, chargePointId: string): void;
-}
-
 export async function authenticateUpgrade(
   orm: Orm,
   req: IncomingMessage,

@@ -23,7 +23,7 @@
  *      moves those delayed jobs forward to run now.
  *
  * Job ids must not contain ':' (BullMQ key separator). Queue keys use the deployment prefix as BullMQ
- * `prefix`, because BullMQ forbids ioredis keyPrefix.
+ * `prefix` (`RedisKeys.bull()`), because BullMQ forbids ioredis keyPrefix.
  */
 import { Queue, type Job, type JobsOptions } from 'bullmq';
 import Redis from 'ioredis';
@@ -31,7 +31,7 @@ import type { AppContext } from '../app-context';
 import type { Config } from '../config';
 import type { TenantEm } from './db';
 import type { Logger } from './logger';
-import { countRedisErrors } from './redis';
+import { countRedisErrors, type RedisKeys } from './redis';
 
 export const TENANT_QUEUE = 'jobs';
 /** Platform-level repeating ticks; they fan out into tenant jobs and touch no tenant data themselves. */
@@ -74,10 +74,6 @@ export interface ScheduleOptions {
   attempts?: number;
 }
 
-export function bullPrefix(config: Config): string {
-  return `${config.redisPrefix}bull`;
-}
-
 /**
  * A connection as BullMQ wants it: no per-request retry limit (blocking commands), no key prefix. A
  * producer's (`failFast`) commands fail after REDIS_COMMAND_TIMEOUT_MS while Redis is away, so an API call
@@ -97,12 +93,13 @@ export class Jobs {
   private readonly connection: Redis;
 
   constructor(
-    private readonly config: Config,
+    config: Config,
+    private readonly keys: RedisKeys,
     private readonly log: Logger,
   ) {
     this.connection = bullConnection(config, { failFast: true });
     this.connection.on('error', (error) => log.warn({ err: error }, 'bullmq redis error'));
-    const prefix = bullPrefix(config);
+    const prefix = keys.bull();
     this.queue = new Queue(TENANT_QUEUE, { connection: this.connection, prefix, defaultJobOptions: JOB_DEFAULTS });
     this.maintenance = new Queue(MAINTENANCE_QUEUE, { connection: this.connection, prefix, defaultJobOptions: { ...JOB_DEFAULTS, attempts: 1 } });
     this.webhooks = new Queue(WEBHOOK_QUEUE, {
@@ -145,13 +142,13 @@ export class Jobs {
 
   /** Records that a delayed job should run as soon as the charge point connects. */
   async parkUntilConnected(tenantId: string, chargePointId: string, jobId: string): Promise<void> {
-    const key = this.waitingKey(tenantId, chargePointId);
+    const key = this.keys.waitingJobs(tenantId, chargePointId);
     await this.connection.multi().sadd(key, jobId).expire(key, WAITING_SET_TTL_S).exec();
   }
 
   /** Called by the ingress after it claimed a charge point: its parked jobs run now instead of at their backoff. */
   async promoteWaiting(tenantId: string, chargePointId: string): Promise<number> {
-    const key = this.waitingKey(tenantId, chargePointId);
+    const key = this.keys.waitingJobs(tenantId, chargePointId);
     const jobIds = await this.connection.smembers(key);
     if (jobIds.length === 0) return 0;
     await this.connection.srem(key, ...jobIds);
@@ -176,9 +173,5 @@ export class Jobs {
     await Promise.all(queues.map((q) => q.waitUntilReady().catch(() => undefined)));
     await Promise.all(queues.map((q) => q.close())).catch(() => undefined);
     await this.connection.quit().catch(() => undefined);
-  }
-
-  private waitingKey(tenantId: string, chargePointId: string): string {
-    return `${this.config.redisPrefix}waiting-jobs:${tenantId}:${chargePointId}`;
   }
 }

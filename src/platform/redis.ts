@@ -28,8 +28,16 @@ export function isRedisUnavailable(error: unknown): boolean {
   return /^Command timed out$|enableOfflineQueue options is false|^Connection is closed\.?$|max retries per request/i.test(error.message);
 }
 
+/**
+ * Every Redis key and channel QCharge uses, built here and nowhere else: each carries the deployment
+ * prefix (REDIS_PREFIX), and whatever is tenant data carries the tenant id.
+ */
 export class RedisKeys {
-  constructor(readonly prefix: string) {}
+  constructor(private readonly prefix: string) {}
+  /** BullMQ's own `prefix` option: its queue keys live under it. */
+  bull(): string {
+    return `${this.prefix}bull`;
+  }
   presence(tenantId: string, chargePointId: string): string {
     return `${this.prefix}presence:${tenantId}:${chargePointId}`;
   }
@@ -46,5 +54,21 @@ export class RedisKeys {
   }
   node(nodeId: string): string {
     return `${this.prefix}node:${nodeId}`;
+  }
+  /** Ids of delayed jobs that run as soon as the charge point connects (see Jobs.parkUntilConnected). */
+  waitingJobs(tenantId: string, chargePointId: string): string {
+    return `${this.prefix}waiting-jobs:${tenantId}:${chargePointId}`;
+  }
+  /** A charging group's rebalance generation: only the newest generation's job rebalances. */
+  siteLimitGeneration(tenantId: string, groupId: string): string {
+    return `${this.prefix}site-limit:generation:${tenantId}:${groupId}`;
+  }
+  /** One rebalance per charging group at a time. */
+  siteLimitLock(tenantId: string, groupId: string): string {
+    return `${this.prefix}site-limit:lock:${tenantId}:${groupId}`;
+  }
+  /** The delivery slots of one webhook endpoint (a semaphore). */
+  webhookSlots(webhookId: string): string {
+    return `${this.prefix}webhook-slots:${webhookId}`;
   }
 }

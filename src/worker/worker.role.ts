@@ -4,7 +4,7 @@ import { runMaintenanceTick, installMaintenanceSchedulers } from '../modules/mai
 import { watchMaintenanceSchedulers } from './scheduler-watch';
 import { tenantEm } from '../platform/db';
 import { trackQueueDepths } from '../platform/metrics';
-import { bullConnection, bullPrefix, MAINTENANCE_QUEUE, TENANT_QUEUE, WEBHOOK_QUEUE, type TenantJobData } from '../platform/queues';
+import { bullConnection, MAINTENANCE_QUEUE, TENANT_QUEUE, WEBHOOK_QUEUE, type TenantJobData } from '../platform/queues';
 import { deliverWebhook } from '../modules/webhook/webhook-delivery.jobs';
 import type { RoleModule } from '../roles';
 import { JOB_PROCESSORS } from './job-processors';
@@ -22,8 +22,9 @@ const WEBHOOK_LOCK_MS = 5_000;
 /** The worker role: runs tenant jobs and the repeating maintenance ticks. Enqueueing happens in every role. */
 export const workerRole: RoleModule = {
   name: 'worker',
+  role: 'worker',
   async start(app) {
-    const prefix = bullPrefix(app.config);
+    const prefix = app.keys.bull();
     const tenantConnection = bullConnection(app.config);
     const maintenanceConnection = bullConnection(app.config);
     const tenantWorker = new Worker(TENANT_QUEUE, (job, token) => runTenantJob(app, job, token), {

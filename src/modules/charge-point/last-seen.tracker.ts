@@ -2,6 +2,7 @@ import { sqlRowsIn, type Orm, type TenantEm } from '../../platform/db';
 import { GroupCommit } from '../../platform/group-commit';
 import type { Logger } from '../../platform/logger';
 import type { EventOutbox } from '../event/event-outbox';
+import { chargePointKey } from './charge-point-key';
 
 interface SeenEntry {
   tenantId: string;
@@ -21,7 +22,7 @@ function later(a: Date | undefined, b: Date | undefined): Date | undefined {
 function latestPerChargePoint(entries: SeenEntry[]): SeenEntry[] {
   const latest = new Map<string, SeenEntry>();
   for (const entry of entries) {
-    const key = `${entry.tenantId}\u0000${entry.chargePointId}`;
+    const key = chargePointKey(entry.tenantId, entry.chargePointId);
     const known = latest.get(key);
     if (!known) latest.set(key, { ...entry });
     else {
@@ -35,8 +36,9 @@ function latestPerChargePoint(entries: SeenEntry[]): SeenEntry[] {
 
 /**
  * "Any message is a sign of life": recording that per frame would cost a row update per frame, so
- * times are collected in memory and written in one statement every couple of seconds. The rows carry
- * their tenant id explicitly; this is the one platform-level write outside a tenant scope.
+ * times are collected in memory and written in one statement every couple of seconds. One statement
+ * covers the charge points of many tenants, so it runs outside a tenant scope and every row carries its
+ * tenant id explicitly.
  *
  * Connects and Heartbeats are written at once, not on the timer: the presence reconciler only marks
  * disconnected what the database believes connected, so a connect still in memory when its node dies would
@@ -79,7 +81,7 @@ export class LastSeenTracker {
   }
 
   seen(tenantId: string, chargePointId: string, at: Date): void {
-    const key = `${tenantId}\u0000${chargePointId}`;
+    const key = chargePointKey(tenantId, chargePointId);
     const entry = this.pending.get(key);
     if (entry) entry.seenAt = at;
     else this.pending.set(key, { tenantId, chargePointId, seenAt: at });

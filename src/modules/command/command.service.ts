@@ -53,7 +53,7 @@ export interface AttemptOptions {
   hookOptions?: CommandHookOptions;
 }
 
-/** Schedules a stored command for delivery by the worker role (BullMQ). Set by the worker module at start. */
+/** Schedules a stored command for delivery by the worker role (BullMQ). Set in server.ts at start, in every role. */
 export type CommandScheduler = (command: Command) => Promise<void>;
 
 export function commandView(c: Command) {

@@ -3,12 +3,12 @@ import type { ApiModule } from '../../api/api-module';
 import { listConnection } from '../../api/pagination';
 import { requireChargePoint } from '../charge-point/charge-point.lookup';
 import { deleteFirmwareFile, firmwareFileView, listFirmwareFiles } from './firmware-files.service';
-import { diagnosticsStatusHistory, firmwareStatusHistory } from './firmware-status.service';
+import { firmwareStatusHistory } from './firmware-status.service';
 
 const PAGE = { fallback: 100, max: 1000 };
 
 export const firmwareApi: ApiModule = {
-  permissions: { 'Mutation.deleteFirmwareFile': 'operate', 'Query.firmwareFiles': 'read', 'Query.firmwareStatusHistory': 'read', 'Query.diagnosticsStatusHistory': 'read' },
+  permissions: { 'Mutation.deleteFirmwareFile': 'operate', 'Query.firmwareFiles': 'read', 'Query.firmwareStatusHistory': 'read' },
   resolvers: {
     Mutation: {
       async deleteFirmwareFile(_parent, { input }, ctx) {
@@ -24,11 +24,6 @@ export const firmwareApi: ApiModule = {
         const { em } = tenantScope(ctx);
         await requireChargePoint(em, chargePointId);
         return listConnection(await firmwareStatusHistory(em, chargePointId), args, (e) => e.id, (e) => e, PAGE);
-      },
-      async diagnosticsStatusHistory(_parent, { chargePointId, ...args }, ctx) {
-        const { em } = tenantScope(ctx);
-        await requireChargePoint(em, chargePointId);
-        return listConnection(await diagnosticsStatusHistory(em, chargePointId), args, (e) => e.id, (e) => e, PAGE);
       },
     },
   },

@@ -29,18 +29,11 @@ interface RebalanceJobData {
  * that job is running, because BullMQ ignores an add whose id is still active. A per-group lock keeps two
  * generations from sending to the same charge points at once.
  */
-function generationKey(app: AppContext, tenantId: string, groupId: string): string {
-  return `${app.keys.prefix}site-limit:generation:${tenantId}:${groupId}`;
-}
-
-function lockKey(app: AppContext, tenantId: string, groupId: string): string {
-  return `${app.keys.prefix}site-limit:lock:${tenantId}:${groupId}`;
-}
 
 const jobId = (groupId: string, generation: number) => `rebalance-${groupId}-${generation}`;
 
 export async function scheduleRebalance(app: AppContext, tenantId: string, groupId: string): Promise<void> {
-  const generation = await app.redis.incr(generationKey(app, tenantId, groupId));
+  const generation = await app.redis.incr(app.keys.siteLimitGeneration(tenantId, groupId));
   if (generation > 1) await app.jobs.cancel(jobId(groupId, generation - 1));
   await app.jobs.schedule<RebalanceJobData>(REBALANCE_JOB, { tenantId, groupId, generation }, { delay: REBALANCE_DELAY_MS, jobId: jobId(groupId, generation) });
 }
@@ -60,13 +53,13 @@ export async function scheduleRebalanceFor(app: AppContext, tenantId: string, ch
 
 /** Forgets a deleted group's generation counter. */
 export async function forgetRebalance(app: AppContext, tenantId: string, groupId: string): Promise<void> {
-  await app.redis.del(generationKey(app, tenantId, groupId));
+  await app.redis.del(app.keys.siteLimitGeneration(tenantId, groupId));
 }
 
 export const rebalanceJob: JobProcessor<RebalanceJobData> = async ({ app, em, tenantId, job, token }, data) => {
-  const superseded = async () => Number((await app.redis.get(generationKey(app, tenantId, data.groupId))) ?? 0) > data.generation;
+  const superseded = async () => Number((await app.redis.get(app.keys.siteLimitGeneration(tenantId, data.groupId))) ?? 0) > data.generation;
   if (await superseded()) return;
-  const lock = lockKey(app, tenantId, data.groupId);
+  const lock = app.keys.siteLimitLock(tenantId, data.groupId);
   const holder = randomUUID();
   if ((await app.redis.set(lock, holder, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') {
     await job.moveToDelayed(Date.now() + LOCK_RETRY_MS, token);

@@ -194,18 +194,14 @@ if redis.call('zcard', KEYS[1]) < tonumber(ARGV[3]) then
 end
 return 0`;
 
-function slotKey(app: AppContext, webhookId: string): string {
-  return `${app.config.redisPrefix}webhook-slots:${webhookId}`;
-}
-
 /** A Redis semaphore per endpoint: entries expire, so a dead worker's slot comes back. */
 async function takeSlot(app: AppContext, webhookId: string): Promise<string | null> {
   const holder = randomUUID();
   const now = Date.now();
-  const taken = await app.redis.eval(TAKE_SLOT, 1, slotKey(app, webhookId), now, now + SLOT_LEASE_MS, SLOTS_PER_WEBHOOK, holder, SLOT_LEASE_MS * 2);
+  const taken = await app.redis.eval(TAKE_SLOT, 1, app.keys.webhookSlots(webhookId), now, now + SLOT_LEASE_MS, SLOTS_PER_WEBHOOK, holder, SLOT_LEASE_MS * 2);
   return taken === 1 ? holder : null;
 }
 
 async function releaseSlot(app: AppContext, webhookId: string, holder: string): Promise<void> {
-  await app.redis.zrem(slotKey(app, webhookId), holder).catch(() => undefined);
+  await app.redis.zrem(app.keys.webhookSlots(webhookId), holder).catch(() => undefined);
 }

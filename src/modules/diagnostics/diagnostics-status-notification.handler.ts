@@ -1,5 +1,5 @@
 import type { OcppHandler } from '../../ingress/handler-context';
-import { recordDiagnosticsStatus } from './firmware-status.service';
+import { recordDiagnosticsStatus } from './diagnostics-status.service';
 
 export const diagnosticsStatusNotification: OcppHandler = async (ctx, payload: { status: string }) => {
   await ctx.app.outbox.transaction(ctx.em(), async (tx, emit) => {
