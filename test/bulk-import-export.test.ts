@@ -2,7 +2,7 @@
  * Bulk import (CSV routes and GraphQL list inputs, all or nothing with a report of bad lines) and streamed
  * CSV exports, through the real server; exports never leave the caller's tenant.
  */
-import type { RPCClient } from 'ocpp-rpc';
+import type { RPCClient } from './support/rpc-client';
 import { parse } from 'csv-parse/sync';
 import { hashGeneratedPassword } from '../src/modules/charge-point/password';
 import type { RunningServer } from '../src/server';
@@ -54,7 +54,7 @@ describe('CSV import', () => {
     ].join('\n');
     const response = await importCsv('charge-points', a.ownerKey, csv);
     expect(response.status).toBe(400);
-    const report = await response.json();
+    const report = (await response.json()) as { problemCount: number; problems: Array<{ line: number; field: string; reason: string }> };
     expect(report.problemCount).toBe(4);
     expect(report.problems.map((p: { line: number; field: string }) => [p.line, p.field])).toEqual([
       [3, 'id'],
@@ -89,7 +89,7 @@ describe('CSV import', () => {
   it('rejects the whole file when one id already exists', async () => {
     const response = await importCsv('charge-points', a.ownerKey, 'id\nNEW-1\nBULK-00007\nNEW-2\n');
     expect(response.status).toBe(400);
-    const report = await response.json();
+    const report = (await response.json()) as { problemCount: number; problems: Array<{ line: number; field: string; reason: string }> };
     expect(report.problems).toEqual([{ line: 3, field: 'id', reason: 'charge point BULK-00007 already exists' }]);
     const ids = (await exportCsv('charge-points.csv', a.ownerKey)).map((row) => row.id);
     expect(ids).not.toContain('NEW-1');
@@ -105,13 +105,13 @@ describe('CSV import', () => {
 
     const bad = await importCsv('id-tags', a.ownerKey, 'idTag,status,expiryDate\nTAG-X,Accepted,soon\nthis-id-tag-is-far-too-long,,\n');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).problems.map((p: { line: number; field: string }) => [p.line, p.field])).toEqual([
+    expect(((await bad.json()) as { problems: Array<{ line: number; field: string }> }).problems.map((p: { line: number; field: string }) => [p.line, p.field])).toEqual([
       [2, 'expiryDate'],
       [3, 'idTag'],
     ]);
     const header = await importCsv('id-tags', a.ownerKey, 'idTag,colour\nTAG-Y,red\n');
     expect(header.status).toBe(400);
-    expect((await header.json()).error).toContain('colour');
+    expect(((await header.json()) as { error: string }).error).toContain('colour');
     const broken = await importCsv('id-tags', a.ownerKey, 'idTag,status\n"TAG-Z,Accepted\n');
     expect(broken.status).toBe(400);
     expect((await importCsv('id-tags', await a.keyFor('VIEWER'), 'idTag\nTAG-V\n')).status).toBe(403);

@@ -1,4 +1,4 @@
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient } from './support/rpc-client';
 import { ChargePoint } from '../src/modules/charge-point/charge-point.entity';
 import { tenantEm } from '../src/platform/db';
 import type { RunningServer } from '../src/server';

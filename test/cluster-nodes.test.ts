@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient } from './support/rpc-client';
 import { ChargePoint } from '../src/modules/charge-point/charge-point.entity';
 import { CommandFailed } from '../src/modules/command/command.service';
 import { ChargingTransaction } from '../src/modules/transaction/transaction.entity';

@@ -1,5 +1,5 @@
 import type { Client } from 'graphql-ws';
-import type { RPCClient } from 'ocpp-rpc';
+import type { RPCClient } from './support/rpc-client';
 import { openEventStreams } from '../src/api/event-stream';
 import { appendEvents } from '../src/modules/event/event-outbox';
 import { tenantEm } from '../src/platform/db';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient, type OcppPayload } from './support/rpc-client';
 import { ChargingTransaction } from '../src/modules/transaction/transaction.entity';
 import { tenantEm } from '../src/platform/db';
 import type { RunningServer } from '../src/server';
@@ -24,7 +24,7 @@ let tenant: Awaited<ReturnType<typeof seedTenant>>;
 let owner: GraphQLClient;
 const clients: RPCClient[] = [];
 
-async function connect(port: number, identity: string, handlers: Record<string, (params: any) => unknown> = {}): Promise<RPCClient> {
+async function connect(port: number, identity: string, handlers: Record<string, (params: OcppPayload) => OcppPayload | Promise<OcppPayload>> = {}): Promise<RPCClient> {
   const client = new RPCClient({
     endpoint: `ws://127.0.0.1:${port}/ocpp/${tenant.slug}`,
     identity,
@@ -33,7 +33,7 @@ async function connect(port: number, identity: string, handlers: Record<string, 
     reconnect: false,
     callTimeoutMs: 10000,
   });
-  for (const [action, handler] of Object.entries(handlers)) client.handle(action, ({ params }: { params: any }) => handler(params));
+  for (const [action, handler] of Object.entries(handlers)) client.handle(action, ({ params }) => handler(params));
   await client.connect();
   await client.call('BootNotification', BOOT);
   clients.push(client);

@@ -1,4 +1,4 @@
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient } from './support/rpc-client';
 import WebSocket from 'ws';
 import { MeterValue } from '../src/modules/transaction/meter-value.entity';
 import { ChargingTransaction } from '../src/modules/transaction/transaction.entity';
@@ -23,7 +23,7 @@ let cp: RPCClient;
 const em = () => tenantEm(server.app.orm, tenant.tenantId);
 
 /** What the charger saw for one call: its answer, or the error (CALLERROR or its own timeout). */
-async function outcome(action: string, params: unknown, callTimeoutMs = 3000): Promise<{ answer?: any; error?: string }> {
+async function outcome(action: string, params: object, callTimeoutMs = 3000): Promise<{ answer?: any; error?: string }> {
   try {
     return { answer: await cp.call(action, params, { callTimeoutMs }) };
   } catch (error: any) {

@@ -1,4 +1,4 @@
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient } from './support/rpc-client';
 import { Command } from '../src/modules/command/command.entity';
 import { ChargingTransaction } from '../src/modules/transaction/transaction.entity';
 import { tenantEm } from '../src/platform/db';

@@ -1,4 +1,5 @@
-import { createRPCError, type RPCClient } from 'ocpp-rpc';
+import { createRPCError } from 'ocpp-rpc';
+import type { RPCClient } from './support/rpc-client';
 import type { RunningServer } from '../src/server';
 import { apiTenant, graphqlClient, type GraphQLClient } from './support/graphql-client';
 import { ChargePointTimeoutError } from '../src/ocpp/call-errors';

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { RPCClient } from 'ocpp-rpc';
+import type { RPCClient } from './support/rpc-client';
 import type { RunningServer } from '../src/server';
 import { apiTenant, subscriptionsOpen } from './support/graphql-client';
 import { connectChargePoint, startTestServer } from './support/harness';
@@ -15,6 +15,9 @@ const { buildGraphiql } = require('../scripts/build-graphiql.js') as { buildGrap
 jest.setTimeout(60_000);
 
 const CHROMIUM = '/usr/bin/chromium';
+// The page.evaluate/waitForFunction callbacks run inside the browser page, where these globals exist.
+declare const document: { querySelector(selector: string): { textContent: string | null } | null };
+declare const localStorage: { getItem(key: string): string | null };
 
 let server: RunningServer;
 let tenant: Awaited<ReturnType<typeof apiTenant>>;

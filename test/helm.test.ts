@@ -17,7 +17,7 @@ const chartDir = path.resolve(__dirname, '../helm/qcharge');
 const helmHome = fs.mkdtempSync(path.join(os.tmpdir(), 'qcharge-helm-'));
 const ROLES = ['ingress', 'api', 'worker'] as const;
 
-type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; annotations?: Record<string, string> }; [key: string]: any };
+type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; annotations?: Record<string, string>; labels?: Record<string, string> }; [key: string]: any };
 
 /** Reads one stored or deflated entry out of a zip archive (no zip64; the layer is well under 4 GiB). */
 function unzipEntry(zipFile: string, entryName: string): Buffer {
@@ -247,7 +247,7 @@ describe('helm chart', () => {
         ['/import', 'qc-qcharge-api'],
         ['/export', 'qc-qcharge-api'],
       ]);
-      expect(api.metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('600m');
+      expect(api.metadata.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('600m');
       expect(api.spec.tls[0].secretName).toBe('api-cert');
       const ocpp = find(objects, 'Ingress', 'qc-qcharge-ocpp');
       expect(ocpp.spec.rules[0].http.paths[0]).toMatchObject({ path: '/ocpp', backend: { service: { name: 'qc-qcharge-ocpp', port: { name: 'ocpp' } } } });
@@ -271,9 +271,9 @@ describe('helm chart', () => {
       expect(monitor.apiVersion).toBe('monitoring.coreos.com/v1');
       expect(monitor.spec.endpoints).toEqual([expect.objectContaining({ port: 'metrics', path: '/metrics' })]);
       const metrics = find(objects, 'Service', 'qc-qcharge-metrics');
-      expect(Object.entries(monitor.spec.selector.matchLabels).every(([k, v]) => metrics.metadata.labels[k] === v)).toBe(true);
+      expect(Object.entries(monitor.spec.selector.matchLabels).every(([k, v]) => metrics.metadata.labels?.[k] === v)).toBe(true);
       for (const role of ROLES) {
-        expect(Object.entries(monitor.spec.selector.matchLabels).every(([k, v]) => find(objects, 'Service', `qc-qcharge-${role}`).metadata.labels[k] === v)).toBe(false);
+        expect(Object.entries(monitor.spec.selector.matchLabels).every(([k, v]) => find(objects, 'Service', `qc-qcharge-${role}`).metadata.labels?.[k] === v)).toBe(false);
       }
       const routed = objects
         .filter((o) => o.kind === 'Ingress')
@@ -366,7 +366,7 @@ describe('helm chart', () => {
       const custom = render({ metrics: { grafanaDashboard: { enabled: true, labels: { grafana_dashboard: null, dashboards: 'qcharge' }, namespace: 'monitoring' } } });
       const configMap = find(custom, 'ConfigMap', 'qc-qcharge-dashboard');
       expect(configMap.metadata.labels).toMatchObject({ dashboards: 'qcharge' });
-      expect(configMap.metadata.labels.grafana_dashboard).toBeUndefined();
+      expect(configMap.metadata.labels?.grafana_dashboard).toBeUndefined();
       expect(configMap.metadata.namespace).toBe('monitoring');
     });
 

@@ -1,4 +1,4 @@
-import type { RPCClient } from 'ocpp-rpc';
+import type { RPCClient } from './support/rpc-client';
 import WebSocket from 'ws';
 import { createLogger } from '../src/platform/logger';
 import { ocppRateLimited, postgresErrors } from '../src/platform/metrics';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { builtinModules } from 'node:module';
 import { promisify } from 'node:util';
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient } from './support/rpc-client';
 import type { RunningServer } from '../src/server';
 import { graphqlClient } from './support/graphql-client';
 import { ADMIN_KEY, uniqueName } from './support/harness';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, type GraphQLObjectType } from 'graphql';
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient } from './support/rpc-client';
 import type { RunningServer } from '../src/server';
 import { apiTenant, graphqlClient, subscribe, subscriptionsOpen, wsClient, type GraphQLClient, type Subscription } from './support/graphql-client';
 import { makeCa, type TestCa } from './support/certificates';
@@ -181,7 +181,7 @@ beforeAll(async () => {
   const { createChargingGroup } = await a.owner.data(`mutation { createChargingGroup(input: { name: "site A", maxCurrent: 32, chargePointIds: ["CP-A-ONLY"] }) { chargingGroup { id } } }`);
   const upload = await fetch(`http://127.0.0.1:${server.apiPort}/files/firmware/fw-a-only.bin`, { method: 'PUT', body: 'image of A', headers: { authorization: `Bearer ${a.ownerKey}` } });
   expect(upload.status).toBe(201);
-  const firmwareFile = await upload.json();
+  const firmwareFile = (await upload.json()) as { id: string };
   ids = {
     firmwareFileId: firmwareFile.id,
     cp: 'CP-A-ONLY',

@@ -1,4 +1,4 @@
-import type { RPCClient } from 'ocpp-rpc';
+import type { RPCClient } from './support/rpc-client';
 import type { RunningServer } from '../src/server';
 import { apiTenant, type GraphQLClient } from './support/graphql-client';
 import { connectChargePoint, startTestServer } from './support/harness';

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { RPCClient } from 'ocpp-rpc';
+import type { RPCClient } from './support/rpc-client';
 import { createLogger } from '../src/platform/logger';
 import { startServer, type RunningServer } from '../src/server';
 import { apiTenant } from './support/graphql-client';

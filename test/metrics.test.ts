@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { RPCClient } from 'ocpp-rpc';
+import type { RPCClient } from './support/rpc-client';
 import { createRPCError } from 'ocpp-rpc';
 import { createRedis } from '../src/platform/redis';
 import type { RunningServer } from '../src/server';

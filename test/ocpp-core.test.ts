@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient } from './support/rpc-client';
 import { ChargingTransaction } from '../src/modules/transaction/transaction.entity';
 import { MeterValue } from '../src/modules/transaction/meter-value.entity';
 import { ChargePoint } from '../src/modules/charge-point/charge-point.entity';

@@ -6,7 +6,8 @@
  * specification's version is played.
  */
 import WebSocket from 'ws';
-import { createRPCError, RPCClient } from 'ocpp-rpc';
+import { createRPCError } from 'ocpp-rpc';
+import { RPCClient } from './support/rpc-client';
 import type { RunningServer } from '../src/server';
 import { apiTenant, graphqlClient, type GraphQLClient } from './support/graphql-client';
 import { connectChargePoint, eventually, startTestServer } from './support/harness';
@@ -111,7 +112,7 @@ async function authorize(s: Station, idTag: string): Promise<Record<string, unkn
 }
 
 async function startTransaction(s: Station, fields: Record<string, unknown> = {}): Promise<{ transactionId: number; idTagInfo: any }> {
-  const answer = await s.cp.call('StartTransaction', { connectorId: 1, idTag: s.idTag, meterStart: 0, timestamp: new Date().toISOString(), ...fields });
+  const answer = await s.cp.call<{ transactionId: number; idTagInfo: any }>('StartTransaction', { connectorId: 1, idTag: s.idTag, meterStart: 0, timestamp: new Date().toISOString(), ...fields });
   expect(Number.isInteger(answer.transactionId)).toBe(true);
   expect(answer.transactionId).toBeGreaterThan(0);
   expect(answer.idTagInfo?.status).toBeDefined();

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RPCClient } from 'ocpp-rpc';
+import type { RPCClient } from './support/rpc-client';
 import type { RunningServer } from '../src/server';
 import { graphqlClient, type GraphQLClient } from './support/graphql-client';
 import { startTestServer } from './support/harness';
@@ -152,7 +152,7 @@ describe('Firmware Management profile', () => {
     expect((await upload(createApiKey.secret)).status).toBe(403);
     const uploaded = await upload(tenant.ownerKey);
     expect(uploaded.status).toBe(201);
-    const file = await uploaded.json();
+    const file = (await uploaded.json()) as { id: string; fileName: string; size: number; sha256: string };
     const sha256 = (await import('node:crypto')).createHash('sha256').update(image).digest('hex');
     expect(file).toMatchObject({ fileName: 'fw-2.1.0.bin', size: image.length, sha256 });
     expect((await api.data(`{ firmwareFiles { edges { node { id fileName size sha256 contentType } } } }`)).firmwareFiles.edges.map((e: any) => e.node)).toEqual([
@@ -193,7 +193,7 @@ describe('Firmware Management profile', () => {
       fetch(`http://127.0.0.1:${server.apiPort}/files/firmware/${name}`, { method: 'PUT', body, headers: { authorization: `Bearer ${tenant.ownerKey}` } });
     const uploaded = await put(Buffer.from('IMAGE-TO-DELETE'), 'old.bin');
     expect(uploaded.status).toBe(201);
-    const file = await uploaded.json();
+    const file = (await uploaded.json()) as { id: string; fileName: string; size: number; sha256: string };
     const { updateFirmware } = await api.data(`mutation($input: UpdateFirmwareInput!) { updateFirmware(input: $input) { location } }`, {
       input: { chargePointId: 'CP-FW-DELETE', firmwareFileId: file.id, retrieveDate: new Date().toISOString() },
     });

@@ -1,4 +1,4 @@
-import type { RPCClient } from 'ocpp-rpc';
+import type { RPCClient } from './support/rpc-client';
 import type { CsmsAction } from '../src/ocpp/actions';
 import { tenantEm } from '../src/platform/db';
 import { Reservation } from '../src/modules/reservation/reservation.entity';

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient, type OcppPayload } from './support/rpc-client';
 import { Command } from '../src/modules/command/command.entity';
 import { tenantEm } from '../src/platform/db';
 import type { DomainEvent } from '../src/platform/event-bus';
 import type { RunningServer } from '../src/server';
 import { startTestServer, waitFor, eventually } from './support/harness';
 import { killAllServers, spawnServer, type ServerProcess } from './support/process';
+import type { GraphQLResponse } from './support/graphql-client';
 import { seedTenant } from './support/seed';
 
 /**
@@ -23,7 +24,7 @@ const events: DomainEvent<any>[] = [];
 let unsubscribe: () => void;
 const clients: RPCClient[] = [];
 
-async function connect(identity: string, handlers: Record<string, (params: any) => unknown> = {}): Promise<RPCClient> {
+async function connect(identity: string, handlers: Record<string, (params: OcppPayload) => OcppPayload | Promise<OcppPayload>> = {}): Promise<RPCClient> {
   const client = new RPCClient({
     endpoint: `ws://127.0.0.1:${server.ocppPort}/ocpp/${tenant.slug}`,
     identity,
@@ -33,7 +34,7 @@ async function connect(identity: string, handlers: Record<string, (params: any) 
     callTimeoutMs: 10000,
   });
   client.handle('ClearCache', () => ({ status: 'Accepted' }));
-  for (const [action, handler] of Object.entries(handlers)) client.handle(action, ({ params }: { params: any }) => handler(params));
+  for (const [action, handler] of Object.entries(handlers)) client.handle(action, ({ params }) => handler(params));
   await client.connect();
   clients.push(client);
   return client;
@@ -97,7 +98,7 @@ describe('scheduled commands (BullMQ)', () => {
         variables: { input: { chargePointId: 'CP-LATER', schedule: { retryUntil: new Date(Date.now() + 120_000).toISOString() } } },
       }),
     });
-    const { data, errors } = await response.json();
+    const { data, errors } = (await response.json()) as Omit<GraphQLResponse, 'status'>;
     expect(errors).toBeUndefined();
     expect(data.clearCache).toMatchObject({ status: null, command: { status: 'QUEUED' } });
     const id: string = data.clearCache.command.id;
@@ -176,13 +177,13 @@ describe('scheduled commands (BullMQ)', () => {
     expect(received).toHaveLength(2);
     expect(received[0]).toBe(id);
     expect(received[1]).not.toBe(id);
-    const { data } = await (
+    const { data } = (await (
       await fetch(`http://127.0.0.1:${server.apiPort}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${tenant.ownerKey}` },
         body: JSON.stringify({ query: `query ($id: ID!) { command(id: $id) { status attempts messageId } }`, variables: { id } }),
       })
-    ).json();
+    ).json()) as Omit<GraphQLResponse, 'status'>;
     expect(data.command).toEqual({ status: 'COMPLETED', attempts: 2, messageId: received[1] });
     const completed = events.find((e) => e.type === 'commandUpdated' && e.payload.id === id && e.payload.status === 'COMPLETED');
     expect(completed?.payload.messageId).toBe(received[1]);

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient } from './support/rpc-client';
 import { ChargePoint } from '../src/modules/charge-point/charge-point.entity';
 import { ApiKey } from '../src/modules/tenant/api-key.entity';
 import { tenantEm } from '../src/platform/db';

@@ -2,7 +2,7 @@ import { createPublicKey, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient } from './support/rpc-client';
 import type { RunningServer } from '../src/server';
 import { firstPem, issue, makeCa, makeCsr, tlsServerSettings, x509, type TestCa } from './support/certificates';
 import { graphqlClient, type GraphQLClient } from './support/graphql-client';

@@ -1,4 +1,4 @@
-import type { RPCClient } from 'ocpp-rpc';
+import type { RPCClient } from './support/rpc-client';
 import type { RunningServer } from '../src/server';
 import { graphqlClient, type GraphQLClient } from './support/graphql-client';
 import { connectChargePoint, eventually, startTestServer } from './support/harness';
@@ -103,7 +103,7 @@ describe('command mutations', () => {
     expect(direct.signedUpdateFirmware).toMatchObject({ status: 'Accepted', location: 'https://example.org/fw.bin', command: { status: 'COMPLETED' } });
     expect(received.SignedUpdateFirmware.at(-1)).toMatchObject({ requestId: direct.signedUpdateFirmware.requestId, firmware: { signature: 'c2lnbmF0dXJl' } });
     const put = await fetch(`http://127.0.0.1:${server.apiPort}/files/firmware/signed.bin`, { method: 'PUT', body: Buffer.from('IMAGE'), headers: { authorization: `Bearer ${tenant.ownerKey}` } });
-    const file = await put.json();
+    const file = (await put.json()) as { id: string };
     const hosted = await api.data(mutation, { input: { chargePointId: 'CP-SEC', firmwareFileId: file.id, requestId: 9, firmware } });
     expect(hosted.signedUpdateFirmware.requestId).toBe(9);
     expect(hosted.signedUpdateFirmware.location).toMatch(/\/signed\.bin$/);

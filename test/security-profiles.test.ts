@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient } from './support/rpc-client';
 import type { RunningServer } from '../src/server';
 import { issue, makeCa, tlsServerSettings, type TestCa } from './support/certificates';
 import { graphqlClient, type GraphQLClient } from './support/graphql-client';
@@ -64,7 +64,7 @@ function tlsOptions(options: Connect) {
 
 /** The HTTP status the upgrade got: 101 when the WebSocket opened. */
 function handshakeStatus(options: Connect): Promise<number> {
-  const headers = options.password ? { authorization: `Basic ${Buffer.from(`${options.identity}:${options.password}`).toString('base64')}` } : {};
+  const headers: Record<string, string> = options.password ? { authorization: `Basic ${Buffer.from(`${options.identity}:${options.password}`).toString('base64')}` } : {};
   return upgradeStatus(`${url(options)}/${options.identity}`, { headers, ...tlsOptions(options) });
 }
 

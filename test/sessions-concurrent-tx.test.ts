@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient } from './support/rpc-client';
 import { ChargingTransaction } from '../src/modules/transaction/transaction.entity';
 import { tenantEm } from '../src/platform/db';
 import type { RunningServer } from '../src/server';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Client as FtpClient } from 'basic-ftp';
-import type { RPCClient } from 'ocpp-rpc';
+import type { RPCClient } from './support/rpc-client';
 import type { RunningServer } from '../src/server';
 import { graphqlClient, type GraphQLClient } from './support/graphql-client';
 import { startTestServer } from './support/harness';

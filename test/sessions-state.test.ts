@@ -1,4 +1,4 @@
-import type { RPCClient } from 'ocpp-rpc';
+import type { RPCClient } from './support/rpc-client';
 import { Reservation } from '../src/modules/reservation/reservation.entity';
 import { tenantEm } from '../src/platform/db';
 import type { RunningServer } from '../src/server';

@@ -51,7 +51,7 @@ it('runs charge points through sessions with meter values, answers CSMS commands
   expect(await server.app.cluster.call(tenant.tenantId, ids[0], 'TriggerMessage', { requestedMessage: 'Heartbeat' }, 3000)).toEqual({ status: 'Accepted' });
   // A firmware image the CSMS hosts: the simulated charger downloads it before it reports Downloaded.
   const image = await fetch(`http://127.0.0.1:${server.apiPort}/files/firmware/sim-2.0.bin`, { method: 'PUT', body: 'SIM-IMAGE', headers: { authorization: `Bearer ${tenant.ownerKey}` } });
-  const { id: firmwareFileId } = await image.json();
+  const { id: firmwareFileId } = (await image.json()) as { id: string };
   const api = graphqlClient(server, tenant.ownerKey);
   await api.data(`mutation($input: UpdateFirmwareInput!) { updateFirmware(input: $input) { command { status } } }`, {
     input: { chargePointId: ids[1], firmwareFileId, retrieveDate: new Date().toISOString() },

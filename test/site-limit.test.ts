@@ -1,4 +1,4 @@
-import type { RPCClient } from 'ocpp-rpc';
+import type { RPCClient } from './support/rpc-client';
 import { allocate, SITE_LIMIT_STACK_LEVEL } from '../src/modules/smart-charging/site-limit.service';
 import type { RunningServer } from '../src/server';
 import { graphqlClient, type GraphQLClient } from './support/graphql-client';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient } from './support/rpc-client';
 import WebSocket from 'ws';
 import type { RunningServer } from '../src/server';
 import { startTestServer } from './support/harness';

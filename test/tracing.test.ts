@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient } from './support/rpc-client';
 import type { RunningServer } from '../src/server';
+import type { GraphQLResponse } from './support/graphql-client';
 import { eventually, startTestServer, waitFor } from './support/harness';
 import { killAllServers, spawnServer, type ServerProcess } from './support/process';
 import { seedTenant } from './support/seed';
@@ -141,7 +142,7 @@ describe('traces over OTLP/HTTP', () => {
         variables: { input: { chargePointId: 'CP-TRACE', key: ['HeartbeatInterval'] } },
       }),
     });
-    const result = await response.json();
+    const result = (await response.json()) as Omit<GraphQLResponse, 'status'>;
     expect(result.errors).toBeUndefined();
     expect(result.data.getConfiguration.command.status).toBe('COMPLETED');
     const commandId = result.data.getConfiguration.command.id;

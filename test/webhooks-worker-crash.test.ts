@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { RPCClient } from 'ocpp-rpc';
+import type { RPCClient } from './support/rpc-client';
 import type { RunningServer } from '../src/server';
 import { apiTenant } from './support/graphql-client';
 import { connectChargePoint, eventually, startTestServer } from './support/harness';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient } from './rpc-client';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/platform/logger';
 import { startServer, type RunningServer } from '../../src/server';

@@ -1,4 +1,4 @@
-import type { RPCClient } from 'ocpp-rpc';
+import type { RPCClient } from './rpc-client';
 import type { RunningServer } from '../../src/server';
 import { connectChargePoint } from './harness';
 import type { seedTenant } from './seed';
