@@ -88,11 +88,14 @@ export async function plainInsertRate(databaseUrl: string, tenantId: string, opt
   let rows = 0;
   const endAt = performance.now() + options.seconds * 1000;
   const started = performance.now();
+  // meter_value is unique per (charge point, connector, transaction, timestamp, values): each row its own millisecond.
+  const firstTimestamp = Date.now();
   await Promise.all(
     connections.map(async (client, c) => {
+      let sequence = 0;
       while (performance.now() < endAt) {
         const params: unknown[] = [];
-        for (let i = 0; i < options.batch; i++) params.push(tenantId, `BENCH-${c}`, new Date(), SAMPLED);
+        for (let i = 0; i < options.batch; i++) params.push(tenantId, `BENCH-${c}`, new Date(firstTimestamp + sequence++), SAMPLED);
         await client.query(sql, params);
         rows += options.batch;
       }
