@@ -272,8 +272,11 @@ describe('Core profile', () => {
     const cp = await chargePoint(s);
     expect(cp).toMatchObject({ connected: true, registrationStatus: 'Accepted', vendor: 'OCTT', model: 'OCTT-16', serialNumber: 'OCTT-SN' });
     expect(cp.lastBootAt).not.toBeNull();
-    // The Heartbeat is recorded before it is answered.
-    sameInstant((await chargePoint(s)).lastHeartbeatAt, heartbeat.currentTime);
+    // The Heartbeat is recorded with the next last-seen flush (at most a second after its answer).
+    sameInstant(await eventually(async () => {
+      const { lastHeartbeatAt } = await chargePoint(s);
+      return Date.parse(lastHeartbeatAt ?? '') === Date.parse(heartbeat.currentTime) && lastHeartbeatAt;
+    }), heartbeat.currentTime);
     expect(cp.connectors.map((c: any) => [c.connectorId, c.status, c.errorCode])).toEqual([
       [0, 'Available', 'NoError'],
       [1, 'Available', 'NoError'],

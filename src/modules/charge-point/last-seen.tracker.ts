@@ -36,34 +36,31 @@ function latestPerChargePoint(entries: SeenEntry[]): SeenEntry[] {
 
 /**
  * "Any message is a sign of life": recording that per frame would cost a row update per frame, so
- * times are collected in memory and written in one statement every couple of seconds. One statement
- * covers the charge points of many tenants, so it runs outside a tenant scope and every row carries its
- * tenant id explicitly.
+ * times are collected in memory and written in one statement every second (at most a second late). One
+ * statement covers the charge points of many tenants, so it runs outside a tenant scope and every row
+ * carries its tenant id explicitly.
+ * Heartbeats go the same way: their answer does not wait for PostgreSQL, and lastHeartbeatAt is readable
+ * at most a second after it (losing that second on a crash harms nobody).
  *
- * Connects and Heartbeats are written at once, not on the timer: the presence reconciler only marks
- * disconnected what the database believes connected, so a connect still in memory when its node dies would
- * never get its "disconnected"; and a Heartbeat's time should be readable as soon as it is answered. They
- * are group-committed instead: while one write is in flight, those that arrive meanwhile wait and go
- * together in the next statement, so a reconnect storm or 10,000 chargers' heartbeats cost a handful of
+ * Connects are written at once, not on the timer: the presence reconciler only marks disconnected what
+ * the database believes connected, so a connect still in memory when its node dies would never get its
+ * "disconnected". They are group-committed instead: while one write is in flight, those that arrive
+ * meanwhile wait and go together in the next statement, so a reconnect storm costs a handful of
  * statements rather than one each.
  */
 export class LastSeenTracker {
   private pending = new Map<string, SeenEntry>();
-  /** Connects and heartbeats: written before they resolve, one statement at a time for all that wait. */
+  /** Connects: written before they resolve, one transaction at a time for all that wait. */
   private readonly immediate = new GroupCommit<SeenEntry, void>(async (entries) => {
-    const connects = entries.filter((e) => e.connectedAt);
-    if (connects.length === 0) await this.write(latestPerChargePoint(entries));
-    else {
-      // Connects store their CHARGE_POINT_CONNECTED events in the transaction of the batch's update.
-      await this.outbox
-        .platformTransaction(async (tx, emit) => {
-          await this.write(latestPerChargePoint(entries), tx, true);
-          for (const { tenantId, chargePointId, connectedAt } of connects) {
-            emit({ type: 'CHARGE_POINT_CONNECTED', tenantId, chargePointId, payload: { chargePointId, connected: true, at: connectedAt!.toISOString() } });
-          }
-        })
-        .catch((error) => this.log.warn({ err: error, count: entries.length }, 'connect write failed'));
-    }
+    // Connects store their CHARGE_POINT_CONNECTED events in the transaction of the batch's update.
+    await this.outbox
+      .platformTransaction(async (tx, emit) => {
+        await this.write(latestPerChargePoint(entries), tx, true);
+        for (const { tenantId, chargePointId, connectedAt } of entries) {
+          emit({ type: 'CHARGE_POINT_CONNECTED', tenantId, chargePointId, payload: { chargePointId, connected: true, at: connectedAt!.toISOString() } });
+        }
+      })
+      .catch((error) => this.log.warn({ err: error, count: entries.length }, 'connect write failed'));
     return entries.map(() => undefined);
   });
   private timer: NodeJS.Timeout | undefined;
@@ -72,7 +69,7 @@ export class LastSeenTracker {
     private readonly orm: Orm,
     private readonly log: Logger,
     private readonly outbox: EventOutbox,
-    private readonly flushMs = 2000,
+    private readonly flushMs = 1000,
   ) {}
 
   start(): void {
@@ -80,25 +77,24 @@ export class LastSeenTracker {
     this.timer.unref();
   }
 
-  seen(tenantId: string, chargePointId: string, at: Date): void {
+  seen(tenantId: string, chargePointId: string, at: Date, heartbeat = false): void {
     const key = chargePointKey(tenantId, chargePointId);
     const entry = this.pending.get(key);
-    if (entry) entry.seenAt = at;
-    else this.pending.set(key, { tenantId, chargePointId, seenAt: at });
+    if (!entry) this.pending.set(key, { tenantId, chargePointId, seenAt: at, heartbeatAt: heartbeat ? at : undefined });
+    else {
+      entry.seenAt = later(entry.seenAt, at)!;
+      if (heartbeat) entry.heartbeatAt = later(entry.heartbeatAt, at);
+    }
   }
 
   /** A new connection: lastConnectedAt and lastSeenAt, resolved once written (or the write failed and was logged). */
   connected(tenantId: string, chargePointId: string, at: Date): Promise<void> {
-    return this.writeSoon({ tenantId, chargePointId, seenAt: at, connectedAt: at });
+    return this.immediate.submit({ tenantId, chargePointId, seenAt: at, connectedAt: at });
   }
 
-  /** A Heartbeat: lastHeartbeatAt and lastSeenAt, resolved once written (or the write failed and was logged). */
-  heartbeat(tenantId: string, chargePointId: string, at: Date): Promise<void> {
-    return this.writeSoon({ tenantId, chargePointId, seenAt: at, heartbeatAt: at });
-  }
-
-  private writeSoon(entry: SeenEntry): Promise<void> {
-    return this.immediate.submit(entry);
+  /** A Heartbeat: lastHeartbeatAt and lastSeenAt, written with the next flush. */
+  heartbeat(tenantId: string, chargePointId: string, at: Date): void {
+    this.seen(tenantId, chargePointId, at, true);
   }
 
   async flush(): Promise<void> {
