@@ -373,7 +373,7 @@ describe('Core profile, charge point initiated', () => {
     const original = HANDLERS.DataTransfer;
     const statements: Record<string, string> = { integer: 'select 3000000000::integer', date: `select '0000-01-01'::timestamptz`, other: 'select 1/0' };
     HANDLERS.DataTransfer = async (ctx, payload) => {
-      await sqlRows(ctx.app.orm, statements[payload.messageId], []);
+      await sqlRows(ctx.app.orm, statements[payload.messageId ?? ''], []);
       return { status: 'Accepted' };
     };
     try {

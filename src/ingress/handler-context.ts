@@ -1,6 +1,8 @@
 import type { AppContext } from '../app-context';
 import type { TenantEm } from '../platform/db';
 import type { RegistrationStatus } from '../modules/charge-point/charge-point.entity';
+import type { ChargePointAction } from '../ocpp/actions';
+import type { OcppRequest, OcppResponse } from '../ocpp/generated/ocpp16';
 
 /** What a charge-point-initiated OCPP handler gets: who is calling, in which tenant, and the app. */
 export interface ChargePointContext {
@@ -13,4 +15,5 @@ export interface ChargePointContext {
   registrationStatus: RegistrationStatus;
 }
 
-export type OcppHandler = (ctx: ChargePointContext, payload: any) => Promise<Record<string, unknown>>;
+/** Answers one charge-point-initiated action: its request in, its response out, both as the schemas type them. */
+export type OcppHandler<A extends ChargePointAction> = (ctx: ChargePointContext, payload: OcppRequest<A>) => Promise<OcppResponse<A>>;

@@ -1,5 +1,6 @@
 import type { ChargePointAction } from '../ocpp/actions';
-import type { OcppHandler } from './handler-context';
+import type { OcppRequest, OcppResponse } from '../ocpp/generated/ocpp16';
+import type { ChargePointContext, OcppHandler } from './handler-context';
 import { authorize } from '../modules/authorization/authorize.handler';
 import { bootNotification } from '../modules/charge-point/boot-notification.handler';
 import { dataTransfer } from '../modules/charge-point/data-transfer.handler';
@@ -16,7 +17,7 @@ import { signCertificate } from '../modules/security/sign-certificate.handler';
 import { signedFirmwareStatusNotification } from '../modules/security/signed-firmware-status-notification.handler';
 
 /** Exactly one handler per charge-point-initiated OCPP 1.6 action; the compiler checks the set is complete. */
-export const HANDLERS: Record<ChargePointAction, OcppHandler> = {
+export const HANDLERS: { [A in ChargePointAction]: OcppHandler<A> } = {
   Authorize: authorize,
   BootNotification: bootNotification,
   DataTransfer: dataTransfer,
@@ -32,3 +33,8 @@ export const HANDLERS: Record<ChargePointAction, OcppHandler> = {
   SignCertificate: signCertificate,
   SignedFirmwareStatusNotification: signedFirmwareStatusNotification,
 };
+
+/** Runs `action`'s handler on a payload the OCPP session has already validated against that action's schema. */
+export function handleCall<A extends ChargePointAction>(ctx: ChargePointContext, action: A, validatedPayload: unknown): Promise<OcppResponse<A>> {
+  return HANDLERS[action](ctx, validatedPayload as OcppRequest<A>);
+}

@@ -22,7 +22,7 @@ import { reportRefusal, reportUndelivered, sendIfOpen } from './delivery-report'
 import { quirkRepairer } from '../modules/charge-point/quirk-repair';
 import type { LocalConnections } from './cluster';
 import type { ChargePointContext } from './handler-context';
-import { HANDLERS } from './handlers';
+import { handleCall } from './handlers';
 import { traceIncomingCall } from './call-tracing';
 import { INGRESS_LIMITS } from './limits';
 import { sqlState } from '../platform/async';
@@ -287,14 +287,14 @@ export class OcppServer implements LocalConnections {
    * Until its BootNotification is Accepted, a charge point gets SecurityError for everything but
    * BootNotification and the messages the CSMS asked for with TriggerMessage.
    */
-  private async dispatch(ctx: ChargePointContext, triggers: TriggerWindow, action: string, payload: unknown): Promise<Record<string, unknown>> {
+  private async dispatch(ctx: ChargePointContext, triggers: TriggerWindow, action: string, payload: unknown): Promise<unknown> {
     this.app.lastSeen.seen(ctx.tenantId, ctx.chargePointId, clock.now());
     if (!isChargePointAction(action)) throw new OcppError('NotSupported', `${action} is not sent by a charge point`);
     if (ctx.registrationStatus !== 'Accepted' && action !== 'BootNotification' && !triggers.isOpen(action)) {
       throw new OcppError('SecurityError', `Charge point is ${ctx.registrationStatus}; only BootNotification and triggered messages are accepted`);
     }
     try {
-      return await HANDLERS[action](ctx, payload);
+      return await handleCall(ctx, action, payload);
     } catch (error) {
       if (!isValueOutOfRange(error)) throw error;
       // The validator should have refused the value: worth a look, but the charger's fault, not ours.

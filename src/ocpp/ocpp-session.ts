@@ -16,7 +16,7 @@ export interface SessionTransport {
   setBacklogged?(backlogged: boolean): void;
 }
 
-export type CallHandler = (action: string, payload: any, uniqueId: string) => Promise<unknown>;
+export type CallHandler = (action: string, payload: unknown, uniqueId: string) => Promise<unknown>;
 
 export interface FrameEvent {
   direction: 'IN' | 'OUT';

@@ -1,12 +1,10 @@
+import type { AuthorizeResponse } from '../../ocpp/generated/ocpp16';
 import type { TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import { IdTag, idTagKey } from './id-tag.entity';
 
-export interface IdTagInfo {
-  status: 'Accepted' | 'Blocked' | 'Expired' | 'Invalid' | 'ConcurrentTx';
-  expiryDate?: string;
-  parentIdTag?: string;
-}
+/** OCPP's IdTagInfo, as the schemas type it (the same in Authorize, StartTransaction and StopTransaction). */
+export type IdTagInfo = AuthorizeResponse['idTagInfo'];
 
 /** Where a StartTransaction begins: the place ConcurrentTx is judged from. */
 export interface StartPlace {

@@ -1,25 +1,14 @@
 import { sqlRows, type Orm, type TenantEm } from '../../platform/db';
 import { withEvents } from '../event/event-outbox';
 import { clock } from '../../platform/clock';
+import type { BootNotificationRequest, StatusNotificationRequest } from '../../ocpp/generated/ocpp16';
 import type { RegistrationStatus } from './charge-point.entity';
-
-export interface BootInfo {
-  chargePointVendor: string;
-  chargePointModel: string;
-  chargePointSerialNumber?: string;
-  chargeBoxSerialNumber?: string;
-  firmwareVersion?: string;
-  iccid?: string;
-  imsi?: string;
-  meterType?: string;
-  meterSerialNumber?: string;
-}
 
 /**
  * Stores what BootNotification says about the charge point and decides the registration answer, in one
  * statement: the update returns the registration status and interval it answers with.
  */
-export async function recordBoot(orm: Orm, tenantId: string, chargePointId: string, boot: BootInfo, defaultIntervalS: number) {
+export async function recordBoot(orm: Orm, tenantId: string, chargePointId: string, boot: BootNotificationRequest, defaultIntervalS: number) {
   const now = clock.now();
   const [cp] = await sqlRows<{ registration_status: RegistrationStatus; heartbeat_interval_s: number | null }>(
     orm,
@@ -49,22 +38,12 @@ export async function recordBoot(orm: Orm, tenantId: string, chargePointId: stri
   return { status: cp.registration_status, currentTime: now.toISOString(), interval: cp.heartbeat_interval_s ?? defaultIntervalS };
 }
 
-export interface StatusInfo {
-  connectorId: number;
-  status: string;
-  errorCode: string;
-  info?: string;
-  vendorId?: string;
-  vendorErrorCode?: string;
-  timestamp?: string;
-}
-
 /**
  * Keeps every StatusNotification as history and the newest per connector as its state. A notification
  * buffered offline that is older than the stored state goes to history only. One statement (a CTE) with its
  * CONNECTOR_STATUS_CHANGED event, so all three writes happen or none, without a transaction round trip.
  */
-export async function recordStatus(em: TenantEm, tenantId: string, chargePointId: string, status: StatusInfo) {
+export async function recordStatus(em: TenantEm, tenantId: string, chargePointId: string, status: StatusNotificationRequest) {
   const now = clock.now();
   const timestamp = status.timestamp ? new Date(status.timestamp) : null;
   const row = {

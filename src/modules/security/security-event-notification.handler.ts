@@ -1,7 +1,7 @@
 import type { OcppHandler } from '../../ingress/handler-context';
 import { storeSecurityEvent } from './security-event.service';
 
-export const securityEventNotification: OcppHandler = async (ctx, payload: { type: string; timestamp: string; techInfo?: string }) => {
+export const securityEventNotification: OcppHandler<'SecurityEventNotification'> = async (ctx, payload) => {
   await storeSecurityEvent(ctx.app, ctx.em(), {
     tenantId: ctx.tenantId,
     chargePointId: ctx.chargePointId,

@@ -9,7 +9,7 @@ const DELIVERY_WINDOW_MS = 24 * 3600_000;
  * SignCertificate: the CSR is checked and signed by the tenant's CA before the answer; after `Accepted` the
  * chain goes out as a CertificateSigned command (scheduled, so it follows this answer and is retried).
  */
-export const signCertificate: OcppHandler = async (ctx, payload: { csr: string }) => {
+export const signCertificate: OcppHandler<'SignCertificate'> = async (ctx, payload) => {
   const em = ctx.em();
   const outcome = await signChargePointCsr(ctx.app, em, ctx.tenantId, ctx.chargePointId, payload.csr);
   if (!outcome.accepted) {

@@ -2,7 +2,7 @@ import type { OcppHandler } from '../../ingress/handler-context';
 import { recordFirmwareStatus } from '../firmware/firmware-status.service';
 
 /** The signed statuses (InvalidSignature, SignatureVerified, ...) join the firmware status and its history. */
-export const signedFirmwareStatusNotification: OcppHandler = async (ctx, payload: { status: string }) => {
+export const signedFirmwareStatusNotification: OcppHandler<'SignedFirmwareStatusNotification'> = async (ctx, payload) => {
   await ctx.app.outbox.transaction(ctx.em(), async (tx, emit) => {
     const at = await recordFirmwareStatus(tx, ctx.tenantId, ctx.chargePointId, payload.status);
     emit({ type: 'FIRMWARE_STATUS_CHANGED', tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, payload: { chargePointId: ctx.chargePointId, status: payload.status, receivedAt: at.toISOString() } });

@@ -4,7 +4,7 @@ import { linkPendingTxProfiles } from '../smart-charging/smart-charging.service'
 import { abandonSupersededBy, afterAbandoned } from './abandon.service';
 import { startTransaction, transactionView } from './transaction.service';
 
-export const startTransactionHandler: OcppHandler = async (ctx, payload) => {
+export const startTransactionHandler: OcppHandler<'StartTransaction'> = async (ctx, payload) => {
   const { transaction, idTagInfo, created } = await startTransaction(ctx.em(), ctx.tenantId, ctx.chargePointId, payload);
   // Also on a repeated start: its first delivery may have failed between the insert and this step. A refused
   // start runs no remote start's profile (and another id tag's may still be waiting on this connector).

@@ -3,7 +3,7 @@ import { scheduleRebalanceFor } from '../smart-charging/site-limit.jobs';
 import { removeTransactionProfiles } from '../smart-charging/smart-charging.service';
 import { stopTransaction, transactionView } from './transaction.service';
 
-export const stopTransactionHandler: OcppHandler = async (ctx, payload) => {
+export const stopTransactionHandler: OcppHandler<'StopTransaction'> = async (ctx, payload) => {
   // The stop and its event commit together (the service's own transaction nests in this one).
   const { transaction, stopped, idTagInfo } = await ctx.app.outbox.transaction(ctx.em(), async (tx, emit) => {
     const result = await stopTransaction(tx, ctx.tenantId, ctx.chargePointId, payload);

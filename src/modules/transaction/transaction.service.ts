@@ -9,28 +9,10 @@ import { idTagKey } from '../authorization/id-tag.entity';
 import { applyReservations, consumeReservation } from '../reservation/reservation.service';
 import { MeterValue, type SampledValue } from './meter-value.entity';
 import { ChargingTransaction, type TransactionState } from './transaction.entity';
+import type { MeterValuesRequest, StartTransactionRequest, StopTransactionRequest } from '../../ocpp/generated/ocpp16';
 
-export interface OcppMeterValue {
-  timestamp: string;
-  sampledValue: Array<Partial<SampledValue> & { value: string }>;
-}
-
-export interface StartRequest {
-  connectorId: number;
-  idTag: string;
-  meterStart: number;
-  reservationId?: number;
-  timestamp: string;
-}
-
-export interface StopRequest {
-  idTag?: string;
-  meterStop: number;
-  timestamp: string;
-  transactionId: number;
-  reason?: string;
-  transactionData?: OcppMeterValue[];
-}
+/** One MeterValue as a charge point sends it (MeterValues, StopTransaction.transactionData). */
+type OcppMeterValue = MeterValuesRequest['meterValue'][number];
 
 /**
  * OCPP's defaults for the optional SampledValue fields, so stored values are complete. The unit has a
@@ -75,7 +57,7 @@ function knownIdOrNull(id: number | undefined): number | null {
  * the id tag is not accepted (the charger then stops it itself). A repeated StartTransaction (same charge
  * point, connector, id tag and timestamp) gets the first one's id and verdict.
  */
-export async function startTransaction(em: TenantEm, tenantId: string, chargePointId: string, request: StartRequest) {
+export async function startTransaction(em: TenantEm, tenantId: string, chargePointId: string, request: StartTransactionRequest) {
   const key = idTagKey(request.idTag);
   const startTimestamp = new Date(request.timestamp);
   const sameStart = { chargePointId, connectorId: request.connectorId, idTagKey: key, startTimestamp };
@@ -98,7 +80,7 @@ export async function startTransaction(em: TenantEm, tenantId: string, chargePoi
   }
 }
 
-async function recordStart(tx: TenantEm, tenantId: string, chargePointId: string, request: StartRequest, key: string) {
+async function recordStart(tx: TenantEm, tenantId: string, chargePointId: string, request: StartTransactionRequest, key: string) {
   const verdict = await authorizeIdTag(tx, request.idTag, { startingAt: { chargePointId, connectorId: request.connectorId } });
   const reservationId = knownIdOrNull(request.reservationId);
   const idTagInfo = await applyReservations(tx, chargePointId, verdict, request.idTag, { connectorId: request.connectorId, reservationId: reservationId ?? undefined });
@@ -135,7 +117,7 @@ async function verdictFor(em: TenantEm, transaction: ChargingTransaction): Promi
  * Records a StopTransaction. It is always accepted: an unknown or foreign transactionId still has its
  * meter values stored (without a transaction link), and a repeated stop changes nothing.
  */
-export async function stopTransaction(em: TenantEm, tenantId: string, chargePointId: string, request: StopRequest) {
+export async function stopTransaction(em: TenantEm, tenantId: string, chargePointId: string, request: StopTransactionRequest) {
   const idTagInfo = request.idTag !== undefined ? await authorizeIdTag(em, request.idTag) : undefined;
   const result = await em.transactional(async (tx) => {
     const transactionId = knownIdOrNull(request.transactionId);
@@ -187,13 +169,7 @@ export type TransactionFields = Pick<
 >;
 
 /** One MeterValues request, as the group-committed writer takes it. */
-export interface MeterValuesWrite {
-  tenantId: string;
-  chargePointId: string;
-  connectorId: number;
-  transactionId?: number;
-  meterValue: OcppMeterValue[];
-}
+type MeterValuesWrite = MeterValuesRequest & { tenantId: string; chargePointId: string };
 
 /**
  * Stores MeterValues requests durably before they are answered, group-committed: while a statement is in
