@@ -4,35 +4,27 @@ import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppContext } from '../app-context';
-import { isChargePointAction } from '../ocpp/actions';
 import { ChargePointOfflineError } from '../ocpp/call-errors';
-import { OcppError } from '../ocpp/ocpp-error';
-import { CLOSE_POLICY_VIOLATION, OcppSession, type FrameEvent } from '../ocpp/ocpp-session';
+import { CLOSE_POLICY_VIOLATION, OcppSession } from '../ocpp/ocpp-session';
 import { TokenBucket } from '../ocpp/rate-limiter';
 import { LogThrottle } from '../platform/log-throttle';
-import { sqlRowsIn, tenantEm } from '../platform/db';
-import { clock } from '../platform/clock';
-import { hideAuthorizationKey } from '../modules/charge-point/authorization-key';
+import { tenantEm } from '../platform/db';
 import { chargePointKey } from '../modules/charge-point/charge-point-key';
-import { scheduleRebalanceFor } from '../modules/smart-charging/site-limit.jobs';
-import { loggableOcppPayload, type Logger } from '../platform/logger';
-import { ocppRateLimited, ocppSocketsStalled, trackConnectedChargePoints } from '../platform/metrics';
-import { recordOcppFrame } from '../platform/ocpp-metrics';
-import { reportRefusal, reportUndelivered, sendIfOpen } from './delivery-report';
+import { ConnectionLifecycle, type ConnectionRef } from '../modules/charge-point/connection-lifecycle';
 import { quirkRepairer } from '../modules/charge-point/quirk-repair';
-import type { LocalConnections } from './cluster';
-import type { ChargePointContext } from './handler-context';
-import { handleCall } from './handlers';
-import { traceIncomingCall } from './call-tracing';
-import { INGRESS_LIMITS } from './limits';
-import { sqlState } from '../platform/async';
+import { ocppRateLimited, ocppSocketsStalled, trackConnectedChargePoints } from '../platform/metrics';
 import { httpTimeouts, listenOrExplain } from '../platform/http-server';
-import { SocketFlow } from './socket-flow';
-import { TriggerWindow } from './trigger-window';
-import { LoginLimits } from './login-limits';
 import { OpenFiles } from '../platform/open-files';
 import { PendingSockets } from '../platform/pending-sockets';
+import type { LocalConnections } from './cluster';
+import { reportUndelivered, sendIfOpen } from './delivery-report';
+import { frameObserver } from './frame-observer';
+import type { ChargePointContext } from './handler-context';
+import { INGRESS_LIMITS } from './limits';
+import { LoginLimits } from './login-limits';
+import { OcppDispatcher } from './ocpp-dispatcher';
 import { securityHooks } from './security-profile-gate';
+import { SocketFlow } from './socket-flow';
 import { createTlsListener } from './tls-listener';
 import { authenticateUpgrade, OCPP_SUBPROTOCOL, UpgradeRefused, type ChargePointIdentity } from './upgrade-auth';
 
@@ -48,7 +40,11 @@ interface Connection {
   alive: boolean;
 }
 
-/** The thin `ws` adapter: HTTP upgrade, authentication, one OcppSession per socket, local registry. */
+/**
+ * The thin `ws` adapter: the ws:// and wss:// listeners, the HTTP upgrade and its authentication, one
+ * OcppSession per socket wired to its OcppDispatcher, the local connection registry, pings. What a
+ * connection means beyond the socket is the ConnectionLifecycle's.
+ */
 export class OcppServer implements LocalConnections {
   private readonly connections = new Map<string, Connection>();
   private readonly server: http.Server;
@@ -61,6 +57,7 @@ export class OcppServer implements LocalConnections {
   /** Sockets connected but not yet an authenticated WebSocket: deadline and caps. */
   private readonly pending: PendingSockets;
   private readonly openFiles: OpenFiles;
+  private readonly lifecycle: ConnectionLifecycle;
 
   constructor(private readonly app: AppContext) {
     const { config } = app;
@@ -70,6 +67,7 @@ export class OcppServer implements LocalConnections {
       notFoundPerAddress: config.ocppNotFoundPerAddress,
     }, app.log);
     this.openFiles = new OpenFiles(config.openFilesHeadroom);
+    this.lifecycle = new ConnectionLifecycle(app);
     const timeouts = httpTimeouts(config.httpHeadersTimeoutMs);
     this.server = http.createServer(timeouts);
     this.tlsServer = createTlsListener(config, { ...timeouts, handshakeTimeout: config.ocppHandshakeTimeoutMs });
@@ -196,7 +194,8 @@ export class OcppServer implements LocalConnections {
       em: () => tenantEm(this.app.orm, tenantId),
       registrationStatus: identity.registrationStatus,
     };
-    const triggers = new TriggerWindow();
+    const dispatcher = new OcppDispatcher(context);
+    const observeFrame = frameObserver(context, log);
     // One connection's repeated warnings: the first of a kind is logged, the rest counted.
     const warnings = new LogThrottle();
     const warn = (message: string, detail?: unknown, uniqueId?: string) => {
@@ -228,12 +227,12 @@ export class OcppServer implements LocalConnections {
       maxQueuedCalls: INGRESS_LIMITS.maxQueuedCalls,
       maxBadFrames: INGRESS_LIMITS.maxBadFrames,
       badFrameWindowMs: INGRESS_LIMITS.badFrameWindowMs,
-      handler: (action, payload, uniqueId) => traceIncomingCall(context, action, uniqueId, () => this.dispatch(context, triggers, action, payload)),
+      handler: (action, payload, uniqueId) => dispatcher.handle(action, payload, uniqueId),
       repair: quirkRepairer(this.app, identity, log),
       onUndelivered: (event) => reportUndelivered(log, event),
       onFrame: (event) => {
-        triggers.observe(event);
-        this.onFrame(context, log, event);
+        dispatcher.observe(event);
+        observeFrame(event);
       },
       onProtocolWarning: warn,
     });
@@ -261,57 +260,7 @@ export class OcppServer implements LocalConnections {
     });
 
     log.info('charge point connected');
-    void this.announce(connection, log);
-  }
-
-  /**
-   * Claim first, then mark connected: the presence reconciler reads the database before Redis, so it can
-   * never see the new lastConnectedAt without the new presence record. Then jobs parked for this charge
-   * point (scheduled commands that found it offline) run now rather than at their next backoff.
-   */
-  private async announce(connection: Connection, log: Logger): Promise<void> {
-    const { tenantId, chargePointId } = connection.identity;
-    try {
-      await this.app.cluster.claim(tenantId, chargePointId, connection.connectionId);
-    } catch (error) {
-      log.warn({ err: error }, 'presence claim failed');
-    }
-    if (this.connections.get(chargePointKey(tenantId, chargePointId)) !== connection) return;
-    await this.markConnection(connection.identity, true);
-    await this.app.jobs.promoteWaiting(tenantId, chargePointId).catch((error) => log.warn({ err: error }, 'promoting waiting jobs failed'));
-    // A session's site-limit TxProfile may not have reached this charge point while it was offline.
-    await scheduleRebalanceFor(this.app, tenantId, chargePointId);
-  }
-
-  /**
-   * Until its BootNotification is Accepted, a charge point gets SecurityError for everything but
-   * BootNotification and the messages the CSMS asked for with TriggerMessage.
-   */
-  private async dispatch(ctx: ChargePointContext, triggers: TriggerWindow, action: string, payload: unknown): Promise<unknown> {
-    this.app.lastSeen.seen(ctx.tenantId, ctx.chargePointId, clock.now());
-    if (!isChargePointAction(action)) throw new OcppError('NotSupported', `${action} is not sent by a charge point`);
-    if (ctx.registrationStatus !== 'Accepted' && action !== 'BootNotification' && !triggers.isOpen(action)) {
-      throw new OcppError('SecurityError', `Charge point is ${ctx.registrationStatus}; only BootNotification and triggered messages are accepted`);
-    }
-    try {
-      return await handleCall(ctx, action, payload);
-    } catch (error) {
-      if (!isValueOutOfRange(error)) throw error;
-      // The validator should have refused the value: worth a look, but the charger's fault, not ours.
-      this.app.log.warn({ tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, action, err: error }, 'a value PostgreSQL cannot store got past validation');
-      throw new OcppError('PropertyConstraintViolation', `${action}.req holds a value out of the range the CSMS can store`);
-    }
-  }
-
-  /** Every frame in both directions: metrics, the debug frame log (idTags and keys hidden), the ocppMessages event. */
-  private onFrame(ctx: ChargePointContext, log: Logger, event: FrameEvent): void {
-    recordOcppFrame(event);
-    reportRefusal(log, event);
-    if (log.isLevelEnabled('debug')) {
-      const { direction, messageTypeId, uniqueId, action, errorCode, handlingMs } = event;
-      log.debug({ direction, messageTypeId, uniqueId, action, errorCode, handlingMs, payload: loggableOcppPayload(event.payload) }, 'ocpp frame');
-    }
-    this.publishFrame(ctx, event);
+    void this.lifecycle.connected(connectionRef(connection), () => this.connections.get(chargePointKey(tenantId, chargePointId)) === connection, log);
   }
 
   /** Connections on this node per tenant id, for the connected-charge-points gauge (read on scrape). */
@@ -321,49 +270,12 @@ export class OcppServer implements LocalConnections {
     return counts;
   }
 
-  private publishFrame(ctx: ChargePointContext, event: FrameEvent): void {
-    // The volume of events: not even built when no node has a subscriber for the tenant.
-    if (!this.app.events.isWatched(ctx.tenantId)) return;
-    this.app.events.publish({
-      type: 'ocppMessage',
-      tenantId: ctx.tenantId,
-      chargePointId: ctx.chargePointId,
-      payload: {
-        chargePointId: ctx.chargePointId,
-        direction: event.direction,
-        messageTypeId: event.messageTypeId,
-        uniqueId: event.uniqueId,
-        action: event.action ?? null,
-        payload: hideAuthorizationKey(event.payload) ?? null,
-        errorCode: event.errorCode ?? null,
-        timestamp: clock.now().toISOString(),
-      },
-    });
-  }
-
   private async forget(connection: Connection): Promise<void> {
     connection.session.close();
     const { tenantId, chargePointId } = connection.identity;
     if (this.connections.get(chargePointKey(tenantId, chargePointId)) !== connection) return;
     this.connections.delete(chargePointKey(tenantId, chargePointId));
-    const outcome = await this.app.cluster.release(tenantId, chargePointId, connection.connectionId).catch(() => 'expired' as const);
-    // Replaced by a connection on another node: that node already announced it connected; a late
-    // "disconnected" from here would contradict it.
-    if (outcome === 'replaced') return;
-    await this.markConnection(connection.identity, false);
-  }
-
-  private async markConnection(identity: ChargePointIdentity, connected: boolean): Promise<void> {
-    const at = clock.now();
-    const { tenantId, chargePointId } = identity;
-    // Each writes its CHARGE_POINT_CONNECTED / _DISCONNECTED event with the time it records.
-    if (connected) return this.app.lastSeen.connected(tenantId, chargePointId, at);
-    await this.app.outbox
-      .transaction(tenantEm(this.app.orm, tenantId), async (tx, emit) => {
-        await sqlRowsIn(tx, 'update charge_point set last_disconnected_at = ? where tenant_id = ? and identity = ?', [at, tenantId, chargePointId]);
-        emit({ type: 'CHARGE_POINT_DISCONNECTED', tenantId, chargePointId, payload: { chargePointId, connected: false, at: at.toISOString() } });
-      })
-      .catch((error) => this.app.log.warn({ err: error }, 'connection time update failed'));
+    await this.lifecycle.disconnected(connectionRef(connection));
   }
 
   private pingAll(): void {
@@ -378,11 +290,8 @@ export class OcppServer implements LocalConnections {
   }
 }
 
-/** numeric_value_out_of_range, invalid_datetime_format, datetime_field_overflow, untranslatable_character (a NUL in JSON text), character_not_in_repertoire. */
-const OUT_OF_RANGE_SQLSTATES = new Set(['22003', '22007', '22008', '22P05', '22021']);
-
-function isValueOutOfRange(error: unknown): boolean {
-  return OUT_OF_RANGE_SQLSTATES.has(sqlState(error) ?? '');
+function connectionRef({ identity, connectionId }: Connection): ConnectionRef {
+  return { tenantId: identity.tenantId, chargePointId: identity.chargePointId, connectionId };
 }
 
 function refuse(socket: Duplex, status: number): void {

@@ -1,0 +1,57 @@
+import type { AppContext } from '../../app-context';
+import { clock } from '../../platform/clock';
+import { sqlRowsIn, tenantEm } from '../../platform/db';
+import type { Logger } from '../../platform/logger';
+import { scheduleRebalanceFor } from '../smart-charging/site-limit.jobs';
+
+/** Which connection of which charge point: a charge point reconnecting gets a new connection id. */
+export interface ConnectionRef {
+  tenantId: string;
+  chargePointId: string;
+  connectionId: string;
+}
+
+/**
+ * What a charge point's connection means beyond its socket: its presence in the cluster, its connection
+ * times and CHARGE_POINT_CONNECTED/_DISCONNECTED events, and the work that waited for it to connect.
+ */
+export class ConnectionLifecycle {
+  constructor(private readonly app: AppContext) {}
+
+  /**
+   * Claim first, then mark connected: the presence reconciler reads the database before Redis, so it can
+   * never see the new lastConnectedAt without the new presence record. Then jobs parked for this charge
+   * point (scheduled commands that found it offline) run now rather than at their next backoff.
+   * `isCurrent` tells whether a newer connection replaced this one on this node meanwhile.
+   */
+  async connected(connection: ConnectionRef, isCurrent: () => boolean, log: Logger): Promise<void> {
+    const { tenantId, chargePointId, connectionId } = connection;
+    try {
+      await this.app.cluster.claim(tenantId, chargePointId, connectionId);
+    } catch (error) {
+      log.warn({ err: error }, 'presence claim failed');
+    }
+    if (!isCurrent()) return;
+    // Writes its CHARGE_POINT_CONNECTED event with the time it records.
+    await this.app.lastSeen.connected(tenantId, chargePointId, clock.now());
+    await this.app.jobs.promoteWaiting(tenantId, chargePointId).catch((error) => log.warn({ err: error }, 'promoting waiting jobs failed'));
+    // A session's site-limit TxProfile may not have reached this charge point while it was offline.
+    await scheduleRebalanceFor(this.app, tenantId, chargePointId);
+  }
+
+  /** After the connection left this node's registry. */
+  async disconnected(connection: ConnectionRef): Promise<void> {
+    const { tenantId, chargePointId, connectionId } = connection;
+    const outcome = await this.app.cluster.release(tenantId, chargePointId, connectionId).catch(() => 'expired' as const);
+    // Replaced by a connection on another node: that node already announced it connected; a late
+    // "disconnected" from here would contradict it.
+    if (outcome === 'replaced') return;
+    const at = clock.now();
+    await this.app.outbox
+      .transaction(tenantEm(this.app.orm, tenantId), async (tx, emit) => {
+        await sqlRowsIn(tx, 'update charge_point set last_disconnected_at = ? where tenant_id = ? and identity = ?', [at, tenantId, chargePointId]);
+        emit({ type: 'CHARGE_POINT_DISCONNECTED', tenantId, chargePointId, payload: { chargePointId, connected: false, at: at.toISOString() } });
+      })
+      .catch((error) => this.app.log.warn({ err: error }, 'connection time update failed'));
+  }
+}
