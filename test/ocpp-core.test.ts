@@ -5,7 +5,7 @@ import { MeterValue } from '../src/modules/transaction/meter-value.entity';
 import { ChargePoint } from '../src/modules/charge-point/charge-point.entity';
 import { Connector } from '../src/modules/charge-point/connector.entity';
 import { HANDLERS } from '../src/ingress/handlers';
-import { sqlRows, tenantEm } from '../src/platform/db';
+import { platformSql, tenantEm } from '../src/platform/db';
 import type { RunningServer } from '../src/server';
 import { graphqlClient } from './support/graphql-client';
 import { connectChargePoint, startTestServer, waitFor } from './support/harness';
@@ -173,7 +173,7 @@ describe('Core profile, charge point initiated', () => {
       const linked = await em.find(MeterValue, { transactionId });
       expect(linked.map((m) => m.sampledValue[0].value).sort()).toEqual(Array.from({ length: 10 }, (_, k) => String(c * 1000 + k)).sort());
     }
-    const foreignValues = await sqlRows<{ transaction_id: number | null; value: string }>(
+    const foreignValues = await platformSql<{ transaction_id: number | null; value: string }>(
       server.app.orm,
       `select transaction_id, sampled_value->0->>'value' as value from meter_value where sampled_value->0->>'value' like 'foreign-%'`,
       [],
@@ -187,7 +187,7 @@ describe('Core profile, charge point initiated', () => {
     const outcomes = await Promise.allSettled(chargers.map((_, c) => mv(c, c === 3 ? 'bad\u0000value' : `after-${c}`)));
     expect(outcomes[3]).toMatchObject({ status: 'rejected', reason: { rpcErrorCode: 'PropertyConstraintViolation' } });
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(chargers.length - 1);
-    const after = await sqlRows<{ value: string }>(server.app.orm, `select sampled_value->0->>'value' as value from meter_value where sampled_value->0->>'value' like 'after-%'`, []);
+    const after = await platformSql<{ value: string }>(server.app.orm, `select sampled_value->0->>'value' as value from meter_value where sampled_value->0->>'value' like 'after-%'`, []);
     expect(after).toHaveLength(chargers.length - 1);
   });
 
@@ -373,7 +373,7 @@ describe('Core profile, charge point initiated', () => {
     const original = HANDLERS.DataTransfer;
     const statements: Record<string, string> = { integer: 'select 3000000000::integer', date: `select '0000-01-01'::timestamptz`, other: 'select 1/0' };
     HANDLERS.DataTransfer = async (ctx, payload) => {
-      await sqlRows(ctx.app.orm, statements[payload.messageId ?? ''], []);
+      await platformSql(ctx.app.orm, statements[payload.messageId ?? ''], []);
       return { status: 'Accepted' };
     };
     try {

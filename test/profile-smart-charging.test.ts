@@ -1,5 +1,5 @@
 import type { RPCClient } from './support/rpc-client';
-import { sqlRows } from '../src/platform/db';
+import { platformSql } from '../src/platform/db';
 import type { RunningServer } from '../src/server';
 import { graphqlClient, type GraphQLClient } from './support/graphql-client';
 import { startTestServer } from './support/harness';
@@ -153,7 +153,7 @@ describe('Smart Charging profile', () => {
     await cp.call('StopTransaction', { transactionId: refused.transactionId, meterStop: 0, timestamp: new Date().toISOString(), reason: 'DeAuthorized' });
     expect((await api.data(PROFILES, { id: 'CP-SC59C' })).chargingProfiles.edges.map((e: any) => e.node)).toEqual([expect.objectContaining({ connectorId: 1, transactionId: null })]);
     // Eleven minutes later the charge point has long given up on it.
-    await sqlRows(server.app.orm, `update charging_profile set updated_at = now() - interval '11 minutes' where charge_point_id = 'CP-SC59C'`, []);
+    await platformSql(server.app.orm, `update charging_profile set updated_at = now() - interval '11 minutes' where charge_point_id = 'CP-SC59C'`, []);
     const start = await cp.call('StartTransaction', { connectorId: 1, idTag: 'SC-59C', meterStart: 0, timestamp: new Date().toISOString() });
     expect(start.idTagInfo.status).toBe('Accepted');
     expect((await api.data(PROFILES, { id: 'CP-SC59C' })).chargingProfiles.edges.map((e: any) => e.node)).toEqual([]);

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { AppContext } from '../app-context';
-import { sqlRows } from '../platform/db';
+import { platformSql } from '../platform/db';
 
 /** How often a node re-checks the keys behind its open graphql-ws connections. */
 export const KEY_RECHECK_MS = 5000;
@@ -33,9 +33,9 @@ export class KeyRevocationWatch {
     this.checking = true;
     try {
       const keyIds = [...new Set(this.keyOf.values())];
-      // Platform-level lookup by primary key, like the key check at connect.
+      // Across tenants (a node's connections are any tenants'): a platform-scope lookup by primary key, like the key check at connect.
       const placeholders = keyIds.map(() => '?').join(', ');
-      const revoked = await sqlRows<{ id: string }>(this.app.orm, `select "id" from "api_key" where "id" in (${placeholders}) and "revoked_at" is not null`, keyIds);
+      const revoked = await platformSql<{ id: string }>(this.app.orm, `select "id" from "api_key" where "id" in (${placeholders}) and "revoked_at" is not null`, keyIds);
       if (revoked.length === 0) return;
       const gone = new Set(revoked.map((r) => r.id));
       for (const [socket, keyId] of this.keyOf) {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Orm } from '../platform/db';
-import { sqlRows } from '../platform/db';
+import { platformSql } from '../platform/db';
 import type { ChargePoint } from '../modules/charge-point/charge-point.entity';
 import { verifyPassword } from '../modules/charge-point/password';
 import type { LoginLimits } from './login-limits';
@@ -140,10 +140,11 @@ interface UpgradeRow {
 
 /**
  * One statement per handshake (a reconnect storm is thousands of them): the tenant comes from the slug
- * in the same join that finds the charge point, so the tenant id is the one the slug names.
+ * in the same join that finds the charge point, so the tenant id is the one the slug names. Before the
+ * tenant is known, so a platform-scope statement.
  */
 async function findChargePoint(orm: Orm, slug: string, identity: string): Promise<UpgradeRow | undefined> {
-  const rows = await sqlRows<UpgradeRow>(
+  const rows = await platformSql<UpgradeRow>(
     orm,
     `select c.tenant_id, c.password_hash, c.registration_status, c.security_profile
        from tenant t join charge_point c on c.tenant_id = t.id

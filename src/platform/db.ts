@@ -1,3 +1,4 @@
+import { EntityManager as AnyEntityManager } from '@mikro-orm/core';
 import { MikroORM, ReflectMetadataProvider, type EntityManager } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Client } from 'pg';
@@ -12,7 +13,6 @@ import { redactSqlError } from './sql-error-redaction';
 export { ensureDatabase };
 
 export type Orm = MikroORM;
-export type TenantEm = EntityManager;
 
 export function ormOptions(databaseUrl: string, poolMax = 20) {
   return {
@@ -69,6 +69,17 @@ function countPostgresErrors(orm: Orm): void {
 }
 
 /**
+ * The two scopes an EntityManager can have, told apart by the compiler: a `TenantEm` (only `tenantEm` makes
+ * one) has the tenant filter on and lets `tenantSql` bind its tenant; a `PlatformEm` (only `platformEm`
+ * makes one) is for platform tables and the few named statements that span tenants. Neither stands in for
+ * the other, and a plain EntityManager stands in for neither. Forks and transactions keep the brand
+ * (MikroORM types them as `this`) and, at run time, the tenant (the filter parameters are copied).
+ */
+declare const scopeBrand: unique symbol;
+export type TenantEm = EntityManager & { readonly [scopeBrand]: 'tenant' };
+export type PlatformEm = EntityManager & { readonly [scopeBrand]: 'platform' };
+
+/**
  * The one way to touch tenant data: a fresh EntityManager fork with the tenant filter switched on.
  * Used by the OCPP dispatcher, the GraphQL context and every job processor.
  */
@@ -76,28 +87,59 @@ export function tenantEm(orm: Orm, tenantId: string): TenantEm {
   if (!tenantId) throw new Error('tenantEm needs a tenant id');
   const em = orm.em.fork({ clear: true });
   em.setFilterParams(TENANT_FILTER, { tenantId });
-  return em;
-}
-
-export async function withTenant<T>(orm: Orm, tenantId: string, fn: (em: TenantEm) => Promise<T>): Promise<T> {
-  return fn(tenantEm(orm, tenantId));
-}
-
-/**
- * Parameterized SQL on the ORM's pool, for hot paths where building and hydrating entities costs more
- * than the statement itself. No filter applies here: every statement on tenant data names
- * `tenant_id = ?` itself, bound from the caller's tenant scope. Values are always bind parameters.
- */
-export function sqlRows<T extends object>(orm: Orm, sql: string, params: readonly unknown[]): Promise<T[]> {
-  return orm.em.getConnection().execute<T[]>(sql, params as unknown[], 'all');
+  return em as TenantEm;
 }
 
 /** An EntityManager for platform-level tables (tenants, key lookup); tenant-owned entities still need a tenant. */
-export function platformEm(orm: Orm): TenantEm {
-  return orm.em.fork({ clear: true });
+export function platformEm(orm: Orm): PlatformEm {
+  return orm.em.fork({ clear: true }) as PlatformEm;
 }
 
-/** sqlRows on an EntityManager's connection, inside its transaction when it has one. */
-export function sqlRowsIn<T extends object>(em: TenantEm, sql: string, params: readonly unknown[]): Promise<T[]> {
-  return em.getConnection().execute<T[]>(sql, params as unknown[], 'all', em.getTransactionContext());
+/** The tenant a scope is bound to; undefined for a platform scope. */
+export function scopeTenant(em: TenantEm | PlatformEm): string | undefined {
+  return (em.getFilterParams<{ tenantId?: string }>(TENANT_FILTER) as { tenantId?: string } | undefined)?.tenantId;
+}
+
+export function isTenantEm(em: TenantEm | PlatformEm): em is TenantEm {
+  return scopeTenant(em) !== undefined;
+}
+
+/** Where a raw statement on tenant data names its tenant: `tenantSql` binds the scope's tenant id there. */
+export const TENANT = '$tenant';
+const TENANT_PATTERN = /\\\?|\?\??|\$tenant\b/g;
+
+/**
+ * Parameterized SQL in a tenant scope (inside its transaction when it has one), for hot paths where
+ * building and hydrating entities costs more than the statement itself. The statement writes `$tenant`
+ * wherever it names its tenant (`where tenant_id = $tenant`, `values ($tenant::uuid, ...)`) and `?` for
+ * its other values, bound from `params` in order; the tenant id is bound from the scope, never by hand.
+ */
+export async function tenantSql<T extends object>(em: TenantEm, sql: string, params: readonly unknown[]): Promise<T[]> {
+  const tenantId = scopeTenant(em);
+  if (!tenantId) throw new Error('tenantSql needs a tenant scope');
+  const bound: unknown[] = [];
+  let next = 0;
+  const text = sql.replace(TENANT_PATTERN, (token) => {
+    if (token === TENANT) {
+      bound.push(tenantId);
+      return '?';
+    }
+    // `??` (an identifier) takes a value as `?` does; an escaped `\\?` takes none.
+    if (token !== '\\?') bound.push(params[next++]);
+    return token;
+  });
+  if (next !== params.length) throw new Error(`tenantSql: ${params.length} values for ${next} placeholders`);
+  return em.getConnection().execute<T[]>(text, bound, 'all', em.getTransactionContext());
+}
+
+/**
+ * Parameterized SQL outside any tenant, for the few statements that deliberately span tenants or come
+ * before one is known: the group-committed writers (their rows each name their tenant), the WebSocket
+ * upgrade's charge-point lookup, API-key lookups. On an `Orm` it runs on the pool, on a `PlatformEm`
+ * inside its transaction when it has one.
+ */
+export async function platformSql<T extends object>(scope: Orm | PlatformEm, sql: string, params: readonly unknown[]): Promise<T[]> {
+  if (!(scope instanceof AnyEntityManager)) return scope.em.getConnection().execute<T[]>(sql, params as unknown[], 'all');
+  if (scopeTenant(scope) !== undefined) throw new Error('platformSql needs a platform scope');
+  return scope.getConnection().execute<T[]>(sql, params as unknown[], 'all', scope.getTransactionContext());
 }

@@ -1,5 +1,5 @@
 import type { AuthorizeResponse } from '../../ocpp/generated/ocpp16';
-import type { TenantEm } from '../../platform/db';
+import { tenantSql, type TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import { IdTag, idTagKey } from './id-tag.entity';
 
@@ -32,20 +32,19 @@ export async function authorizeIdTag(em: TenantEm, idTag: string, options: { sta
  * Such a transaction is left open for that StopTransaction, should it come late.
  */
 async function runsElsewhere(em: TenantEm, tag: IdTag, place: StartPlace): Promise<boolean> {
-  const [row] = await em.getConnection().execute<Array<{ running: boolean }>>(
+  // Inside the StartTransaction's locked transaction when there is one: on its connection, never a second one from the pool.
+  const [row] = await tenantSql<{ running: boolean }>(
+    em,
     `select exists (
        select 1 from charging_transaction t
-        where t.tenant_id = ? and t.id_tag_key = ? and t.state = 'ACTIVE'
+        where t.tenant_id = $tenant and t.id_tag_key = ? and t.state = 'ACTIVE'
           and not (t.charge_point_id = ? and t.connector_id = ?)
           and not exists (
             select 1 from charging_transaction later
              where later.tenant_id = t.tenant_id and later.charge_point_id = t.charge_point_id
                and later.connector_id = t.connector_id and later.start_timestamp > t.start_timestamp)
      ) as running`,
-    [tag.tenantId, tag.idTagKey, place.chargePointId, place.connectorId],
-    'all',
-    // Inside the StartTransaction's locked transaction: on its connection, never a second one from the pool.
-    em.getTransactionContext(),
+    [tag.idTagKey, place.chargePointId, place.connectorId],
   );
   return row.running;
 }

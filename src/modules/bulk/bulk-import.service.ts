@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Orm, TenantEm } from '../../platform/db';
+import { tenantEm, tenantSql, type Orm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import { BadInputError } from '../../platform/errors';
 import { checkIdTagInput, type IdTagInput } from '../authorization/id-tag.service';
@@ -94,10 +94,6 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Prom
   return results;
 }
 
-function run<T extends object>(tx: TenantEm, sql: string, params: unknown[]): Promise<T[]> {
-  return tx.getConnection().execute<T[]>(sql, params, 'all', tx.getTransactionContext());
-}
-
 /**
  * Creates charge points in one transaction: every row is checked as createChargePoint checks it, and any
  * bad, repeated or already existing id rejects the whole import with the list of bad lines.
@@ -120,18 +116,18 @@ export async function importChargePoints(orm: Orm, tenantId: string, rows: Charg
 
   const hashes = await mapLimited(rows, HASH_CONCURRENCY, async (row) => (row.password != null ? hashPassword(row.password) : (row.passwordHash ?? null)));
   const now = clock.now();
-  const em = orm.em.fork({ clear: true });
+  const em = tenantEm(orm, tenantId);
   await em.transactional(async (tx) => {
     let offset = 0;
     for (const batch of batches(rows)) {
       const params: unknown[] = [];
-      batch.forEach((row, i) => params.push(randomUUID(), tenantId, row.id, hashes[offset + i], row.registrationStatus ?? 'Accepted', now));
+      batch.forEach((row, i) => params.push(randomUUID(), row.id, hashes[offset + i], row.registrationStatus ?? 'Accepted', now));
       offset += batch.length;
       // An id that exists already is skipped here and reported below, which rolls everything back.
-      const inserted = await run<{ identity: string }>(
-        tx as TenantEm,
+      const inserted = await tenantSql<{ identity: string }>(
+        tx,
         `insert into "charge_point" ("pk", "tenant_id", "identity", "password_hash", "registration_status", "created_at")
-         values ${placeholders(batch.length, ['?', '?', '?', '?', '?', '?'])}
+         values ${placeholders(batch.length, ['?', '$tenant', '?', '?', '?', '?'])}
          on conflict ("tenant_id", "identity") do nothing returning "identity"`,
         params,
       );
@@ -167,16 +163,16 @@ export async function importIdTags(orm: Orm, tenantId: string, rows: IdTagRow[])
 
   const now = clock.now();
   let created = 0;
-  const em = orm.em.fork({ clear: true });
+  const em = tenantEm(orm, tenantId);
   await em.transactional(async (tx) => {
     for (const batch of batches(rows)) {
       const params: unknown[] = [];
-      for (const row of batch) params.push(randomUUID(), tenantId, row.idTag, idTagKey(row.idTag), row.status ?? 'Accepted', row.expiryDate ?? null, row.parentIdTag ?? null, now);
+      for (const row of batch) params.push(randomUUID(), row.idTag, idTagKey(row.idTag), row.status ?? 'Accepted', row.expiryDate ?? null, row.parentIdTag ?? null, now);
       // The file states each tag in full: an existing tag takes the row's values (no status: Accepted).
-      const result = await run<{ inserted: boolean }>(
-        tx as TenantEm,
+      const result = await tenantSql<{ inserted: boolean }>(
+        tx,
         `insert into "id_tag" ("pk", "tenant_id", "id_tag", "id_tag_key", "status", "expiry_date", "parent_id_tag", "updated_at")
-         values ${placeholders(batch.length, ['?', '?', '?', '?', '?', '?::timestamptz', '?', '?'])}
+         values ${placeholders(batch.length, ['?', '$tenant', '?', '?', '?', '?::timestamptz', '?', '?'])}
          on conflict ("tenant_id", "id_tag_key") do update set
            "id_tag" = excluded."id_tag",
            "status" = excluded."status",

@@ -3,7 +3,7 @@ import { parse as parseCsv, CsvError } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { AppContext } from '../../app-context';
 import { authenticate } from '../../api/auth';
-import { sqlRows } from '../../platform/db';
+import { tenantEm, tenantSql } from '../../platform/db';
 import { BadInputError } from '../../platform/errors';
 import type { HttpServer } from '../../platform/http-server';
 import { BodyTooLargeError, pathSegments, readBody, replyAndDrain, replyJson } from '../../platform/http-replies';
@@ -119,38 +119,38 @@ const EXPORTS: Record<string, ExportSpec> = {
   'transactions.csv': {
     columns: ['id', 'chargePointId', 'connectorId', 'idTag', 'startStatus', 'startTimestamp', 'stopTimestamp', 'meterStart', 'meterStop', 'energyWh', 'stopReason', 'stopIdTag', 'reservationId'],
     page: (app, tenantId, after, query) =>
-      sqlRows(
-        app.orm,
+      tenantSql(
+        tenantEm(app.orm, tenantId),
         `select "id" as "cursor", "id", "charge_point_id" as "chargePointId", "connector_id" as "connectorId", "id_tag" as "idTag",
                 "start_status" as "startStatus", "start_timestamp" as "startTimestamp", "stop_timestamp" as "stopTimestamp",
                 "meter_start" as "meterStart", "meter_stop" as "meterStop", "meter_stop" - "meter_start" as "energyWh",
                 "stop_reason" as "stopReason", "stop_id_tag" as "stopIdTag", "reservation_id" as "reservationId"
            from "charging_transaction"
-          where "tenant_id" = ? and "id" > ? and "start_timestamp" >= ? and "start_timestamp" < ?
+          where "tenant_id" = $tenant and "id" > ? and "start_timestamp" >= ? and "start_timestamp" < ?
           order by "id" limit ${EXPORT_PAGE}`,
-        [tenantId, after ?? 0, dateParam(query, 'from', new Date(0)), dateParam(query, 'to', new Date('9999-12-31T00:00:00Z'))],
+        [after ?? 0, dateParam(query, 'from', new Date(0)), dateParam(query, 'to', new Date('9999-12-31T00:00:00Z'))],
       ),
   },
   'id-tags.csv': {
     columns: ['idTag', 'status', 'expiryDate', 'parentIdTag'],
     page: (app, tenantId, after) =>
-      sqlRows(
-        app.orm,
+      tenantSql(
+        tenantEm(app.orm, tenantId),
         `select "id_tag_key" as "cursor", "id_tag" as "idTag", "status", "expiry_date" as "expiryDate", "parent_id_tag" as "parentIdTag"
-           from "id_tag" where "tenant_id" = ? and "id_tag_key" > ? order by "id_tag_key" limit ${EXPORT_PAGE}`,
-        [tenantId, after ?? ''],
+           from "id_tag" where "tenant_id" = $tenant and "id_tag_key" > ? order by "id_tag_key" limit ${EXPORT_PAGE}`,
+        [after ?? ''],
       ),
   },
   'charge-points.csv': {
     columns: ['id', 'registrationStatus', 'vendor', 'model', 'serialNumber', 'firmwareVersion', 'iccid', 'imsi', 'lastSeenAt', 'createdAt'],
     page: (app, tenantId, after) =>
-      sqlRows(
-        app.orm,
+      tenantSql(
+        tenantEm(app.orm, tenantId),
         `select "identity" as "cursor", "identity" as "id", "registration_status" as "registrationStatus", "vendor", "model",
                 "serial_number" as "serialNumber", "firmware_version" as "firmwareVersion", "iccid", "imsi",
                 "last_seen_at" as "lastSeenAt", "created_at" as "createdAt"
-           from "charge_point" where "tenant_id" = ? and "identity" > ? order by "identity" limit ${EXPORT_PAGE}`,
-        [tenantId, after ?? ''],
+           from "charge_point" where "tenant_id" = $tenant and "identity" > ? order by "identity" limit ${EXPORT_PAGE}`,
+        [after ?? ''],
       ),
   },
 };

@@ -1,4 +1,4 @@
-import { sqlRows, type Orm, type TenantEm } from '../../platform/db';
+import { tenantSql, type TenantEm } from '../../platform/db';
 import { withEvents } from '../event/event-outbox';
 import { clock } from '../../platform/clock';
 import type { BootNotificationRequest, StatusNotificationRequest } from '../../ocpp/generated/ocpp16';
@@ -8,14 +8,14 @@ import type { RegistrationStatus } from './charge-point.entity';
  * Stores what BootNotification says about the charge point and decides the registration answer, in one
  * statement: the update returns the registration status and interval it answers with.
  */
-export async function recordBoot(orm: Orm, tenantId: string, chargePointId: string, boot: BootNotificationRequest, defaultIntervalS: number) {
+export async function recordBoot(em: TenantEm, chargePointId: string, boot: BootNotificationRequest, defaultIntervalS: number) {
   const now = clock.now();
-  const [cp] = await sqlRows<{ registration_status: RegistrationStatus; heartbeat_interval_s: number | null }>(
-    orm,
+  const [cp] = await tenantSql<{ registration_status: RegistrationStatus; heartbeat_interval_s: number | null }>(
+    em,
     `update charge_point
         set vendor = ?, model = ?, serial_number = ?, charge_box_serial_number = ?, firmware_version = ?,
             iccid = ?, imsi = ?, meter_type = ?, meter_serial_number = ?, last_boot_at = ?, last_seen_at = ?
-      where tenant_id = ? and identity = ?
+      where tenant_id = $tenant and identity = ?
   returning registration_status, heartbeat_interval_s`,
     [
       boot.chargePointVendor,
@@ -29,7 +29,6 @@ export async function recordBoot(orm: Orm, tenantId: string, chargePointId: stri
       boot.meterSerialNumber ?? null,
       now,
       now,
-      tenantId,
       chargePointId,
     ],
   );
@@ -63,7 +62,7 @@ export async function recordStatus(em: TenantEm, tenantId: string, chargePointId
   const appended = await withEvents(
     em,
     `v (tenant_id, charge_point_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, received_at) as (
-       values (?::uuid, ?::varchar, ?::integer, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::timestamptz, ?::timestamptz)
+       values ($tenant::uuid, ?::varchar, ?::integer, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::timestamptz, ?::timestamptz)
      ), history as (
        insert into status_notification (tenant_id, charge_point_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, received_at)
        select * from v
@@ -75,7 +74,7 @@ export async function recordStatus(em: TenantEm, tenantId: string, chargePointId
               vendor_error_code = excluded.vendor_error_code, timestamp = excluded.timestamp, updated_at = excluded.updated_at
         where connector.timestamp is null or excluded.timestamp is null or excluded.timestamp >= connector.timestamp
      )`,
-    [tenantId, chargePointId, row.connectorId, row.status, row.errorCode, row.info, row.vendorId, row.vendorErrorCode, timestamp, now],
+    [chargePointId, row.connectorId, row.status, row.errorCode, row.info, row.vendorId, row.vendorErrorCode, timestamp, now],
     [{ type: 'CONNECTOR_STATUS_CHANGED', tenantId, chargePointId, payload }],
   );
   return { stored, appended };

@@ -1,5 +1,6 @@
 import type { CommandHookContext, CommandHookRegistry } from '../command/command-hooks';
 import { clock } from '../../platform/clock';
+import { tenantSql } from '../../platform/db';
 import { BadInputError } from '../../platform/errors';
 import { isAuthorizationKey, passwordFromAuthorizationKey } from './authorization-key';
 import { checkPassword, setChargePointPassword } from './charge-point-admin.service';
@@ -35,10 +36,11 @@ async function storeKeys(
   const now = clock.now();
   const params: unknown[] = [];
   // A charge point that reports its AuthorizationKey's value (it should not) does not get it stored.
-  for (const k of keys) params.push(ctx.tenantId, ctx.chargePointId, k.key, isAuthorizationKey(k.key) ? null : (k.value ?? null), k.readonly ?? false, now);
-  await ctx.em.getConnection().execute(
+  for (const k of keys) params.push(ctx.chargePointId, k.key, isAuthorizationKey(k.key) ? null : (k.value ?? null), k.readonly ?? false, now);
+  await tenantSql(
+    ctx.em,
     `insert into configuration_key (pk, tenant_id, charge_point_id, key, value, readonly, updated_at)
-     select gen_random_uuid(), v.* from (values ${keys.map(() => '(?::uuid, ?, ?, ?, ?::boolean, ?::timestamptz)').join(',')}) as v
+     select gen_random_uuid(), v.* from (values ${keys.map(() => '($tenant::uuid, ?, ?, ?, ?::boolean, ?::timestamptz)').join(',')}) as v
      on conflict (tenant_id, charge_point_id, key) do update
         set value = excluded.value, readonly = excluded.readonly, updated_at = excluded.updated_at`,
     params,

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app-context';
 import { clock } from '../../platform/clock';
-import { sqlRowsIn, tenantEm } from '../../platform/db';
+import { tenantEm, tenantSql } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { scheduleRebalanceFor } from '../smart-charging/site-limit.jobs';
 
@@ -49,7 +49,7 @@ export class ConnectionLifecycle {
     const at = clock.now();
     await this.app.outbox
       .transaction(tenantEm(this.app.orm, tenantId), async (tx, emit) => {
-        await sqlRowsIn(tx, 'update charge_point set last_disconnected_at = ? where tenant_id = ? and identity = ?', [at, tenantId, chargePointId]);
+        await tenantSql(tx, 'update charge_point set last_disconnected_at = ? where tenant_id = $tenant and identity = ?', [at, chargePointId]);
         emit({ type: 'CHARGE_POINT_DISCONNECTED', tenantId, chargePointId, payload: { chargePointId, connected: false, at: at.toISOString() } });
       })
       .catch((error) => this.app.log.warn({ err: error }, 'connection time update failed'));

@@ -1,4 +1,4 @@
-import { sqlRowsIn, type Orm, type TenantEm } from '../../platform/db';
+import { platformSql, type Orm, type PlatformEm } from '../../platform/db';
 import { GroupCommit } from '../../platform/group-commit';
 import type { Logger } from '../../platform/logger';
 import type { EventOutbox } from '../event/event-outbox';
@@ -36,9 +36,9 @@ function latestPerChargePoint(entries: SeenEntry[]): SeenEntry[] {
 
 /**
  * "Any message is a sign of life": recording that per frame would cost a row update per frame, so
- * times are collected in memory and written in one statement every second (at most a second late). One
- * statement covers the charge points of many tenants, so it runs outside a tenant scope and every row
- * carries its tenant id explicitly.
+ * times are collected in memory and written in one statement every second (at most a second late). A
+ * batch spans tenants, so it is one of the named platform-scope statements (`platformSql`): each row binds
+ * its tenant id.
  * Heartbeats go the same way: their answer does not wait for PostgreSQL, and lastHeartbeatAt is readable
  * at most a second after it (losing that second on a crash harms nobody).
  *
@@ -105,7 +105,7 @@ export class LastSeenTracker {
   }
 
   /** In `tx` when given; `rethrow` lets that transaction fail as a whole instead of only logging. */
-  private async write(batch: SeenEntry[], tx?: TenantEm, rethrow = false): Promise<void> {
+  private async write(batch: SeenEntry[], tx?: PlatformEm, rethrow = false): Promise<void> {
     // PostgreSQL takes at most 65535 bind parameters per statement: 5 per row.
     for (let offset = 0; offset < batch.length; offset += 5000) {
       const chunk = batch.slice(offset, offset + 5000);
@@ -114,8 +114,8 @@ export class LastSeenTracker {
       const rows = chunk.map(() => '(?::uuid, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz)');
       try {
         // greatest() (which skips nulls): a time never moves back, whatever order batches land in.
-        await sqlRowsIn(
-          tx ?? this.orm.em,
+        await platformSql(
+          tx ?? this.orm,
           `update charge_point as c
               set last_seen_at = greatest(c.last_seen_at, v.seen),
                   last_connected_at = greatest(c.last_connected_at, v.connected),

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app-context';
 import { QUIRKS, repairPayload, type Quirk } from '../../ocpp/quirks';
-import { sqlRows } from '../../platform/db';
+import { tenantEm, tenantSql } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { quirkRepairs } from '../../platform/metrics';
 
@@ -19,20 +19,20 @@ export function quirkRepairer(app: AppContext, identity: { tenantId: string; cha
     if (used.length === 0) return payload;
     for (const quirk of used) quirkRepairs.labels(identity.tenantId, quirk).inc();
     log.info({ uniqueId, action, quirks: used }, 'payload repaired');
-    await sqlRows(
-      app.orm,
+    await tenantSql(
+      tenantEm(app.orm, identity.tenantId),
       `update charge_point
           set quirk_repairs = quirk_repairs || (
             select jsonb_object_agg(q, coalesce((quirk_repairs->>q)::integer, 0) + 1) from jsonb_array_elements_text(?::jsonb) as q)
-        where tenant_id = ? and identity = ?`,
-      [JSON.stringify(used), identity.tenantId, identity.chargePointId],
+        where tenant_id = $tenant and identity = ?`,
+      [JSON.stringify(used), identity.chargePointId],
     ).catch((error) => log.warn({ err: error }, 'counting a quirk repair failed'));
     return repaired;
   };
 }
 
 async function compatibilityOf(app: AppContext, tenantId: string, chargePointId: string): Promise<ReadonlySet<Quirk>> {
-  const [row] = await sqlRows<{ compatibility: unknown }>(app.orm, 'select compatibility from charge_point where tenant_id = ? and identity = ?', [tenantId, chargePointId]);
+  const [row] = await tenantSql<{ compatibility: unknown }>(tenantEm(app.orm, tenantId), 'select compatibility from charge_point where tenant_id = $tenant and identity = ?', [chargePointId]);
   const listed = Array.isArray(row?.compatibility) ? row.compatibility : [];
   return new Set(listed.filter((q): q is Quirk => (QUIRKS as readonly string[]).includes(q)));
 }

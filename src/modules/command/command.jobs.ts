@@ -2,6 +2,7 @@ import { DelayedError } from 'bullmq';
 import type { AppContext } from '../../app-context';
 import type { CsmsAction } from '../../ocpp/actions';
 import { clock } from '../../platform/clock';
+import { tenantSql } from '../../platform/db';
 import type { JobProcessor } from '../../platform/queues';
 import { ChargePoint } from '../charge-point/charge-point.entity';
 import { COMMAND_HOOKS } from './command-hooks.registry';
@@ -109,15 +110,14 @@ const LIST_ORDER_WAIT_MS = 500;
 async function lowerListVersionWaiting(em: Parameters<JobProcessor>[0]['em'], command: Command): Promise<boolean> {
   const version = Number((command.request as { listVersion?: unknown }).listVersion);
   if (!Number.isInteger(version)) return false;
-  // The tenant id is bound explicitly: raw SQL does not pass through the tenant filter.
-  const rows = await em.getConnection().execute<Array<{ id: string }>>(
+  const rows = await tenantSql<{ id: string }>(
+    em,
     `select id from command
-      where tenant_id = ? and charge_point_id = ? and action = 'SendLocalList' and status in ('QUEUED', 'SENT') and id <> ?
+      where tenant_id = $tenant and charge_point_id = ? and action = 'SendLocalList' and status in ('QUEUED', 'SENT') and id <> ?
         and scheduled_at is not null
         and case when jsonb_typeof(request::jsonb -> 'listVersion') = 'number' then (request->>'listVersion')::numeric end < ?
       limit 1`,
-    [command.tenantId, command.chargePointId, command.id, version],
-    'all',
+    [command.chargePointId, command.id, version],
   );
   return rows.length > 0;
 }

@@ -1,4 +1,4 @@
-import { sqlRowsIn, type TenantEm } from '../../platform/db';
+import { tenantSql, type TenantEm } from '../../platform/db';
 import { BadInputError } from '../../platform/errors';
 import { decodeCursor } from '../../api/pagination';
 import type { EventLogType } from './event-types';
@@ -21,10 +21,10 @@ export interface EventFilter {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `after` is an edge cursor (the sequence) or an event id; absent = from the start. */
-export async function sequenceAfter(em: TenantEm, tenantId: string, after: string | null | undefined): Promise<number> {
+export async function sequenceAfter(em: TenantEm, after: string | null | undefined): Promise<number> {
   if (after == null) return 0;
   if (UUID.test(after)) {
-    const [row] = await sqlRowsIn<{ sequence: string }>(em, 'select sequence from event where tenant_id = ? and id = ?', [tenantId, after]);
+    const [row] = await tenantSql<{ sequence: string }>(em, 'select sequence from event where tenant_id = $tenant and id = ?', [after]);
     if (!row) throw new BadInputError('after names no stored event', 'after');
     return Number(row.sequence);
   }
@@ -32,8 +32,8 @@ export async function sequenceAfter(em: TenantEm, tenantId: string, after: strin
 }
 
 /** The last sequence committed for the tenant (0 before its first event). */
-export async function lastSequence(em: TenantEm, tenantId: string): Promise<number> {
-  const [row] = await sqlRowsIn<{ last: string }>(em, 'select last from tenant_event_seq where tenant_id = ?', [tenantId]);
+export async function lastSequence(em: TenantEm): Promise<number> {
+  const [row] = await tenantSql<{ last: string }>(em, 'select last from tenant_event_seq where tenant_id = $tenant', []);
   return row ? Number(row.last) : 0;
 }
 
@@ -44,14 +44,13 @@ export async function lastSequence(em: TenantEm, tenantId: string): Promise<numb
  */
 export async function readEvents(
   em: TenantEm,
-  tenantId: string,
   afterSequence: number,
   limit: number,
   filter: EventFilter = {},
   upTo?: number,
 ): Promise<EventNode[]> {
-  const conditions = ['tenant_id = ?', 'sequence > ?'];
-  const params: unknown[] = [tenantId, afterSequence];
+  const conditions = ['tenant_id = $tenant', 'sequence > ?'];
+  const params: unknown[] = [afterSequence];
   if (upTo !== undefined) {
     conditions.push('sequence <= ?');
     params.push(upTo);
@@ -65,7 +64,7 @@ export async function readEvents(
     conditions.push('charge_point_id = ?');
     params.push(filter.chargePointId);
   }
-  const rows = await sqlRowsIn<{ id: string; sequence: string; type: EventLogType; charge_point_id: string; occurred_at: string | Date; payload: Record<string, unknown> }>(
+  const rows = await tenantSql<{ id: string; sequence: string; type: EventLogType; charge_point_id: string; occurred_at: string | Date; payload: Record<string, unknown> }>(
     em,
     `select id, sequence, type, charge_point_id, occurred_at, payload from event where ${conditions.join(' and ')} order by sequence limit ?`,
     [...params, limit],

@@ -32,7 +32,7 @@ export async function eventLogStream(app: AppContext, tenantId: string, after: s
   // Checked after listening: absent a cursor, what is already committed is "old".
   let last: number;
   try {
-    last = after == null ? await lastSequence(em(), tenantId) : await sequenceAfter(em(), tenantId, after);
+    last = after == null ? await lastSequence(em()) : await sequenceAfter(em(), after);
   } catch (error) {
     unsubscribe();
     throw error;
@@ -50,7 +50,7 @@ export async function eventLogStream(app: AppContext, tenantId: string, after: s
 
   async function* fromLog(upTo?: number): AsyncGenerator<EventNode> {
     for (;;) {
-      const page = await readEvents(em(), tenantId, last, PAGE, {}, upTo);
+      const page = await readEvents(em(), last, PAGE, {}, upTo);
       for (const event of page) {
         last = event.sequence;
         if (matches(event, filter)) yield event;

@@ -1,5 +1,5 @@
 import type { EventBus } from '../../platform/event-bus';
-import { sqlRowsIn, type Orm, type TenantEm } from '../../platform/db';
+import { isTenantEm, platformEm, platformSql, scopeTenant, tenantSql, type Orm, type PlatformEm, type TenantEm } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { clock } from '../../platform/clock';
 import { LIVE_TYPE, type EventLogType, type NewEvent, type StoredEvent } from './event-types';
@@ -54,6 +54,17 @@ const EVENT_CTES = `ev as (
 
 type AppendedRow = { i: number; id: string; sequence: string; delivery_ids: string[] | null };
 
+/**
+ * Event rows name their tenant themselves, so the outbox writes in either scope: in a tenant's, every event
+ * must be that tenant's; in the platform scope (the group-committed writers), a batch may span tenants.
+ */
+function appendSql(em: TenantEm | PlatformEm, events: NewEvent[], sql: string, params: readonly unknown[]): Promise<AppendedRow[]> {
+  if (!isTenantEm(em)) return platformSql<AppendedRow>(em, sql, params);
+  const tenantId = scopeTenant(em);
+  if (events.some((e) => e.tenantId !== tenantId)) throw new Error('an event of another tenant in a tenant scope');
+  return tenantSql<AppendedRow>(em, sql, params);
+}
+
 function eventParams(events: NewEvent[], occurredAt: Date): unknown[] {
   const input = events.map((e, i) => ({ i, tenant_id: e.tenantId, type: e.type, charge_point_id: e.chargePointId, payload: e.payload }));
   return [JSON.stringify(input), occurredAt, occurredAt, occurredAt, occurredAt];
@@ -72,10 +83,10 @@ function appended(events: NewEvent[], rows: AppendedRow[], occurredAt: Date): Ap
 }
 
 /** Appends events inside the caller's transaction, in one statement. */
-export async function appendEvents(em: TenantEm, events: NewEvent[]): Promise<Appended> {
+export async function appendEvents(em: TenantEm | PlatformEm, events: NewEvent[]): Promise<Appended> {
   if (events.length === 0) return { events: [], deliveries: [] };
   const occurredAt = clock.now();
-  const rows = await sqlRowsIn<AppendedRow>(em, `with ${EVENT_CTES}`, eventParams(events, occurredAt));
+  const rows = await appendSql(em, events, `with ${EVENT_CTES}`, eventParams(events, occurredAt));
   return appended(events, rows, occurredAt);
 }
 
@@ -84,9 +95,9 @@ export async function appendEvents(em: TenantEm, events: NewEvent[]): Promise<Ap
  * `changeCtes` are CTEs ("name as (...), ...") whose bind parameters are `changeParams`; the statement
  * answers the appended events; hand them to `EventOutbox.committed` once it returned.
  */
-export async function withEvents(em: TenantEm, changeCtes: string, changeParams: readonly unknown[], events: NewEvent[]): Promise<Appended> {
+export async function withEvents(em: TenantEm | PlatformEm, changeCtes: string, changeParams: readonly unknown[], events: NewEvent[]): Promise<Appended> {
   const occurredAt = clock.now();
-  const rows = await sqlRowsIn<AppendedRow>(em, `with ${changeCtes}, ${EVENT_CTES}`, [...changeParams, ...eventParams(events, occurredAt)]);
+  const rows = await appendSql(em, events, `with ${changeCtes}, ${EVENT_CTES}`, [...changeParams, ...eventParams(events, occurredAt)]);
   return appended(events, rows, occurredAt);
 }
 
@@ -109,12 +120,12 @@ export class EventOutbox {
    * Runs `work` in a transaction on `em` (a fork of it); the events it emits are stored at its end, in that
    * transaction, and published once it committed.
    */
-  async transaction<T>(em: TenantEm, work: (tx: TenantEm, emit: Emit) => Promise<T>): Promise<T> {
+  async transaction<E extends TenantEm | PlatformEm, T>(em: E, work: (tx: E, emit: Emit) => Promise<T>): Promise<T> {
     const emitted: NewEvent[] = [];
     let appended: Appended = { events: [], deliveries: [] };
     const result = await em.transactional(async (tx) => {
       emitted.length = 0;
-      const value = await work(tx, (event) => emitted.push(event));
+      const value = await work(tx as E, (event) => emitted.push(event));
       appended = await appendEvents(tx, emitted);
       return value;
     });
@@ -137,8 +148,8 @@ export class EventOutbox {
   }
 
   /** For group-committed writers: a transaction outside any tenant scope (their rows name their tenant). */
-  platformTransaction<T>(work: (tx: TenantEm, emit: Emit) => Promise<T>): Promise<T> {
-    return this.transaction(this.orm.em.fork({ clear: true }), work);
+  platformTransaction<T>(work: (tx: PlatformEm, emit: Emit) => Promise<T>): Promise<T> {
+    return this.transaction(platformEm(this.orm), work);
   }
 }
 

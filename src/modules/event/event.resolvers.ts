@@ -16,10 +16,10 @@ export const eventApi: ApiModule = {
   resolvers: {
     Query: {
       async events(_parent, { filter, first, after }, ctx) {
-        const { em, tenantId } = tenantScope(ctx);
+        const { em } = tenantScope(ctx);
         const size = pageSize(first, 100, MAX_PAGE);
-        const from = await sequenceAfter(em, tenantId, after);
-        const rows = await readEvents(em, tenantId, from, size + 1, { types: filter?.types, chargePointId: filter?.chargePointId });
+        const from = await sequenceAfter(em, after);
+        const rows = await readEvents(em, from, size + 1, { types: filter?.types, chargePointId: filter?.chargePointId });
         const { totalCount: _unused, ...page } = connection(rows, size, after, (e) => e.sequence, (e) => e, 0);
         return page;
       },

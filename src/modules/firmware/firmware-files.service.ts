@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../../app-context';
 import { clock } from '../../platform/clock';
-import { platformEm, tenantEm, type TenantEm } from '../../platform/db';
+import { platformEm, tenantEm, tenantSql, type TenantEm } from '../../platform/db';
 import { NotFoundError } from '../../platform/errors';
 import { hashUrlToken, newUrlToken, safeFileName, storedFilePath, streamToPartialFile } from '../../platform/file-store';
 import { UUID_PATTERN } from '../../platform/http-replies';
@@ -34,7 +34,7 @@ export async function storeFirmwareFile(
 ): Promise<FirmwareFile> {
   const em = tenantEm(app.orm, tenantId);
   const quota = app.config.firmwareQuotaBytes;
-  const reservation = new FirmwareQuotaReservation(em, tenantId, quota);
+  const reservation = new FirmwareQuotaReservation(em, quota);
   try {
     if (meta.declaredLength) await reservation.cover(meta.declaredLength);
     const id = randomUUID();
@@ -99,8 +99,7 @@ export async function findFirmwareDownload(app: AppContext, token: string): Prom
   const em = tenantEm(app.orm, row.tenantId);
   const file = await em.findOne(FirmwareFile, { id: row.fileId });
   if (!file) return null;
-  // The tenant id is bound explicitly: raw SQL does not pass through the tenant filter.
-  await em.getConnection().execute(`update "firmware_download_token" set "downloads" = "downloads" + 1 where "id" = ? and "tenant_id" = ?`, [row.id, row.tenantId], 'run');
+  await tenantSql(em, `update "firmware_download_token" set "downloads" = "downloads" + 1 where "id" = ? and "tenant_id" = $tenant`, [row.id]);
   return { file, chargePointId: row.chargePointId };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { clock } from '../../platform/clock';
-import type { TenantEm } from '../../platform/db';
+import { tenantSql, type TenantEm } from '../../platform/db';
 import { BadInputError } from '../../platform/errors';
 
 export class FirmwareQuotaError extends BadInputError {}
@@ -24,7 +24,6 @@ export class FirmwareQuotaReservation {
 
   constructor(
     private readonly em: TenantEm,
-    private readonly tenantId: string,
     private readonly quota: number,
   ) {}
 
@@ -42,27 +41,26 @@ export class FirmwareQuotaReservation {
 
   /** Drops the reservation within the caller's transaction (the one storing the file). */
   async releaseIn(em: TenantEm): Promise<void> {
-    await em.execute(`delete from "firmware_upload_reservation" where "id" = ? and "tenant_id" = ?`, [this.id, this.tenantId], 'run');
+    await tenantSql(em, `delete from "firmware_upload_reservation" where "id" = ? and "tenant_id" = $tenant`, [this.id]);
   }
 
   private async tryReserve(bytes: number): Promise<boolean> {
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + RESERVATION_TTL_MS);
-    // The tenant id is bound explicitly: raw SQL does not pass through the tenant filter.
     const granted = await this.em.fork().transactional(async (tx) => {
-      await tx.execute(`select pg_advisory_xact_lock(hashtext('firmware-quota'), hashtext(?))`, [this.tenantId], 'all');
+      await tenantSql(tx, `select pg_advisory_xact_lock(hashtext('firmware-quota'), hashtext($tenant::text))`, []);
       // A statement of its own after the lock: its snapshot sees every reservation and file committed before.
-      const rows = await tx.execute<Array<{ bytes: string }>>(
+      const rows = await tenantSql<{ bytes: string }>(
+        tx,
         `with used as (
-           select (select coalesce(sum("size"), 0) from "firmware_file" where "tenant_id" = ?)
-                + (select coalesce(sum("bytes"), 0) from "firmware_upload_reservation" where "tenant_id" = ? and "expires_at" > ? and "id" <> ?) as bytes
+           select (select coalesce(sum("size"), 0) from "firmware_file" where "tenant_id" = $tenant)
+                + (select coalesce(sum("bytes"), 0) from "firmware_upload_reservation" where "tenant_id" = $tenant and "expires_at" > ? and "id" <> ?) as bytes
          )
          insert into "firmware_upload_reservation" ("id", "tenant_id", "bytes", "expires_at")
-         select ?, ?, ?, ? from used where used.bytes + ? <= ?
+         select ?, $tenant, ?, ? from used where used.bytes + ? <= ?
          on conflict ("id") do update set "bytes" = excluded."bytes", "expires_at" = excluded."expires_at"
          returning "bytes"`,
-        [this.tenantId, this.tenantId, now, this.id, this.id, this.tenantId, this.reserved + bytes, expiresAt, this.reserved + bytes, this.quota],
-        'all',
+        [now, this.id, this.id, this.reserved + bytes, expiresAt, this.reserved + bytes, this.quota],
       );
       return rows.length > 0;
     });

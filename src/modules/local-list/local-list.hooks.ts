@@ -7,7 +7,7 @@ export const localListHooks: CommandHookRegistry = {
     async prepare(ctx, request) {
       checkLocalList(request as never);
       if (request.listVersion !== undefined) return request;
-      return { ...request, listVersion: await nextListVersion(ctx.em, ctx.tenantId, ctx.chargePointId) };
+      return { ...request, listVersion: await nextListVersion(ctx.em, ctx.chargePointId) };
     },
     async onResult(ctx, request, response) {
       if (response.status === 'Accepted') await applyAcceptedList(ctx.em, ctx.tenantId, ctx.chargePointId, request as never);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TenantEm } from '../../platform/db';
+import { tenantSql, type TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import { BadInputError } from '../../platform/errors';
 import { idTagKey } from '../authorization/id-tag.entity';
@@ -40,16 +40,15 @@ export function checkLocalList(request: Pick<SendLocalListRequest, 'updateType' 
  * know, and above every version handed out before (scheduled pushes queue up). Taken with one atomic
  * UPDATE of the charge point's row, so two commands made at once never get the same version.
  */
-export async function nextListVersion(em: TenantEm, tenantId: string, chargePointId: string): Promise<number> {
+export async function nextListVersion(em: TenantEm, chargePointId: string): Promise<number> {
   const state = await em.findOne(LocalListState, { chargePointId });
-  // The tenant id is bound explicitly: raw SQL does not pass through the tenant filter.
-  const rows = await em.getConnection().execute<Array<{ version: number }>>(
+  const rows = await tenantSql<{ version: number }>(
+    em,
     `update charge_point
         set local_list_issued_version = greatest(coalesce(local_list_issued_version, 0), coalesce(local_list_version, 0), ?::integer) + 1
-      where tenant_id = ? and identity = ?
+      where tenant_id = $tenant and identity = ?
       returning local_list_issued_version as version`,
-    [Math.max(state?.reportedVersion ?? 0, 0), tenantId, chargePointId],
-    'all',
+    [Math.max(state?.reportedVersion ?? 0, 0), chargePointId],
   );
   return Number(rows[0]?.version ?? 1);
 }

@@ -1,3 +1,4 @@
+import { tenantSql } from '../../platform/db';
 import type { JobProcessor } from '../../platform/queues';
 
 export const RETENTION_CLEANUP_JOB = 'retention.cleanup';
@@ -14,7 +15,6 @@ const DELETE_BATCH = 5000;
 export const cleanupRetention: JobProcessor = async ({ app, em, tenantId }) => {
   const cutoff = new Date(Date.now() - app.config.retentionDays * 24 * 3600 * 1000);
   const eventCutoff = new Date(Date.now() - app.config.eventRetentionDays * 24 * 3600 * 1000);
-  const connection = em.getConnection();
   const targets: Array<{ table: string; where: string; before?: Date }> = [
     { table: 'status_notification', where: 'received_at < ?' },
     { table: 'meter_value', where: 'received_at < ?' },
@@ -27,14 +27,14 @@ export const cleanupRetention: JobProcessor = async ({ app, em, tenantId }) => {
   for (const { table, where, before } of targets) {
     deleted[table] = 0;
     for (;;) {
-      // The tenant id is bound explicitly: raw SQL does not pass through the tenant filter.
-      const result = await connection.execute<{ affectedRows: number }>(
-        `delete from "${table}" where ctid in (select ctid from "${table}" where tenant_id = ? and ${where} limit ${DELETE_BATCH})`,
-        [tenantId, before ?? cutoff],
-        'run',
+      const [{ n }] = await tenantSql<{ n: number }>(
+        em,
+        `with gone as (delete from "${table}" where ctid in (select ctid from "${table}" where tenant_id = $tenant and ${where} limit ${DELETE_BATCH}) returning 1)
+         select count(*)::integer as n from gone`,
+        [before ?? cutoff],
       );
-      deleted[table] += result.affectedRows;
-      if (result.affectedRows < DELETE_BATCH) break;
+      deleted[table] += n;
+      if (n < DELETE_BATCH) break;
     }
   }
   if (Object.values(deleted).some((n) => n > 0)) app.log.info({ tenantId, deleted, cutoff }, 'retention cleanup');

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, webcrypto, X509Certificate as NodeX509Certificate } from 'node:crypto';
 import type { AppContext } from '../../app-context';
-import type { TenantEm } from '../../platform/db';
+import { tenantSql, type TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import { BadInputError } from '../../platform/errors';
 import { CertificateAuthority } from './certificate-authority.entity';
@@ -34,7 +34,7 @@ export async function getOrCreateAuthority(app: AppContext, em: TenantEm, tenant
     ],
   });
   const pkcs8 = Buffer.from(await subtle.exportKey('pkcs8', keys.privateKey));
-  await storeAuthority(app, em, tenantId, certificate, pkcs8, true, 'keep');
+  await storeAuthority(app, em, certificate, pkcs8, true, 'keep');
   return (await em.findOne(CertificateAuthority, {}, { refresh: true }))!;
 }
 
@@ -64,13 +64,12 @@ export async function setAuthority(app: AppContext, em: TenantEm, tenantId: stri
   } catch (error) {
     throw new BadInputError((error as Error).message, 'privateKey');
   }
-  await storeAuthority(app, em, tenantId, certificate, privateKey.export({ format: 'der', type: 'pkcs8' }), false, 'replace');
+  await storeAuthority(app, em, certificate, privateKey.export({ format: 'der', type: 'pkcs8' }), false, 'replace');
   return (await em.findOne(CertificateAuthority, {}, { refresh: true }))!;
 }
 
-async function storeAuthority(app: AppContext, em: TenantEm, tenantId: string, certificate: x509.X509Certificate, pkcs8: Buffer, generated: boolean, onExisting: 'keep' | 'replace') {
+async function storeAuthority(app: AppContext, em: TenantEm, certificate: x509.X509Certificate, pkcs8: Buffer, generated: boolean, onExisting: 'keep' | 'replace') {
   const row = {
-    tenant_id: tenantId,
     certificate_pem: certificate.toString('pem'),
     encrypted_private_key: encryptSecret(caKeyEncryptionKey(app), pkcs8),
     fingerprint_sha256: await sha256Fingerprint(certificate),
@@ -82,10 +81,11 @@ async function storeAuthority(app: AppContext, em: TenantEm, tenantId: string, c
   const conflict = onExisting === 'keep'
     ? 'do nothing'
     : 'do update set certificate_pem = excluded.certificate_pem, encrypted_private_key = excluded.encrypted_private_key, fingerprint_sha256 = excluded.fingerprint_sha256, not_after = excluded.not_after, generated = excluded.generated, created_at = excluded.created_at';
-  await em.getConnection().execute(
+  await tenantSql(
+    em,
     `insert into certificate_authority (tenant_id, certificate_pem, encrypted_private_key, fingerprint_sha256, not_after, generated, created_at)
-     values (?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id) ${conflict}`,
-    [row.tenant_id, row.certificate_pem, row.encrypted_private_key, row.fingerprint_sha256, row.not_after, row.generated, row.created_at],
+     values ($tenant, ?, ?, ?, ?, ?, ?) on conflict (tenant_id) ${conflict}`,
+    [row.certificate_pem, row.encrypted_private_key, row.fingerprint_sha256, row.not_after, row.generated, row.created_at],
   );
 }
 

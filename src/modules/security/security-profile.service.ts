@@ -1,5 +1,5 @@
 import type { CommandHookContext } from '../command/command-hooks';
-import { sqlRows } from '../../platform/db';
+import { tenantSql } from '../../platform/db';
 
 /**
  * The whitepaper's profile upgrade: once a charge point accepts ChangeConfiguration SecurityProfile = N,
@@ -8,9 +8,8 @@ import { sqlRows } from '../../platform/db';
 export async function raiseSecurityProfile(ctx: CommandHookContext, key: string, value: string | null | undefined): Promise<void> {
   if (key.toLowerCase() !== 'securityprofile' || !/^\s*[123]\s*$/.test(value ?? '')) return;
   const profile = Number(value);
-  await sqlRows(ctx.app.orm, 'update charge_point set security_profile = ? where tenant_id = ? and identity = ? and security_profile < ?', [
+  await tenantSql(ctx.em, 'update charge_point set security_profile = ? where tenant_id = $tenant and identity = ? and security_profile < ?', [
     profile,
-    ctx.tenantId,
     ctx.chargePointId,
     profile,
   ]);

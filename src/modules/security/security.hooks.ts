@@ -1,12 +1,12 @@
 import type { CommandHookRegistry } from '../command/command-hooks';
-import type { TenantEm } from '../../platform/db';
+import { tenantSql, type TenantEm } from '../../platform/db';
 import { BadInputError } from '../../platform/errors';
 import { createUploadLocation, recordExpectedFileName } from '../diagnostics/diagnostics.service';
 import { createFirmwareLocation } from '../firmware/firmware-files.service';
 
 /** A requestId for GetLog / SignedUpdateFirmware left without one: unique across the CSMS. */
 async function nextRequestId(em: TenantEm): Promise<number> {
-  const [row] = await em.getConnection().execute<{ id: number }[]>(`select nextval('ocpp_request_id_seq')::int as id`);
+  const [row] = await tenantSql<{ id: number }>(em, `select nextval('ocpp_request_id_seq')::int as id`, []);
   return row.id;
 }
 

@@ -106,7 +106,7 @@ async function checkChargePoints(em: TenantEm, ids: string[], groupId: string | 
 /** The unique constraints are the final word when two requests race: name per tenant, group per charge point. */
 async function save(em: TenantEm, name: string, work: (tx: TenantEm) => Promise<void>): Promise<void> {
   try {
-    await em.transactional(async (tx) => work(tx as TenantEm));
+    await em.transactional(async (tx) => work(tx));
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
       const constraint = String((error as { constraint?: string }).constraint ?? error.message);

@@ -1,4 +1,4 @@
-import type { TenantEm } from '../../platform/db';
+import { tenantSql, type TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import { idTagKey } from '../authorization/id-tag.entity';
 import { ChargingTransaction } from '../transaction/transaction.entity';
@@ -7,7 +7,7 @@ import { compositeSchedule, type CompositeSchedule } from './composite-schedule'
 
 /** A chargingProfileId for a profile sent without one: one sequence for the whole system. */
 export async function nextChargingProfileId(em: TenantEm): Promise<number> {
-  const rows: Array<{ id: string }> = await em.getConnection().execute(`select nextval('charging_profile_number_seq') as id`);
+  const rows = await tenantSql<{ id: string }>(em, `select nextval('charging_profile_number_seq') as id`, []);
   return Number(rows[0].id);
 }
 
@@ -93,25 +93,25 @@ export async function linkPendingTxProfiles(
 ): Promise<number> {
   const now = clock.now();
   const oldest = new Date(now.getTime() - PENDING_TX_PROFILE_MS);
-  // One round trip on every accepted StartTransaction. The tenant id is bound explicitly: raw SQL does not
-  // pass through the tenant filter. Both parts see the rows as they were, so the delete skips the linked ones.
-  const rows = await em.getConnection().execute<Array<{ linked: string }>>(
+  // One round trip on every accepted StartTransaction. Both parts see the rows as they were, so the delete
+  // skips the linked ones.
+  const rows = await tenantSql<{ linked: string }>(
+    em,
     `with linked as (
        update "charging_profile" set "transaction_id" = ?, "connector_id" = ?, "pending_id_tag_key" = null, "updated_at" = ?
-        where "tenant_id" = ? and "charge_point_id" = ? and "pending_id_tag_key" = ? and "connector_id" in (0, ?) and "updated_at" > ?
+        where "tenant_id" = $tenant and "charge_point_id" = ? and "pending_id_tag_key" = ? and "connector_id" in (0, ?) and "updated_at" > ?
        returning "pk"),
      lapsed as (
        delete from "charging_profile"
-        where "tenant_id" = ? and "charge_point_id" = ? and "pending_id_tag_key" is not null
+        where "tenant_id" = $tenant and "charge_point_id" = ? and "pending_id_tag_key" is not null
           and ("connector_id" = ? or "updated_at" <= ?)
           and "pk" not in (select "pk" from linked)
        returning "pk")
      select (select count(*) from linked) as linked, (select count(*) from lapsed) as lapsed`,
     [
-      transaction.id, transaction.connectorId, now, tenantId, chargePointId, idTagKey(transaction.idTag), transaction.connectorId, oldest,
-      tenantId, chargePointId, transaction.connectorId, oldest,
+      transaction.id, transaction.connectorId, now, chargePointId, idTagKey(transaction.idTag), transaction.connectorId, oldest,
+      chargePointId, transaction.connectorId, oldest,
     ],
-    'all',
   );
   return Number(rows[0]?.linked ?? 0);
 }

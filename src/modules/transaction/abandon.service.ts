@@ -1,5 +1,5 @@
 import type { ChargePointContext } from '../../ingress/handler-context';
-import type { TenantEm } from '../../platform/db';
+import { tenantSql, type TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import { scheduleRebalanceFor } from '../smart-charging/site-limit.jobs';
 import { removeTransactionProfiles } from '../smart-charging/smart-charging.service';
@@ -29,15 +29,14 @@ const BEST_KNOWN_METER = `coalesce((
  * Closes the ACTIVE transactions of one connector that match `condition` (SQL on `t`, then its parameters).
  * The state is tested by the update itself, so a StopTransaction that got there first wins.
  */
-async function abandon(em: TenantEm, tenantId: string, chargePointId: string, connectorId: number, evidence: string, condition: string, params: unknown[]) {
-  const rows = await em.getConnection().execute<TransactionRow[]>(
+async function abandon(em: TenantEm, chargePointId: string, connectorId: number, evidence: string, condition: string, params: unknown[]) {
+  const rows = await tenantSql<TransactionRow>(
+    em,
     `update charging_transaction t
         set state = 'ABANDONED', abandoned_by = ?, abandoned_at = ?, meter_stop = ${BEST_KNOWN_METER}
-      where t.tenant_id = ? and t.charge_point_id = ? and t.connector_id = ? and t.state = 'ACTIVE' and ${condition}
+      where t.tenant_id = $tenant and t.charge_point_id = ? and t.connector_id = ? and t.state = 'ACTIVE' and ${condition}
       returning t.*`,
-    [evidence, clock.now(), tenantId, chargePointId, connectorId, ...params],
-    'all',
-    em.getTransactionContext(),
+    [evidence, clock.now(), chargePointId, connectorId, ...params],
   );
   return rows.map(transactionFields);
 }
@@ -48,7 +47,7 @@ async function abandon(em: TenantEm, tenantId: string, chargePointId: string, co
  */
 export function abandonSupersededBy(em: TenantEm, tenantId: string, started: TransactionFields) {
   const evidence = `StartTransaction of transaction ${started.id} (${started.startTimestamp.toISOString()}) on the same connector`;
-  return abandon(em, tenantId, started.chargePointId, started.connectorId, evidence, 't.id <> ? and t.start_timestamp < ?', [started.id, started.startTimestamp]);
+  return abandon(em, started.chargePointId, started.connectorId, evidence, 't.id <> ? and t.start_timestamp < ?', [started.id, started.startTimestamp]);
 }
 
 /**
@@ -62,7 +61,6 @@ export async function abandonAfterReboot(em: TenantEm, tenantId: string, chargeP
   const evidence = `StatusNotification ${status.status} on connector ${status.connectorId}${at ? ` (${at.toISOString()})` : ''} after a BootNotification`;
   return abandon(
     em,
-    tenantId,
     chargePointId,
     status.connectorId,
     evidence,

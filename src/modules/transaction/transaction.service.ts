@@ -1,5 +1,5 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { sqlRowsIn, type TenantEm } from '../../platform/db';
+import { platformSql, tenantSql, type PlatformEm, type TenantEm } from '../../platform/db';
 import type { Emit, EventOutbox } from '../event/event-outbox';
 import { sqlState } from '../../platform/async';
 import { GroupCommit } from '../../platform/group-commit';
@@ -67,7 +67,7 @@ export async function startTransaction(em: TenantEm, tenantId: string, chargePoi
     return await em.transactional(async (tx) => {
       // One start per tenant and id tag decides at a time, on every node: ConcurrentTx is checked and the
       // start recorded under the same lock, so of simultaneous starts with one tag at most one is Accepted.
-      await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?), hashtext(?))', [tenantId, key], 'run', tx.getTransactionContext());
+      await tenantSql(tx, 'select pg_advisory_xact_lock(hashtext($tenant::text), hashtext(?))', [key]);
       const repeated = await tx.findOne(ChargingTransaction, sameStart);
       if (repeated) return { transaction: repeated, idTagInfo: await verdictFor(tx, repeated), created: false };
       return { ...(await recordStart(tx, tenantId, chargePointId, request, key)), created: true };
@@ -201,7 +201,7 @@ export class MeterValuesWriter {
     return this.outbox.platformTransaction((tx, emit) => this.insertIn(tx, emit, writes));
   }
 
-  private async insertIn(tx: TenantEm, emit: Emit, writes: MeterValuesWrite[]): Promise<Array<TransactionFields | null>> {
+  private async insertIn(tx: PlatformEm, emit: Emit, writes: MeterValuesWrite[]): Promise<Array<TransactionFields | null>> {
     const input = writes.map((w, i) => ({
       i,
       tenant_id: w.tenantId,
@@ -210,7 +210,8 @@ export class MeterValuesWriter {
       transaction_id: knownIdOrNull(w.transactionId),
       meter_value: w.meterValue.map((mv) => ({ timestamp: new Date(mv.timestamp).toISOString(), sampledValue: mv.sampledValue.map(withSampledValueDefaults) })),
     }));
-    const rows = await sqlRowsIn<TransactionRow & { i: number }>(
+    // Deliberately across tenants (a group commit): each request's rows bind its own tenant_id.
+    const rows = await platformSql<TransactionRow & { i: number }>(
       tx,
       `with input as (
          select * from jsonb_to_recordset(?::jsonb)

@@ -4,7 +4,7 @@ import https from 'node:https';
 import { isIP } from 'node:net';
 import { DelayedError, type Job } from 'bullmq';
 import type { AppContext } from '../../app-context';
-import { sqlRowsIn, tenantEm, type TenantEm } from '../../platform/db';
+import { tenantEm, tenantSql, type TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import type { JobProcessor } from '../../platform/queues';
 import type { NewDelivery } from '../event/event-outbox';
@@ -40,10 +40,10 @@ export async function enqueueDeliveries(app: AppContext, deliveries: NewDelivery
 
 /** Tenant job (every maintenance tick): enqueues deliveries committed but never enqueued (a crash in between). */
 export const sweepWebhookDeliveries: JobProcessor = async ({ app, em, tenantId }) => {
-  const due = await sqlRowsIn<{ id: string }>(
+  const due = await tenantSql<{ id: string }>(
     em,
-    `select id from webhook_delivery where tenant_id = ? and status = 'PENDING' and next_attempt_at < ? order by next_attempt_at limit 1000`,
-    [tenantId, new Date(clock.now().getTime() - SWEEP_GRACE_MS)],
+    `select id from webhook_delivery where tenant_id = $tenant and status = 'PENDING' and next_attempt_at < ? order by next_attempt_at limit 1000`,
+    [new Date(clock.now().getTime() - SWEEP_GRACE_MS)],
   );
   await enqueueDeliveries(app, due.map((d) => ({ tenantId, deliveryId: d.id })));
 };
@@ -85,19 +85,19 @@ export function signature(secret: string, timestamp: number, body: string): stri
 export async function deliverWebhook(app: AppContext, job: Job<{ tenantId: string; deliveryId: string }>, token: string | undefined): Promise<void> {
   const { tenantId, deliveryId } = job.data;
   const em = tenantEm(app.orm, tenantId);
-  const [row] = await sqlRowsIn<DeliveryRow>(
+  const [row] = await tenantSql<DeliveryRow>(
     em,
     `select d.id, d.webhook_id, d.attempt, d.status, d.first_attempt_at, w.url, w.secret, w.enabled,
             d.event_id, e.sequence, e.type, e.charge_point_id, e.occurred_at, e.payload
        from webhook_delivery d
        left join webhook w on w.id = d.webhook_id and w.tenant_id = d.tenant_id
        left join event e on e.id = d.event_id and e.tenant_id = d.tenant_id
-      where d.tenant_id = ? and d.id = ?`,
-    [tenantId, deliveryId],
+      where d.tenant_id = $tenant and d.id = ?`,
+    [deliveryId],
   );
   if (!row || row.status !== 'PENDING') return;
-  if (!row.url || !row.secret || row.sequence === null) return finish(em, tenantId, row.id, 'DEAD', null, 'webhook or event no longer exists');
-  if (!row.enabled) return finish(em, tenantId, row.id, 'DEAD', null, 'webhook is disabled');
+  if (!row.url || !row.secret || row.sequence === null) return finish(em, row.id, 'DEAD', null, 'webhook or event no longer exists');
+  if (!row.enabled) return finish(em, row.id, 'DEAD', null, 'webhook is disabled');
   const slot = await takeSlot(app, row.webhook_id);
   if (!slot) {
     // Every slot of this endpoint is busy: wait a little, without holding a worker.
@@ -125,38 +125,37 @@ export async function deliverWebhook(app: AppContext, job: Job<{ tenantId: strin
     await releaseSlot(app, row.webhook_id, slot);
   }
   if (outcome.httpStatus !== null && outcome.httpStatus >= 200 && outcome.httpStatus < 300) {
-    return finish(em, tenantId, row.id, 'DELIVERED', outcome.httpStatus, null);
+    return finish(em, row.id, 'DELIVERED', outcome.httpStatus, null);
   }
   const windowMs = app.config.webhookRetryHours * 3_600_000;
   const deadline = new Date(row.first_attempt_at).getTime() + windowMs;
   const now = clock.now().getTime();
-  if (now >= deadline) return finish(em, tenantId, row.id, 'DEAD', outcome.httpStatus, outcome.error);
+  if (now >= deadline) return finish(em, row.id, 'DEAD', outcome.httpStatus, outcome.error);
   const nextAt = new Date(Math.min(now + retryDelayMs(row.attempt, windowMs), deadline));
   const nextId = randomUUID();
   await em.transactional(async (tx) => {
-    const changed = await sqlRowsIn<{ id: string }>(
+    const changed = await tenantSql<{ id: string }>(
       tx,
-      `update webhook_delivery set status = 'FAILED', http_status = ?, error = ?, next_attempt_at = ? where tenant_id = ? and id = ? and status = 'PENDING' returning id`,
-      [outcome.httpStatus, outcome.error, nextAt, tenantId, row.id],
+      `update webhook_delivery set status = 'FAILED', http_status = ?, error = ?, next_attempt_at = ? where tenant_id = $tenant and id = ? and status = 'PENDING' returning id`,
+      [outcome.httpStatus, outcome.error, nextAt, row.id],
     );
     // Another worker finished it meanwhile (a stalled job run twice): it made the next attempt, if any.
     if (changed.length === 0) return;
-    await sqlRowsIn(
+    await tenantSql(
       tx,
       `insert into webhook_delivery (id, tenant_id, webhook_id, event_id, attempt, status, created_at, next_attempt_at, first_attempt_at)
-       values (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)`,
-      [nextId, tenantId, row.webhook_id, row.event_id, row.attempt + 1, clock.now(), nextAt, new Date(row.first_attempt_at)],
+       values (?, $tenant, ?, ?, ?, 'PENDING', ?, ?, ?)`,
+      [nextId, row.webhook_id, row.event_id, row.attempt + 1, clock.now(), nextAt, new Date(row.first_attempt_at)],
     );
   });
   await enqueueDeliveries(app, [{ tenantId, deliveryId: nextId }], nextAt);
 }
 
-async function finish(em: TenantEm, tenantId: string, id: string, status: 'DELIVERED' | 'DEAD', httpStatus: number | null, error: string | null): Promise<void> {
-  await sqlRowsIn(em, `update webhook_delivery set status = ?, http_status = ?, error = ?, next_attempt_at = null where tenant_id = ? and id = ? and status = 'PENDING'`, [
+async function finish(em: TenantEm, id: string, status: 'DELIVERED' | 'DEAD', httpStatus: number | null, error: string | null): Promise<void> {
+  await tenantSql(em, `update webhook_delivery set status = ?, http_status = ?, error = ?, next_attempt_at = null where tenant_id = $tenant and id = ? and status = 'PENDING'`, [
     status,
     httpStatus,
     error?.slice(0, 500) ?? null,
-    tenantId,
     id,
   ]);
 }

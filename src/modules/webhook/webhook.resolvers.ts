@@ -46,8 +46,7 @@ export const webhookApi: ApiModule = {
         return { webhook: toNode(await updateWebhook(ctx.app, tenantScope(ctx).em, input)) };
       },
       async deleteWebhook(_parent, { input }, ctx) {
-        const { em, tenantId } = tenantScope(ctx);
-        await deleteWebhook(em, tenantId, input.id);
+        await deleteWebhook(tenantScope(ctx).em, input.id);
         return { id: input.id };
       },
       async redeliverWebhookEvent(_parent, { input }, ctx) {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AppContext } from '../../app-context';
-import { sqlRowsIn, type TenantEm } from '../../platform/db';
+import { tenantSql, type TenantEm } from '../../platform/db';
 import { BadInputError, NotFoundError } from '../../platform/errors';
 import { clock } from '../../platform/clock';
 import { EVENT_TYPES } from '../event/event-types';
@@ -48,10 +48,10 @@ export async function updateWebhook(app: AppContext, em: TenantEm, input: { id: 
   return webhook;
 }
 
-export async function deleteWebhook(em: TenantEm, tenantId: string, id: string) {
+export async function deleteWebhook(em: TenantEm, id: string) {
   const webhook = await findWebhook(em, id);
   await em.transactional(async (tx) => {
-    await sqlRowsIn(tx, 'delete from webhook_delivery where tenant_id = ? and webhook_id = ?', [tenantId, webhook.id]);
+    await tenantSql(tx, 'delete from webhook_delivery where tenant_id = $tenant and webhook_id = ?', [webhook.id]);
     await tx.nativeDelete(Webhook, { id: webhook.id });
   });
 }
