@@ -83,7 +83,7 @@ interface Target {
 
 const results: ScenarioResult[] = [];
 const notes: string[] = [];
-let workers: LoadWorker[] = [];
+const workers: LoadWorker[] = [];
 let pg: Client | undefined;
 const cleanups: Array<() => Promise<void>> = [];
 

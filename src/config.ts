@@ -1,3 +1,6 @@
+import os from 'node:os';
+import path from 'node:path';
+
 /** One typed configuration object, parsed from the environment once and validated at start. */
 export type Role = 'ingress' | 'api' | 'worker';
 
@@ -169,8 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicApiUrl: url(env, 'PUBLIC_API_URL', `http://127.0.0.1:${apiPort}`, ['http:', 'https:']).replace(/\/$/, ''),
     roles: new Set(rolesRaw as Role[]),
     logLevel,
-    nodeId: env.NODE_ID || `${require('os').hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
-    dataDir: env.DATA_DIR || require('path').resolve('data'),
+    nodeId: env.NODE_ID || `${os.hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    dataDir: env.DATA_DIR || path.resolve('data'),
     ocppTlsCert,
     ocppTlsKey,
     ocppTlsPort: int(env, 'OCPP_TLS_PORT', 9443, 0, 65535),

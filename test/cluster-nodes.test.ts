@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { RPCClient } from './support/rpc-client';
 import { ChargePoint } from '../src/modules/charge-point/charge-point.entity';
 import { CommandFailed } from '../src/modules/command/command.service';
@@ -73,7 +74,7 @@ beforeAll(async () => {
 afterAll(async () => {
   unsubscribe?.();
   await Promise.all(clients.map((c) => c.close({ force: true }).catch(() => undefined)));
-  if (process.env.DUMP_NODE_LOGS) require("fs").writeFileSync("/tmp/node-logs.txt", [node1, node2].map((n) => n?.output.join("\n")).join("\n-----\n"));
+  if (process.env.DUMP_NODE_LOGS) fs.writeFileSync("/tmp/node-logs.txt", [node1, node2].map((n) => n?.output.join("\n")).join("\n-----\n"));
   await killAllServers();
   await node3?.stop();
 });

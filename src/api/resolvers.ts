@@ -9,11 +9,10 @@
  *       };
  *     Read tenant data only through `tenantScope(ctx).em` (tenant-filtered); throw domain errors
  *     (NotFoundError, BadInputError, ...) and let the formatter map them.
- *  2. Add it to API_MODULES below, and delete its fields from NOT_YET_SERVED.
+ *  2. Add it to API_MODULES below.
  * Permissions (src/api/access.ts): 'read' (queries and subscriptions, every role), 'operate' (charge points,
  * id tags, commands: OPERATOR and OWNER), 'manageKeys' (OWNER), 'admin' (platform key only). A root field
- * without a permission is refused for everybody; a field listed twice, or served and still in
- * NOT_YET_SERVED, stops the server from starting. Command mutations are not written here: they come from
+ * without a permission is refused for everybody; a field listed twice stops the server from starting. Command mutations are not written here: they come from
  * the table in src/modules/command/ocpp-command.resolvers.ts and are completed by command hooks.
  */
 import type { GraphQLFieldResolver } from 'graphql';
@@ -61,9 +60,6 @@ const API_MODULES: ApiModule[] = [
   webhookApi,
 ];
 
-/** Schema fields whose module has not landed yet: they pass the gate, then answer a clear error. */
-const NOT_YET_SERVED: PermissionTable = {};
-
 const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 
 type ResolverMap = Record<string, Record<string, any>>;
@@ -81,10 +77,10 @@ export function rootFields(typeDefs: string): RootField[] {
   return fields;
 }
 
-/** All modules' permissions plus the not-yet-served ones; a field declared twice is a startup error. */
+/** All modules' permissions; a field declared twice is a startup error. */
 export function permissionTable(modules: ApiModule[] = API_MODULES): PermissionTable {
   const table: PermissionTable = {};
-  for (const source of [...modules.map((m) => m.permissions), NOT_YET_SERVED]) {
+  for (const source of modules.map((m) => m.permissions)) {
     for (const [field, permission] of Object.entries(source) as Array<[RootField, Permission]>) {
       if (table[field]) throw new Error(`GraphQL permission for ${field} is declared twice`);
       table[field] = permission;
@@ -140,10 +136,6 @@ function guardField(field: RootField, permission: Permission | undefined, resolv
 export function buildResolvers(typeDefs: string, modules: ApiModule[] = API_MODULES): ResolverMap {
   const resolvers = mergeResolvers(modules);
   const permissions = permissionTable(modules);
-  for (const field of Object.keys(NOT_YET_SERVED) as RootField[]) {
-    const [type, name] = field.split('.');
-    if (resolvers[type]?.[name]) throw new Error(`${field} is served now: remove it from NOT_YET_SERVED in src/api/resolvers.ts`);
-  }
   for (const field of rootFields(typeDefs)) {
     const [type, name] = field.split('.');
     const target = (resolvers[type] ??= {});

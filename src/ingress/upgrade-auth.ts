@@ -54,6 +54,7 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
 const MAX_IDENTITY_LENGTH = 48;
 const MAX_SLUG_LENGTH = 63;
 // C0 and C1 controls, NUL included: no slug or identity has them, and PostgreSQL text refuses NUL.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 function isPlausible(segment: string, maxLength: number): boolean {

@@ -4,7 +4,6 @@ import { OcppError } from './ocpp-error';
 export const CALL = 2;
 export const CALLRESULT = 3;
 export const CALLERROR = 4;
-export type MessageTypeId = typeof CALL | typeof CALLRESULT | typeof CALLERROR;
 
 export const MAX_UNIQUE_ID_LENGTH = 36;
 /** Arrays and objects nested deeper than this make a frame a FormationViolation (OCPP 1.6 frames nest about 6). */

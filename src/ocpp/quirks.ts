@@ -6,7 +6,6 @@
 export const QUIRKS = ['NUMBERS_AS_STRINGS', 'TIMESTAMPS_WITHOUT_ZONE', 'UNKNOWN_STATUS_ENUM', 'TRANSACTION_ID_AS_STRING'] as const;
 export type Quirk = (typeof QUIRKS)[number];
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const schemas: Array<{ $id: string; properties?: Record<string, { enum?: string[] }> }> = require('ocpp-rpc/lib/schemas/ocpp1_6.json');
 const statusSchema = schemas.find((s) => s.$id === 'urn:StatusNotification.req');
 const STATUSES: string[] = statusSchema?.properties?.status?.enum ?? [];

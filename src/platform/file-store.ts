@@ -44,7 +44,7 @@ export async function streamToPartialFile(body: Readable, target: string, maxByt
 
 /** Keeps a client-given file name for display, never as a path. */
 export function safeFileName(name: string, fallback: string): string {
-  const base = path.basename(name || '').replace(/[^\w.\-]+/g, '_').slice(0, 200);
+  const base = path.basename(name || '').replace(/[^\w.-]+/g, '_').slice(0, 200);
   return base && base !== '.' && base !== '..' ? base : fallback;
 }
 

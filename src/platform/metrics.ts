@@ -66,7 +66,8 @@ export const ocppHandlingSeconds = new client.Histogram({
 export type ConnectionCounter = () => ReadonlyMap<string, number>;
 const connectionCounters = new Set<ConnectionCounter>();
 
-export const connectedChargePoints = new client.Gauge({
+// Registered in `registry` and read on scrape only: nothing else refers to it.
+new client.Gauge({
   name: 'qcharge_connected_charge_points',
   help: 'Charge points connected to this node, per tenant id',
   labelNames: ['tenant'] as const,
@@ -104,7 +105,8 @@ const trackedQueues = new Set<CountableQueue>();
 /** A scrape never waits longer than this on Redis; the previous values are kept instead. */
 const QUEUE_SCRAPE_TIMEOUT_MS = 1000;
 
-export const queueJobs = new client.Gauge({
+// Registered in `registry` and read on scrape only: nothing else refers to it.
+new client.Gauge({
   name: 'qcharge_queue_jobs',
   help: 'BullMQ jobs by queue and state (read from Redis on scrape by worker processes)',
   labelNames: ['queue', 'state'] as const,

@@ -50,7 +50,8 @@ export const OCPP_COMMAND_MUTATIONS = {
 
 // Every CSMS action has a mutation: this line stops compiling when one is missing from the table.
 type Unmapped = Exclude<CsmsAction, (typeof OCPP_COMMAND_MUTATIONS)[keyof typeof OCPP_COMMAND_MUTATIONS]['action']>;
-export const EVERY_CSMS_ACTION_MAPPED: [Unmapped] extends [never] ? true : Unmapped = true;
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- a compile-time check, never read
+const EVERY_CSMS_ACTION_MAPPED: [Unmapped] extends [never] ? true : Unmapped = true;
 
 /** GraphQL input to OCPP JSON: DateTimes as ISO strings, nulls (left-out optionals) dropped. */
 export function toOcppRequest(value: unknown): any {
