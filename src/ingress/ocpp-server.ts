@@ -260,7 +260,7 @@ export class OcppServer implements LocalConnections {
     });
 
     log.info('charge point connected');
-    void this.lifecycle.connected(connectionRef(connection), () => this.connections.get(chargePointKey(tenantId, chargePointId)) === connection, log);
+    void this.lifecycle.connected({ ...connectionRef(connection), siteLimitGroupId: identity.siteLimitGroupId }, () => this.connections.get(chargePointKey(tenantId, chargePointId)) === connection, log);
   }
 
   /** Connections on this node per tenant id, for the connected-charge-points gauge (read on scrape). */

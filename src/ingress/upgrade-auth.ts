@@ -13,6 +13,10 @@ export interface ChargePointIdentity {
   tenantSlug: string;
   chargePointId: string;
   registrationStatus: ChargePoint['registrationStatus'];
+  /** Its `compatibility` quirks as stored (quirk-repair.ts keeps the known ones), read with the credentials. */
+  compatibility: unknown;
+  /** The site-limit group it belongs to, if any: a new connection rebalances it. */
+  siteLimitGroupId: string | null;
 }
 
 export class UpgradeRefused extends Error {
@@ -129,7 +133,14 @@ export async function authenticateUpgrade(
       throw new UpgradeRefused(401, 'Invalid credentials');
     }
   }
-  return { tenantId, tenantSlug: slug, chargePointId, registrationStatus: chargePoint.registration_status };
+  return {
+    tenantId,
+    tenantSlug: slug,
+    chargePointId,
+    registrationStatus: chargePoint.registration_status,
+    compatibility: chargePoint.compatibility,
+    siteLimitGroupId: chargePoint.site_limit_group_id,
+  };
 }
 
 interface UpgradeRow {
@@ -137,17 +148,21 @@ interface UpgradeRow {
   password_hash: string | null;
   registration_status: ChargePoint['registrationStatus'];
   security_profile: number;
+  compatibility: unknown;
+  site_limit_group_id: string | null;
 }
 
 /**
  * One statement per handshake (a reconnect storm is thousands of them): the tenant comes from the slug
  * in the same join that finds the charge point, so the tenant id is the one the slug names. Before the
- * tenant is known, so a platform-scope statement.
+ * tenant is known, so a platform-scope statement. What the connection needs later (quirks, site-limit
+ * group) comes with it, so a connect reads nothing else.
  */
 async function findChargePoint(orm: Orm, slug: string, identity: string): Promise<UpgradeRow | undefined> {
   const rows = await platformSql<UpgradeRow>(
     orm,
-    `select c.tenant_id, c.password_hash, c.registration_status, c.security_profile
+    `select c.tenant_id, c.password_hash, c.registration_status, c.security_profile, c.compatibility,
+            (select m.group_id from charging_group_member m where m.tenant_id = c.tenant_id and m.charge_point_id = c.identity limit 1) as site_limit_group_id
        from tenant t join charge_point c on c.tenant_id = t.id
       where t.slug = ? and c.identity = ?`,
     [slug, identity],

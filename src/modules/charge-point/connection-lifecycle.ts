@@ -1,14 +1,20 @@
 import type { AppContext } from '../../app-context';
 import { clock } from '../../platform/clock';
-import { tenantEm, tenantSql } from '../../platform/db';
+import { tenantEm } from '../../platform/db';
+import { withEvents } from '../event/event-outbox';
 import type { Logger } from '../../platform/logger';
-import { scheduleRebalanceFor } from '../smart-charging/site-limit.jobs';
+import { scheduleRebalance } from '../smart-charging/site-limit.jobs';
 
 /** Which connection of which charge point: a charge point reconnecting gets a new connection id. */
 export interface ConnectionRef {
   tenantId: string;
   chargePointId: string;
   connectionId: string;
+}
+
+/** What the upgrade read about the charge point that its connection needs. */
+export interface ConnectedChargePoint extends ConnectionRef {
+  siteLimitGroupId: string | null;
 }
 
 /**
@@ -24,7 +30,7 @@ export class ConnectionLifecycle {
    * point (scheduled commands that found it offline) run now rather than at their next backoff.
    * `isCurrent` tells whether a newer connection replaced this one on this node meanwhile.
    */
-  async connected(connection: ConnectionRef, isCurrent: () => boolean, log: Logger): Promise<void> {
+  async connected(connection: ConnectedChargePoint, isCurrent: () => boolean, log: Logger): Promise<void> {
     const { tenantId, chargePointId, connectionId } = connection;
     try {
       await this.app.cluster.claim(tenantId, chargePointId, connectionId);
@@ -36,7 +42,8 @@ export class ConnectionLifecycle {
     await this.app.lastSeen.connected(tenantId, chargePointId, clock.now());
     await this.app.jobs.promoteWaiting(tenantId, chargePointId).catch((error) => log.warn({ err: error }, 'promoting waiting jobs failed'));
     // A session's site-limit TxProfile may not have reached this charge point while it was offline.
-    await scheduleRebalanceFor(this.app, tenantId, chargePointId);
+    const groupId = connection.siteLimitGroupId;
+    if (groupId) await scheduleRebalance(this.app, tenantId, groupId).catch((error) => log.warn({ err: error, groupId }, 'site limit rebalance not scheduled'));
   }
 
   /** After the connection left this node's registry. */
@@ -47,11 +54,13 @@ export class ConnectionLifecycle {
     // "disconnected" from here would contradict it.
     if (outcome === 'replaced') return;
     const at = clock.now();
-    await this.app.outbox
-      .transaction(tenantEm(this.app.orm, tenantId), async (tx, emit) => {
-        await tenantSql(tx, 'update charge_point set last_disconnected_at = ? where tenant_id = $tenant and identity = ?', [at, chargePointId]);
-        emit({ type: 'CHARGE_POINT_DISCONNECTED', tenantId, chargePointId, payload: { chargePointId, connected: false, at: at.toISOString() } });
-      })
-      .catch((error) => this.app.log.warn({ err: error }, 'connection time update failed'));
+    const event = { type: 'CHARGE_POINT_DISCONNECTED' as const, tenantId, chargePointId, payload: { chargePointId, connected: false, at: at.toISOString() } };
+    try {
+      // The time and its event in one statement (a reconnect storm is also a disconnect storm).
+      const written = `disconnected as (update charge_point set last_disconnected_at = ? where tenant_id = $tenant and identity = ?)`;
+      this.app.outbox.committed(await withEvents(tenantEm(this.app.orm, tenantId), written, [at, chargePointId], [event]));
+    } catch (error) {
+      this.app.log.warn({ err: error }, 'connection time update failed');
+    }
   }
 }

@@ -1,7 +1,8 @@
-import { platformSql, type Orm, type PlatformEm } from '../../platform/db';
+import { platformEm, platformSql, type Orm } from '../../platform/db';
 import { GroupCommit } from '../../platform/group-commit';
 import type { Logger } from '../../platform/logger';
-import type { EventOutbox } from '../event/event-outbox';
+import { withEvents, type EventOutbox } from '../event/event-outbox';
+import type { NewEvent } from '../event/event-types';
 import { chargePointKey } from './charge-point-key';
 
 interface SeenEntry {
@@ -35,6 +36,23 @@ function latestPerChargePoint(entries: SeenEntry[]): SeenEntry[] {
 }
 
 /**
+ * The times of many charge points (any tenants) in one statement, from one jsonb parameter (`seenRows`).
+ * greatest() (which skips nulls): a time never moves back, whatever order batches land in.
+ */
+const SEEN_UPDATE = `update charge_point as c
+    set last_seen_at = greatest(c.last_seen_at, v.seen),
+        last_connected_at = greatest(c.last_connected_at, v.connected),
+        last_heartbeat_at = greatest(c.last_heartbeat_at, v.heartbeat)
+   from jsonb_to_recordset(?::jsonb) as v(tenant_id uuid, identity varchar, seen timestamptz, connected timestamptz, heartbeat timestamptz)
+  where c.tenant_id = v.tenant_id and c.identity = v.identity`;
+
+function seenRows(entries: SeenEntry[]): string {
+  return JSON.stringify(
+    latestPerChargePoint(entries).map((e) => ({ tenant_id: e.tenantId, identity: e.chargePointId, seen: e.seenAt, connected: e.connectedAt ?? null, heartbeat: e.heartbeatAt ?? null })),
+  );
+}
+
+/**
  * "Any message is a sign of life": recording that per frame would cost a row update per frame, so
  * times are collected in memory and written in one statement every second (at most a second late). A
  * batch spans tenants, so it is one of the named platform-scope statements (`platformSql`): each row binds
@@ -50,17 +68,20 @@ function latestPerChargePoint(entries: SeenEntry[]): SeenEntry[] {
  */
 export class LastSeenTracker {
   private pending = new Map<string, SeenEntry>();
-  /** Connects: written before they resolve, one transaction at a time for all that wait. */
+  /** Connects: written before they resolve, one statement at a time for all that wait. */
   private readonly immediate = new GroupCommit<SeenEntry, void>(async (entries) => {
-    // Connects store their CHARGE_POINT_CONNECTED events in the transaction of the batch's update.
-    await this.outbox
-      .platformTransaction(async (tx, emit) => {
-        await this.write(latestPerChargePoint(entries), tx, true);
-        for (const { tenantId, chargePointId, connectedAt } of entries) {
-          emit({ type: 'CHARGE_POINT_CONNECTED', tenantId, chargePointId, payload: { chargePointId, connected: true, at: connectedAt!.toISOString() } });
-        }
-      })
-      .catch((error) => this.log.warn({ err: error, count: entries.length }, 'connect write failed'));
+    const events: NewEvent[] = entries.map(({ tenantId, chargePointId, connectedAt }) => ({
+      type: 'CHARGE_POINT_CONNECTED',
+      tenantId,
+      chargePointId,
+      payload: { chargePointId, connected: true, at: connectedAt!.toISOString() },
+    }));
+    try {
+      // The update and the CHARGE_POINT_CONNECTED events in one statement: one commit, no transaction round trips.
+      this.outbox.committed(await withEvents(platformEm(this.orm), `seen as (${SEEN_UPDATE})`, [seenRows(entries)], events));
+    } catch (error) {
+      this.log.warn({ err: error, count: entries.length }, 'connect write failed');
+    }
     return entries.map(() => undefined);
   });
   private timer: NodeJS.Timeout | undefined;
@@ -104,30 +125,11 @@ export class LastSeenTracker {
     await this.write(batch);
   }
 
-  /** In `tx` when given; `rethrow` lets that transaction fail as a whole instead of only logging. */
-  private async write(batch: SeenEntry[], tx?: PlatformEm, rethrow = false): Promise<void> {
-    // PostgreSQL takes at most 65535 bind parameters per statement: 5 per row.
-    for (let offset = 0; offset < batch.length; offset += 5000) {
-      const chunk = batch.slice(offset, offset + 5000);
-      const params: unknown[] = [];
-      for (const e of chunk) params.push(e.tenantId, e.chargePointId, e.seenAt, e.connectedAt ?? null, e.heartbeatAt ?? null);
-      const rows = chunk.map(() => '(?::uuid, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz)');
-      try {
-        // greatest() (which skips nulls): a time never moves back, whatever order batches land in.
-        await platformSql(
-          tx ?? this.orm,
-          `update charge_point as c
-              set last_seen_at = greatest(c.last_seen_at, v.seen),
-                  last_connected_at = greatest(c.last_connected_at, v.connected),
-                  last_heartbeat_at = greatest(c.last_heartbeat_at, v.heartbeat)
-             from (values ${rows.join(',')}) as v(tenant_id, identity, seen, connected, heartbeat)
-            where c.tenant_id = v.tenant_id and c.identity = v.identity`,
-          params,
-        );
-      } catch (error) {
-        if (rethrow) throw error;
-        this.log.warn({ err: error, count: chunk.length }, 'last-seen flush failed');
-      }
+  private async write(batch: SeenEntry[]): Promise<void> {
+    try {
+      await platformSql(this.orm, SEEN_UPDATE, [seenRows(batch)]);
+    } catch (error) {
+      this.log.warn({ err: error, count: batch.length }, 'last-seen flush failed');
     }
   }
 

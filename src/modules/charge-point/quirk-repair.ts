@@ -5,15 +5,13 @@ import type { Logger } from '../../platform/logger';
 import { quirkRepairs } from '../../platform/metrics';
 
 /**
- * The pre-validation repair of one connection: the charge point's `compatibility` is read once, at its first
- * frame; each repaired frame is counted (metrics, and per quirk on the charge point for the API) and logged.
- * A charge point without quirks costs that one read and nothing per frame.
+ * The pre-validation repair of one connection, with the charge point's `compatibility` as it was read at
+ * the upgrade; each repaired frame is counted (metrics, and per quirk on the charge point for the API) and
+ * logged. A charge point without quirks costs nothing per frame.
  */
-export function quirkRepairer(app: AppContext, identity: { tenantId: string; chargePointId: string }, log: Logger) {
-  let allowed: Promise<ReadonlySet<Quirk>> | undefined;
+export function quirkRepairer(app: AppContext, identity: { tenantId: string; chargePointId: string; compatibility: unknown }, log: Logger) {
+  const quirks = knownQuirks(identity.compatibility);
   return async (action: string, payload: unknown, uniqueId: string): Promise<unknown> => {
-    allowed ??= compatibilityOf(app, identity.tenantId, identity.chargePointId);
-    const quirks = await allowed;
     if (quirks.size === 0) return payload;
     const { payload: repaired, repaired: used } = repairPayload(action, payload, quirks);
     if (used.length === 0) return payload;
@@ -31,8 +29,7 @@ export function quirkRepairer(app: AppContext, identity: { tenantId: string; cha
   };
 }
 
-async function compatibilityOf(app: AppContext, tenantId: string, chargePointId: string): Promise<ReadonlySet<Quirk>> {
-  const [row] = await tenantSql<{ compatibility: unknown }>(tenantEm(app.orm, tenantId), 'select compatibility from charge_point where tenant_id = $tenant and identity = ?', [chargePointId]);
-  const listed = Array.isArray(row?.compatibility) ? row.compatibility : [];
-  return new Set(listed.filter((q): q is Quirk => (QUIRKS as readonly string[]).includes(q)));
+function knownQuirks(compatibility: unknown): ReadonlySet<Quirk> {
+  const listed: unknown[] = Array.isArray(compatibility) ? compatibility : [];
+  return new Set(listed.filter((q): q is Quirk => (QUIRKS as readonly string[]).includes(q as string)));
 }
