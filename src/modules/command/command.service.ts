@@ -6,6 +6,7 @@ import { OcppError } from '../../ocpp/ocpp-error';
 import { validatePayload } from '../../ocpp/validator';
 import { clock } from '../../platform/clock';
 import type { TenantEm } from '../../platform/db';
+import { withEvents } from '../event/event-outbox';
 import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
 import { commandOutcomes } from '../../platform/metrics';
 import { inSpan, ocppCallAttributes } from '../../platform/tracing';
@@ -51,6 +52,8 @@ export interface AttemptOptions {
   retryOn?: ReadonlyArray<CommandFailed['code']>;
   request?: Record<string, any>;
   hookOptions?: CommandHookOptions;
+  /** The command is not in the database yet (an immediate one): its SENT write inserts it. */
+  unstored?: boolean;
 }
 
 /** Schedules a stored command for delivery by the worker role (BullMQ). Set in server.ts at start, in every role. */
@@ -107,22 +110,27 @@ export class CommandService {
     // A new AuthorizationKey is the charge point's next password: never stored or published in clear.
     const redact = input.redact ?? (input.action === 'ChangeConfiguration' && isAuthorizationKey(request.key) ? hideSecretValue : undefined);
     if (input.schedule && redact) throw new BadInputError(`A ${input.action} carrying a secret cannot be scheduled`);
-    const command = em.create(Command, {
-      tenantId: input.tenantId,
-      chargePointId: input.chargePointId,
-      action: input.action,
-      request: redact ? redact(request) : request,
-      status: 'QUEUED',
-      attempts: 0,
-      createdByKeyId: input.actor?.keyId ?? null,
-      createdByName: input.actor?.name ?? null,
-      // Set for every scheduled command (now when no `at`): it tells queued work from a call made in place.
-      scheduledAt: input.schedule ? (input.schedule.at ?? clock.now()) : null,
-      retryUntil: input.schedule?.retryUntil ?? null,
-      createdAt: clock.now(),
-    });
+    const command = em.create(
+      Command,
+      {
+        tenantId: input.tenantId,
+        chargePointId: input.chargePointId,
+        action: input.action,
+        request: redact ? redact(request) : request,
+        status: 'QUEUED',
+        attempts: 0,
+        createdByKeyId: input.actor?.keyId ?? null,
+        createdByName: input.actor?.name ?? null,
+        // Set for every scheduled command (now when no `at`): it tells queued work from a call made in place.
+        scheduledAt: input.schedule ? (input.schedule.at ?? clock.now()) : null,
+        retryUntil: input.schedule?.retryUntil ?? null,
+        createdAt: clock.now(),
+      },
+      // Written by its first `stored`, not by a flush of `em` (which the caller may use for other things).
+      { persist: false },
+    );
     if (input.schedule) {
-      await this.stored(em, command, (tx) => tx.persist(command));
+      await this.stored(em, command, { insert: true });
       if (!this.scheduler) throw new Error('No command scheduler is configured');
       try {
         await this.scheduler(command);
@@ -137,8 +145,8 @@ export class CommandService {
       }
       return { command, response: null };
     }
-    await em.persistAndFlush(command);
-    const response = await this.attempt(em, command, { request, hookOptions: input.hookOptions });
+    // Not stored yet: its first write inserts it as SENT (one statement, with its event).
+    const response = await this.attempt(em, command, { request, hookOptions: input.hookOptions, unstored: true });
     return { command, response };
   }
 
@@ -164,7 +172,7 @@ export class CommandService {
     command.status = 'SENT';
     command.sentAt = clock.now();
     command.messageId = uniqueId;
-    await this.stored(em, command);
+    await this.stored(em, command, { insert: options.unstored });
     try {
       const answer = await this.app.cluster.call(command.tenantId, command.chargePointId, command.action, request, this.app.config.ocppCallTimeoutMs, uniqueId);
       // Never kept or shown: an AuthorizationKey value a charge point reports.
@@ -214,13 +222,50 @@ export class CommandService {
     if (final) commandOutcomes.inc({ action: command.action, status, error: command.errorCode ?? '' });
   }
 
-  /** Flushes the command's changes with its COMMAND_UPDATED event, in one transaction. */
-  async stored(em: TenantEm, command: Command, before?: (tx: TenantEm) => void): Promise<void> {
-    await this.app.outbox.transaction(em, async (tx, emit) => {
-      before?.(tx);
-      emit({ type: 'COMMAND_UPDATED', tenantId: command.tenantId, chargePointId: command.chargePointId, payload: commandView(command) });
-    });
+  /**
+   * Writes the command (inserted, or its row updated) with its COMMAND_UPDATED event: one statement, one
+   * commit, then the event is published. Raw SQL rather than a flush: a command costs one round trip per
+   * state instead of four (BEGIN, the event, the row, COMMIT).
+   */
+  async stored(em: TenantEm, command: Command, options: { insert?: boolean } = {}): Promise<void> {
+    const write = options.insert
+      ? `written as (insert into command select * from jsonb_populate_record(null::command, ?::jsonb))`
+      : `written as (
+           update command c
+              set response = r.response, status = r.status, message_id = r.message_id, error_code = r.error_code,
+                  ocpp_error_code = r.ocpp_error_code, error_description = r.error_description, attempts = r.attempts,
+                  sent_at = r.sent_at, completed_at = r.completed_at
+             from jsonb_populate_record(null::command, ?::jsonb) r
+            where c.tenant_id = r.tenant_id and c.id = r.id
+         )`;
+    const event = { type: 'COMMAND_UPDATED' as const, tenantId: command.tenantId, chargePointId: command.chargePointId, payload: commandView(command) };
+    this.app.outbox.committed(await withEvents(em, write, [JSON.stringify(commandRow(command))], [event]));
   }
+}
+
+/** The command as a row of its table (jsonb_populate_record's keys). */
+function commandRow(c: Command) {
+  return {
+    id: c.id,
+    tenant_id: c.tenantId,
+    charge_point_id: c.chargePointId,
+    action: c.action,
+    request: c.request,
+    response: c.response ?? null,
+    status: c.status,
+    message_id: c.messageId ?? null,
+    error_code: c.errorCode ?? null,
+    ocpp_error_code: c.ocppErrorCode ?? null,
+    error_description: c.errorDescription ?? null,
+    created_by_key_id: c.createdByKeyId ?? null,
+    created_by_name: c.createdByName ?? null,
+    attempts: c.attempts,
+    scheduled_at: c.scheduledAt ?? null,
+    retry_until: c.retryUntil ?? null,
+    created_at: c.createdAt,
+    sent_at: c.sentAt ?? null,
+    completed_at: c.completedAt ?? null,
+  };
 }
 
 export function toCommandFailed(error: unknown): CommandFailed | undefined {
