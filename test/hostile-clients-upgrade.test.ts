@@ -239,3 +239,46 @@ describe('open-files headroom', () => {
     expect((await fetch(`http://127.0.0.1:${server.apiPort}/readyz`)).status).toBe(200);
   });
 });
+
+describe('a request target the URL parser refuses', () => {
+  let server: RunningServer;
+  let tenant: Awaited<ReturnType<typeof seedTenant>>;
+
+  beforeAll(async () => {
+    server = await startTestServer({ METRICS_PORT: '0' });
+    tenant = await seedTenant(server);
+    await tenant.chargePoint('AFTERWARDS');
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  /** Sends one raw request and resolves with everything the server answered before it closed the socket. */
+  async function rawRequest(port: number | undefined, request: string): Promise<string> {
+    const { socket, closed } = await openSocket(port);
+    socket.write(request);
+    return closed;
+  }
+
+  const plain = (target: string) => `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`;
+  const upgrade = (target: string) =>
+    `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: ocpp1.6\r\n\r\n`;
+
+  it('is answered 400 on the API, metrics and OCPP ports (requests and upgrades), and the process keeps serving', async () => {
+    expect(() => new URL('//[', 'http://localhost')).toThrow();
+    expect(await rawRequest(server.apiPort, plain('//['))).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await rawRequest(server.apiPort, upgrade('//['))).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await rawRequest(server.metricsPort, plain('//['))).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await rawRequest(server.ocppPort, upgrade('//['))).toMatch(/^HTTP\/1\.1 400 /);
+
+    expect((await fetch(`http://127.0.0.1:${server.apiPort}/readyz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${server.metricsPort}/metrics`)).status).toBe(200);
+    const cp = await connectChargePoint({ server, tenantSlug: tenant.slug, identity: 'AFTERWARDS' });
+    try {
+      expect(await cp.call('Heartbeat', {})).toEqual({ currentTime: expect.any(String) });
+    } finally {
+      await cp.close({ force: true });
+    }
+  });
+});

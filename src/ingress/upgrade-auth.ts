@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Orm } from '../platform/db';
 import { platformSql } from '../platform/db';
+import { requestPath } from '../platform/http-replies';
 import type { ChargePoint } from '../modules/charge-point/charge-point.entity';
 import { verifyPassword } from '../modules/charge-point/password';
 import type { LoginLimits } from './login-limits';
@@ -70,8 +71,9 @@ function isPlausible(segment: string, maxLength: number): boolean {
  * UTF-8, control characters, too long) is the client's error, refused with 400 before any query.
  */
 function pathTarget(req: IncomingMessage): { tenantSlug: string; chargePointId: string } {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const match = PATH.exec(url.pathname);
+  const path = requestPath(req);
+  if (path === undefined) throw new UpgradeRefused(400, 'Bad request target');
+  const match = PATH.exec(path);
   if (!match) throw new UpgradeRefused(404, 'Unknown path');
   let tenantSlug: string;
   let chargePointId: string;

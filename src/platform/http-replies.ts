@@ -1,6 +1,18 @@
 import { createReadStream } from 'node:fs';
 import type http from 'node:http';
 
+/**
+ * The request's path; undefined when its request target is one the URL parser refuses (`//[`): the
+ * caller answers 400 instead of letting the TypeError escape a listener and end the process.
+ */
+export function requestPath(req: http.IncomingMessage): string | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The decoded path segments after a mounted prefix. */
 export function pathSegments(req: http.IncomingMessage, prefix: string): string[] {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname.slice(prefix.length);

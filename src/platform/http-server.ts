@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
+import { requestPath } from './http-replies';
 import { registry } from './metrics';
 import { PendingSockets } from './pending-sockets';
 
@@ -52,9 +53,10 @@ export class HttpServer {
     this.server.on('request', (req: http.IncomingMessage) => silent.settle(req.socket));
     this.server.on('upgrade', (req: http.IncomingMessage, socket: Duplex) => silent.settle(socket));
     this.server.on('upgrade', (req, socket, head) => {
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      const handler = this.upgrades.get(path);
+      const path = requestPath(req);
+      const handler = path === undefined ? undefined : this.upgrades.get(path);
       if (handler) handler(req, socket, head);
+      else if (path === undefined) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     });
     this.server.keepAliveTimeout = 65_000;
@@ -86,7 +88,8 @@ export class HttpServer {
   }
 
   private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = requestPath(req);
+    if (path === undefined) return text(res, 400, 'bad request target\n');
     try {
       if (req.method === 'GET' && path === '/healthz') return text(res, 200, 'ok\n');
       if (req.method === 'GET' && path === '/readyz') {

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { requestPath } from './http-replies';
 import { httpTimeouts, listenOrExplain, serveMetrics } from './http-server';
 
 /**
@@ -7,7 +8,8 @@ import { httpTimeouts, listenOrExplain, serveMetrics } from './http-server';
  */
 export async function listenMetrics(port: number, options: { token?: string; headersTimeoutMs: number }): Promise<{ port: number; close(): Promise<void> }> {
   const server = http.createServer(httpTimeouts(options.headersTimeoutMs), (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = requestPath(req);
+    if (path === undefined) return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request target\n');
     if (req.method === 'GET' && path === '/metrics') {
       serveMetrics(req, res, options.token).catch(() => (res.headersSent ? res.end() : res.writeHead(500).end()));
       return;
