@@ -11,7 +11,7 @@ import type { MeterValuesWriter } from './modules/transaction/transaction.servic
 import type { Jobs } from './platform/queues';
 import type { EventOutbox } from './modules/event/event-outbox';
 
-/** The process-wide services every role shares. Built once in main.ts. */
+/** The process-wide services every role shares. Built once per process, in server.ts. */
 export interface AppContext {
   config: Config;
   orm: Orm;

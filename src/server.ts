@@ -1,7 +1,6 @@
 import type { AppContext } from './app-context';
 import { loadConfig, type Config } from './config';
 import { Cluster } from './ingress/cluster';
-import { OcppServer } from './ingress/ocpp-server';
 import { LastSeenTracker } from './modules/charge-point/last-seen.tracker';
 import { CommandService } from './modules/command/command.service';
 import { withTimeout } from './platform/async';
@@ -17,7 +16,7 @@ import { scheduleCommand } from './modules/command/command.jobs';
 import { MeterValuesWriter } from './modules/transaction/transaction.service';
 import { EventOutbox } from './modules/event/event-outbox';
 import { enqueueDeliveries } from './modules/webhook/webhook-delivery.jobs';
-import { ROLE_MODULES } from './roles';
+import { ROLE_MODULES, type RunningRole } from './roles';
 
 /** How long /readyz waits for PostgreSQL and Redis before answering 503. */
 const READY_TIMEOUT_MS = 2000;
@@ -48,15 +47,14 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   const cluster = new Cluster(config.nodeId, redis, subscriber, keys, log, { presenceTtlS: config.presenceTtlS });
   await cluster.start();
   await events.start();
-  const outbox = new EventOutbox(orm, events, log);
+  const jobs = new Jobs(config, keys, log);
+  // The closures below read `app` only when they run, after it is built.
+  const outbox = new EventOutbox(orm, events, log, (deliveries) => enqueueDeliveries(app, deliveries));
   const lastSeen = new LastSeenTracker(orm, log, outbox);
   lastSeen.start();
   const meterValues = new MeterValuesWriter(outbox);
-  const app = { config, orm, log, redis, keys, events, outbox, cluster, lastSeen, meterValues } as AppContext;
-  app.commands = new CommandService(app);
-  app.jobs = new Jobs(config, keys, log);
-  app.commands.scheduler = (command) => scheduleCommand(app, command);
-  outbox.deliveryQueue = (deliveries) => enqueueDeliveries(app, deliveries);
+  const commands = new CommandService(() => app, (command) => scheduleCommand(app, command));
+  const app: AppContext = { config, orm, log, redis, keys, events, outbox, cluster, lastSeen, meterValues, commands, jobs };
 
   // Ready only when both answer, and within READY_TIMEOUT_MS: a client that cannot reach Redis queues
   // commands instead of failing them, so a down Redis would otherwise hang the probe.
@@ -67,23 +65,13 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
     ),
     { headersTimeoutMs: config.httpHeadersTimeoutMs, serveMetrics: config.metricsPort === undefined, metricsToken: config.metricsToken },
   );
-  const stoppers: Array<() => Promise<void>> = [];
+  const running: RunningRole[] = [];
+  const ports: NonNullable<RunningRole['ports']> = {};
   for (const role of ROLE_MODULES) {
-    if (config.roles.has(role.role)) {
-      const stop = await role.start(app, http);
-      if (stop) stoppers.push(stop);
-    }
-  }
-
-  let ocppServer: OcppServer | undefined;
-  let ocppPort: number | undefined;
-  let ocppTlsPort: number | undefined;
-  if (config.roles.has('ingress')) {
-    ocppServer = new OcppServer(app);
-    ocppPort = await ocppServer.listen(config.ocppPort);
-    log.info({ port: ocppPort }, 'OCPP listener ready');
-    ocppTlsPort = await ocppServer.listenTls(config.ocppTlsPort);
-    if (ocppTlsPort !== undefined) log.info({ port: ocppTlsPort }, 'OCPP TLS listener ready');
+    if (!config.roles.has(role.role)) continue;
+    const started = await role.start(app, http);
+    running.push(started);
+    Object.assign(ports, started.ports);
   }
   const apiPort = await http.listen(config.apiPort);
   const metrics = config.metricsPort === undefined ? undefined : await listenMetrics(config.metricsPort, { token: config.metricsToken, headersTimeoutMs: config.httpHeadersTimeoutMs });
@@ -93,12 +81,10 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      await ocppServer?.close();
-      // Charge points are gone; what they sent last is still written before the pool closes.
-      await meterValues.drain();
+      for (const role of [...running].reverse()) await role.disconnect?.();
       await http.close();
       await metrics?.close();
-      for (const stopRole of stoppers.reverse()) await stopRole().catch((error) => log.warn({ err: error }, 'role stop failed'));
+      for (const role of [...running].reverse()) await role.stop?.().catch((error) => log.warn({ err: error }, 'role stop failed'));
       await lastSeen.stop();
       await cluster.stop();
       await app.jobs.close();
@@ -107,5 +93,5 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
       await orm.close();
       await stopTracing();
     })());
-  return { app, ocppPort, ocppTlsPort, apiPort, metricsPort: metrics?.port, stop };
+  return { app, ocppPort: ports.ocpp, ocppTlsPort: ports.ocppTls, apiPort, metricsPort: metrics?.port, stop };
 }

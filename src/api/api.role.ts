@@ -31,9 +31,11 @@ export const apiRole: RoleModule = {
     const graphqlHttp = graphqlHttpHandler(app, apollo);
     http.mount('/graphql', app.config.graphqlIde ? withGraphqlIde(graphqlHttp) : graphqlHttp);
     const stopWs = mountGraphqlWs(app, http, schema, { introspection });
-    return async () => {
-      await stopWs();
-      await apollo.stop();
+    return {
+      async stop() {
+        await stopWs();
+        await apollo.stop();
+      },
     };
   },
 };

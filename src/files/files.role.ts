@@ -15,6 +15,6 @@ export const filesRole: RoleModule = {
     mountDiagnosticsRoutes(app, http);
     mountFirmwareRoutes(app, http);
     mountBulkRoutes(app, http);
-    return startFtpUploads(app);
+    return { stop: await startFtpUploads(app) };
   },
 };

@@ -56,11 +56,13 @@ export const workerRole: RoleModule = {
     // Queue depths are global: only worker processes report them, so api and ingress pods do not repeat them.
     const untrackQueues = trackQueueDepths([app.jobs.queue, app.jobs.maintenance, app.jobs.webhooks]);
     const unwatchSchedulers = watchMaintenanceSchedulers(app);
-    return async () => {
-      unwatchSchedulers();
-      untrackQueues();
-      await Promise.all([tenantWorker.close(), maintenanceWorker.close(), webhookWorker.close()]);
-      await Promise.all([tenantConnection.quit(), maintenanceConnection.quit(), webhookConnection.quit()]).catch(() => undefined);
+    return {
+      async stop() {
+        unwatchSchedulers();
+        untrackQueues();
+        await Promise.all([tenantWorker.close(), maintenanceWorker.close(), webhookWorker.close()]);
+        await Promise.all([tenantConnection.quit(), maintenanceConnection.quit(), webhookConnection.quit()]).catch(() => undefined);
+      },
     };
   },
 };

@@ -56,7 +56,7 @@ export interface AttemptOptions {
   unstored?: boolean;
 }
 
-/** Schedules a stored command for delivery by the worker role (BullMQ). Set in server.ts at start, in every role. */
+/** Schedules a stored command for delivery by the worker role (BullMQ); every role can schedule. */
 export type CommandScheduler = (command: Command) => Promise<void>;
 
 export function commandView(c: Command) {
@@ -82,9 +82,15 @@ export function commandView(c: Command) {
 }
 
 export class CommandService {
-  scheduler: CommandScheduler | undefined;
+  /** `app` is read when a command runs: the service is part of the AppContext it uses. */
+  constructor(
+    private readonly appContext: () => AppContext,
+    private readonly scheduler: CommandScheduler,
+  ) {}
 
-  constructor(private readonly app: AppContext) {}
+  private get app(): AppContext {
+    return this.appContext();
+  }
 
   /**
    * Records a command and either sends it now (resolving with the charge point's answer) or hands it to
@@ -131,7 +137,6 @@ export class CommandService {
     );
     if (input.schedule) {
       await this.stored(em, command, { insert: true });
-      if (!this.scheduler) throw new Error('No command scheduler is configured');
       try {
         await this.scheduler(command);
       } catch (error) {

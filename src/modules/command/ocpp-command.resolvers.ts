@@ -1,7 +1,6 @@
 import { tenantScope } from '../../api/access';
 import type { ApiModule } from '../../api/api-module';
 import type { GraphQLContext } from '../../api/context';
-import { NotAvailableError } from '../../api/errors';
 import type { MutationResolvers } from '../../api/generated/graphql';
 import type { CsmsAction } from '../../ocpp/actions';
 import { commandView } from './command.service';
@@ -75,7 +74,6 @@ export interface CommandInput {
 export async function runCommand(ctx: GraphQLContext, spec: CommandMutation, input: CommandInput): Promise<Payload> {
   const { em, tenantId, actor } = tenantScope(ctx);
   const { chargePointId, schedule, ...fields } = input;
-  if (schedule && !ctx.app.commands.scheduler) throw new NotAvailableError('Scheduled commands need the command scheduler, which is not running');
   const { command, response } = await ctx.app.commands.create(em, {
     tenantId,
     chargePointId,

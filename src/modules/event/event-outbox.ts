@@ -107,13 +107,12 @@ export async function withEvents(em: TenantEm | PlatformEm, changeCtes: string, 
  * webhook delivery. Nothing is published for a transaction that rolled back.
  */
 export class EventOutbox {
-  /** Set once the queues exist: hands new webhook deliveries to the delivery queue. */
-  deliveryQueue: ((deliveries: NewDelivery[]) => Promise<void>) | undefined;
-
   constructor(
     private readonly orm: Orm,
     private readonly bus: EventBus,
     private readonly log: Logger,
+    /** Hands new webhook deliveries to the delivery queue. */
+    private readonly deliveryQueue: (deliveries: NewDelivery[]) => Promise<void>,
   ) {}
 
   /**
@@ -142,7 +141,7 @@ export class EventOutbox {
   /** After commit: live subscribers, then the webhook queue (a sweeper catches what this misses). */
   committed(appended: Appended): void {
     for (const event of appended.events) this.bus.publish(liveEvent(event));
-    if (appended.deliveries.length > 0 && this.deliveryQueue) {
+    if (appended.deliveries.length > 0) {
       this.deliveryQueue(appended.deliveries).catch((error) => this.log.warn({ err: error }, 'enqueueing webhook deliveries failed; the sweeper will'));
     }
   }
