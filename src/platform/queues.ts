@@ -19,8 +19,9 @@
  *      A processor that throws is retried (JOB_DEFAULTS.attempts, exponential backoff); make it idempotent.
  *
  *   3. Jobs that wait for a charge point (e.g. commands for an offline one): `parkUntilConnected` records
- *      the job id per charge point; the ingress calls `promoteWaiting` when the charge point connects, which
- *      moves those delayed jobs forward to run now.
+ *      the job id per charge point; when the charge point connects, its ConnectionLifecycle
+ *      (modules/charge-point/connection-lifecycle.ts) calls `promoteWaiting`, which moves those delayed
+ *      jobs forward to run now.
  *
  * Job ids must not contain ':' (BullMQ key separator). Queue keys use the deployment prefix as BullMQ
  * `prefix` (`RedisKeys.bull()`), because BullMQ forbids ioredis keyPrefix.
@@ -146,7 +147,7 @@ export class Jobs {
     await this.connection.multi().sadd(key, jobId).expire(key, WAITING_SET_TTL_S).exec();
   }
 
-  /** Called by the ingress after it claimed a charge point: its parked jobs run now instead of at their backoff. */
+  /** Called once a charge point is claimed on connect (ConnectionLifecycle): its parked jobs run now instead of at their backoff. */
   async promoteWaiting(tenantId: string, chargePointId: string): Promise<number> {
     const key = this.keys.waitingJobs(tenantId, chargePointId);
     const jobIds = await this.connection.smembers(key);
