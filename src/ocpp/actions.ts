@@ -53,3 +53,7 @@ export type CsmsAction = (typeof CSMS_ACTIONS)[number];
 export function isChargePointAction(action: string): action is ChargePointAction {
   return (CHARGE_POINT_ACTIONS as readonly string[]).includes(action);
 }
+
+export function isCsmsAction(action: string): action is CsmsAction {
+  return (CSMS_ACTIONS as readonly string[]).includes(action);
+}

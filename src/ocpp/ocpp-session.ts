@@ -55,7 +55,7 @@ interface PendingCall {
   action: string;
   payload: unknown;
   timeoutMs: number;
-  resolve: (value: any) => void;
+  resolve: (value: unknown) => void;
   reject: (error: Error) => void;
   timer?: NodeJS.Timeout;
   /** performance.now() by which the caller gets its answer or a timeout. */
@@ -117,7 +117,7 @@ export class OcppSession {
   }
 
   /** Sends a CALL and resolves with the validated CALLRESULT payload. Calls are sent one at a time. */
-  call(action: string, payload: unknown, timeoutMs = this.options.callTimeoutMs, uniqueId: string = randomUUID()): Promise<any> {
+  call(action: string, payload: unknown, timeoutMs = this.options.callTimeoutMs, uniqueId: string = randomUUID()): Promise<unknown> {
     if (this.closed) return Promise.reject(new ChargePointOfflineError());
     validatePayload(action, 'req', payload);
     return new Promise((resolve, reject) => {

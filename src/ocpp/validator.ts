@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type SchemaValidateFunction, type ValidateFuncti
 import addFormats from 'ajv-formats';
 import { CHARGE_POINT_ACTIONS } from './actions';
 import { OcppError, type OcppErrorCode } from './ocpp-error';
+import type { OcppAction, OcppRequest } from './generated/ocpp16';
 import { messageSchemas, schemaId, type Direction } from './schemas';
 
 // multipleOfPrecision: the schemas' `multipleOf: 0.1` would otherwise compare 7.1 / 0.1 (= 70.99999999999999)
@@ -85,6 +86,11 @@ export function validatePayload(action: string, direction: Direction, payload: u
     keyword: first.keyword,
     path: where,
   });
+}
+
+/** `validatePayload` for a request, telling the compiler what a request that passed is. */
+export function validateRequest<A extends OcppAction>(action: A, payload: unknown): asserts payload is OcppRequest<A> {
+  validatePayload(action, 'req', payload);
 }
 
 /**

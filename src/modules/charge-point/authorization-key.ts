@@ -39,6 +39,6 @@ export function hideAuthorizationKey(payload: unknown, depth = 0): unknown {
 const MAX_DEPTH = 40;
 
 /** The request with the AuthorizationKey's value replaced, as it is stored and shown. */
-export function hideSecretValue(request: Record<string, any>): Record<string, any> {
+export function hideSecretValue<T extends object>(request: T): T & { value: string } {
   return { ...request, value: '[redacted]' };
 }

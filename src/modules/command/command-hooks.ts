@@ -1,6 +1,14 @@
 import type { AppContext } from '../../app-context';
 import type { TenantEm } from '../../platform/db';
 import type { CsmsAction } from '../../ocpp/actions';
+import type {
+  GetLogRequest,
+  OcppRequest,
+  OcppResponse,
+  RemoteStartTransactionRequest,
+  SetChargingProfileRequest,
+  SignedUpdateFirmwareRequest,
+} from '../../ocpp/generated/ocpp16';
 
 export interface CommandHookContext {
   app: AppContext;
@@ -16,6 +24,37 @@ export interface CommandHookOptions {
   passwordGenerated?: boolean;
 }
 
+type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+type ChargingProfileDraft<P extends { chargingProfileId: number }> = Optional<P, 'chargingProfileId'>;
+
+/** A hosted firmware image (PUT /files/firmware/<fileName>) to send instead of a location of the caller's. */
+interface HostedFirmware {
+  firmwareFileId?: string;
+}
+
+/**
+ * What `prepare` completes: the fields the CSMS assigns when the caller leaves them out (reservation ids,
+ * list versions, chargingProfileIds, requestIds, upload and download locations), and the API's own extras.
+ */
+interface CommandDrafts {
+  GetDiagnostics: Optional<OcppRequest<'GetDiagnostics'>, 'location'>;
+  GetLog: Optional<Omit<GetLogRequest, 'log'>, 'requestId'> & { log: Optional<GetLogRequest['log'], 'remoteLocation'> };
+  RemoteStartTransaction: Omit<RemoteStartTransactionRequest, 'chargingProfile'> & {
+    chargingProfile?: ChargingProfileDraft<NonNullable<RemoteStartTransactionRequest['chargingProfile']>>;
+  };
+  ReserveNow: Optional<OcppRequest<'ReserveNow'>, 'reservationId'>;
+  SendLocalList: Optional<OcppRequest<'SendLocalList'>, 'listVersion'>;
+  SetChargingProfile: Omit<SetChargingProfileRequest, 'csChargingProfiles'> & {
+    csChargingProfiles: ChargingProfileDraft<SetChargingProfileRequest['csChargingProfiles']>;
+  };
+  SignedUpdateFirmware: Optional<Omit<SignedUpdateFirmwareRequest, 'firmware'>, 'requestId'> &
+    HostedFirmware & { firmware: Optional<SignedUpdateFirmwareRequest['firmware'], 'location'> };
+  UpdateFirmware: Optional<OcppRequest<'UpdateFirmware'>, 'location'> & HostedFirmware;
+}
+
+/** A command's request as its caller gives it, before `prepare`; the OCPP request itself for most actions. */
+export type CommandDraft<A extends CsmsAction> = A extends keyof CommandDrafts ? CommandDrafts[A] : OcppRequest<A>;
+
 /**
  * Per-action extension points of the command pipeline:
  * - `prepare` completes the request before it is stored and sent (CSMS-assigned ids, defaults);
@@ -23,11 +62,12 @@ export interface CommandHookOptions {
  * - `onFailure` runs when an attempt gets no answer.
  * Profile modules register theirs in command-hooks.registry.ts.
  */
-export interface CommandHooks {
-  prepare?(ctx: CommandHookContext, request: Record<string, any>): Promise<Record<string, any>>;
-  onResult?(ctx: CommandHookContext, request: Record<string, any>, response: Record<string, any>): Promise<void>;
+export interface CommandHooks<A extends CsmsAction> {
+  /** What it returns is also checked against the action's schema before it is stored. */
+  prepare?(ctx: CommandHookContext, request: CommandDraft<A>): Promise<OcppRequest<A>>;
+  onResult?(ctx: CommandHookContext, request: OcppRequest<A>, response: OcppResponse<A>): Promise<void>;
   /** An attempt ended without an answer (offline, timeout, CALLERROR): undo what `prepare` promised. */
-  onFailure?(ctx: CommandHookContext, request: Record<string, any>, failure: { code: string; message: string }): Promise<void>;
+  onFailure?(ctx: CommandHookContext, request: OcppRequest<A>, failure: { code: string; message: string }): Promise<void>;
 }
 
-export type CommandHookRegistry = Partial<Record<CsmsAction, CommandHooks>>;
+export type CommandHookRegistry = { [A in CsmsAction]?: CommandHooks<A> };

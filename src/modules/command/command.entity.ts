@@ -16,8 +16,9 @@ export class Command {
   @Property({ type: 'uuid' }) tenantId!: string;
   @Property({ type: 'string', length: 48 }) chargePointId!: string;
   @Property({ type: 'string', length: 40 }) action!: string;
-  @Property({ type: 'json' }) request!: Record<string, unknown>;
-  @Property({ type: 'json', nullable: true }) response?: Record<string, unknown> | null;
+  /** As sent (validated against the action's schema first), or redacted when it carried a secret. */
+  @Property({ type: 'json' }) request!: object;
+  @Property({ type: 'json', nullable: true }) response?: object | null;
   @Property({ type: 'string', length: 16 }) status: CommandStatus = 'QUEUED';
   /** OCPP uniqueId of the last CALL sent for this command. */
   @Property({ type: 'string', length: 36, nullable: true }) messageId?: string | null;

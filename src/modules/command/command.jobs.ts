@@ -1,14 +1,12 @@
 import { DelayedError } from 'bullmq';
 import type { AppContext } from '../../app-context';
-import type { CsmsAction } from '../../ocpp/actions';
 import { clock } from '../../platform/clock';
 import { tenantSql } from '../../platform/db';
 import type { JobProcessor } from '../../platform/queues';
 import { ChargePoint } from '../charge-point/charge-point.entity';
-import { COMMAND_HOOKS } from './command-hooks.registry';
 import type { Command } from './command.entity';
 import { Command as CommandEntity } from './command.entity';
-import { CommandFailed } from './command.service';
+import { CommandFailed, undoPrepared } from './command.service';
 
 export const COMMAND_DELIVER_JOB = 'command.deliver';
 export const COMMAND_REQUEUE_JOB = 'command.requeue-orphans';
@@ -128,11 +126,7 @@ async function expire(app: AppContext, em: Parameters<JobProcessor>[0]['em'], co
     errorDescription: 'Not delivered before retryUntil',
   });
   // Undo what `prepare` promised (a reserved id, a list version), as for any attempt that got no answer.
-  const hooks = COMMAND_HOOKS[command.action as CsmsAction];
-  await hooks?.onFailure?.({ app, em, tenantId: command.tenantId, chargePointId: command.chargePointId }, command.request, {
-    code: command.errorCode ?? 'CHARGE_POINT_OFFLINE',
-    message: 'Not delivered before retryUntil',
-  }).catch((error) => app.log.warn({ err: error, commandId: command.id }, 'command onFailure hook failed'));
+  await undoPrepared(app, em, command, { code: command.errorCode ?? 'CHARGE_POINT_OFFLINE', message: 'Not delivered before retryUntil' });
 }
 
 /**

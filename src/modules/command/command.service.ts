@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../app-context';
 import { ChargePointCallError, ChargePointOfflineError, ChargePointTimeoutError } from '../../ocpp/call-errors';
-import type { CsmsAction } from '../../ocpp/actions';
+import { isCsmsAction, type CsmsAction } from '../../ocpp/actions';
+import type { OcppRequest, OcppResponse } from '../../ocpp/generated/ocpp16';
 import { OcppError } from '../../ocpp/ocpp-error';
-import { validatePayload } from '../../ocpp/validator';
+import { validateRequest } from '../../ocpp/validator';
 import { clock } from '../../platform/clock';
 import type { TenantEm } from '../../platform/db';
 import { withEvents } from '../event/event-outbox';
@@ -12,7 +13,7 @@ import { commandOutcomes } from '../../platform/metrics';
 import { inSpan, ocppCallAttributes } from '../../platform/tracing';
 import { hideAuthorizationKey, hideSecretValue, isAuthorizationKey } from '../charge-point/authorization-key';
 import { ChargePoint } from '../charge-point/charge-point.entity';
-import type { CommandHookOptions } from './command-hooks';
+import type { CommandDraft, CommandHookContext, CommandHookOptions } from './command-hooks';
 import { COMMAND_HOOKS } from './command-hooks.registry';
 import { Command, type CommandStatus } from './command.entity';
 
@@ -21,18 +22,18 @@ export interface Actor {
   name?: string | null;
 }
 
-export interface CommandRequest {
+export interface CommandRequest<A extends CsmsAction> {
   tenantId: string;
   chargePointId: string;
-  action: CsmsAction;
-  request: Record<string, any>;
+  action: A;
+  request: CommandDraft<A>;
   actor?: Actor;
   schedule?: { at?: Date | null; retryUntil?: Date | null } | null;
   /**
    * For requests that carry a secret (a new AuthorizationKey): what to store and publish instead. The real
    * request is only sent, once, so such a command cannot be scheduled.
    */
-  redact?: (request: Record<string, any>) => Record<string, any>;
+  redact?: (request: OcppRequest<A>) => object;
   hookOptions?: CommandHookOptions;
 }
 
@@ -50,7 +51,8 @@ export class CommandFailed extends Error {
 
 export interface AttemptOptions {
   retryOn?: ReadonlyArray<CommandFailed['code']>;
-  request?: Record<string, any>;
+  /** The request to send when the stored one is redacted (it carries a secret). */
+  request?: object;
   hookOptions?: CommandHookOptions;
   /** The command is not in the database yet (an immediate one): its SENT write inserts it. */
   unstored?: boolean;
@@ -97,7 +99,7 @@ export class CommandService {
    * the scheduler. The request is checked against the OCPP schema only: values the charge point may
    * refuse (unknown keys, connectors, transactions) are passed on, as OCTT expects.
    */
-  async create(em: TenantEm, input: CommandRequest): Promise<{ command: Command; response: Record<string, any> | null }> {
+  async create<A extends CsmsAction>(em: TenantEm, input: CommandRequest<A>): Promise<{ command: Command; response: OcppResponse<A> | null }> {
     const chargePoint = await em.findOne(ChargePoint, { identity: input.chargePointId });
     if (!chargePoint) throw new NotFoundError(`Charge point ${input.chargePointId} not found`);
     // OCPP 1.6 4.2.1: the CSMS initiates nothing with a Rejected charge point (scheduled commands wait instead).
@@ -106,15 +108,16 @@ export class CommandService {
     }
     const hooks = COMMAND_HOOKS[input.action];
     const ctx = { app: this.app, em, tenantId: input.tenantId, chargePointId: input.chargePointId, options: input.hookOptions };
-    const request = hooks?.prepare ? await hooks.prepare(ctx, stripUndefined(input.request)) : stripUndefined(input.request);
+    const draft = stripUndefined(input.request);
+    const request: unknown = hooks?.prepare ? await hooks.prepare(ctx, draft) : draft;
     try {
-      validatePayload(input.action, 'req', request);
+      validateRequest(input.action, request);
     } catch (error) {
       if (error instanceof OcppError) throw new BadInputError(`Invalid ${input.action} request: ${error.message}`);
       throw error;
     }
     // A new AuthorizationKey is the charge point's next password: never stored or published in clear.
-    const redact = input.redact ?? (input.action === 'ChangeConfiguration' && isAuthorizationKey(request.key) ? hideSecretValue : undefined);
+    const redact = input.redact ?? (input.action === 'ChangeConfiguration' && 'key' in request && isAuthorizationKey(request.key) ? hideSecretValue : undefined);
     if (input.schedule && redact) throw new BadInputError(`A ${input.action} carrying a secret cannot be scheduled`);
     const command = em.create(
       Command,
@@ -152,14 +155,17 @@ export class CommandService {
     }
     // Not stored yet: its first write inserts it as SENT (one statement, with its event).
     const response = await this.attempt(em, command, { request, hookOptions: input.hookOptions, unstored: true });
-    return { command, response };
+    // The answer to the request just validated as an `A`.
+    return { command, response: response as OcppResponse<A> };
   }
 
   /**
    * One delivery attempt; updates the stored command and publishes each status change. Failures whose code
    * is in `options.retryOn` put the command back to QUEUED (the scheduler retries it) instead of FAILED.
    */
-  async attempt(em: TenantEm, command: Command, options: AttemptOptions = {}): Promise<Record<string, any>> {
+  async attempt(em: TenantEm, command: Command, options: AttemptOptions = {}): Promise<object> {
+    const { action } = command;
+    if (!isCsmsAction(action)) throw new Error(`Command ${command.id} has no CSMS action: ${action}`);
     // A retry gets a fresh uniqueId: a late answer to the earlier CALL must not settle this one. Each is
     // stored, so commandUpdated can be matched with the ocppMessages frames of the attempt.
     const uniqueId = command.attempts === 0 ? command.id : randomUUID();
@@ -168,11 +174,12 @@ export class CommandService {
       'qcharge.command_id': command.id,
       'qcharge.command.attempt': command.attempts + 1,
     };
-    return inSpan(`command ${command.action}`, { attributes, errorAttributes: commandErrorAttributes }, () => this.deliver(em, command, uniqueId, options));
+    return inSpan(`command ${action}`, { attributes, errorAttributes: commandErrorAttributes }, () => this.deliver(em, command, action, uniqueId, options));
   }
 
-  private async deliver(em: TenantEm, command: Command, uniqueId: string, options: AttemptOptions): Promise<Record<string, any>> {
-    const request = options.request ?? command.request;
+  private async deliver<A extends CsmsAction>(em: TenantEm, command: Command, action: A, uniqueId: string, options: AttemptOptions): Promise<OcppResponse<A>> {
+    // Both passed the action's schemas: the request before it was stored, the answer in the OcppSession.
+    const request = (options.request ?? command.request) as OcppRequest<A>;
     command.attempts += 1;
     command.status = 'SENT';
     command.sentAt = clock.now();
@@ -181,8 +188,8 @@ export class CommandService {
     try {
       const answer = await this.app.cluster.call(command.tenantId, command.chargePointId, command.action, request, this.app.config.ocppCallTimeoutMs, uniqueId);
       // Never kept or shown: an AuthorizationKey value a charge point reports.
-      const response = hideAuthorizationKey(answer) as Record<string, any>;
-      const hooks = COMMAND_HOOKS[command.action as CsmsAction];
+      const response = hideAuthorizationKey(answer) as OcppResponse<A>;
+      const hooks = COMMAND_HOOKS[action];
       if (hooks?.onResult) {
         await hooks.onResult({ app: this.app, em, tenantId: command.tenantId, chargePointId: command.chargePointId, options: options.hookOptions }, request, response);
       }
@@ -199,13 +206,7 @@ export class CommandService {
         throw new CommandFailed(failure.code, failure.message, failure.ocppErrorCode, command);
       }
       await this.finish(em, command, 'FAILED', { errorCode: failure.code, ocppErrorCode: failure.ocppErrorCode, errorDescription: failure.message });
-      const hooks = COMMAND_HOOKS[command.action as CsmsAction];
-      if (hooks?.onFailure) {
-        const ctx = { app: this.app, em, tenantId: command.tenantId, chargePointId: command.chargePointId };
-        await hooks.onFailure(ctx, command.request, { code: failure.code, message: failure.message }).catch((hookError) =>
-          this.app.log.warn({ err: hookError, commandId: command.id }, 'command onFailure hook failed'),
-        );
-      }
+      await undoPrepared(this.app, em, command, { code: failure.code, message: failure.message });
       throw new CommandFailed(failure.code, failure.message, failure.ocppErrorCode, command);
     }
   }
@@ -214,7 +215,7 @@ export class CommandService {
     em: TenantEm,
     command: Command,
     status: CommandStatus,
-    outcome: { response?: Record<string, any>; errorCode?: string; ocppErrorCode?: string; errorDescription?: string },
+    outcome: { response?: object; errorCode?: string; ocppErrorCode?: string; errorDescription?: string },
   ): Promise<void> {
     command.status = status;
     command.response = outcome.response ?? command.response ?? null;
@@ -273,6 +274,18 @@ function commandRow(c: Command) {
   };
 }
 
+/** A command's `onFailure` hook, for an attempt that got no answer; its own failure is only logged. */
+export async function undoPrepared(app: AppContext, em: TenantEm, command: Command, failure: { code: string; message: string }): Promise<void> {
+  if (!isCsmsAction(command.action)) return;
+  const ctx = { app, em, tenantId: command.tenantId, chargePointId: command.chargePointId };
+  await runOnFailure(ctx, command.action, command.request, failure).catch((error) => app.log.warn({ err: error, commandId: command.id }, 'command onFailure hook failed'));
+}
+
+async function runOnFailure<A extends CsmsAction>(ctx: CommandHookContext, action: A, request: object, failure: { code: string; message: string }): Promise<void> {
+  // The stored request passed the action's schema before it was stored.
+  await COMMAND_HOOKS[action]?.onFailure?.(ctx, request as OcppRequest<A>, failure);
+}
+
 export function toCommandFailed(error: unknown): CommandFailed | undefined {
   if (error instanceof CommandFailed) return error;
   if (error instanceof ChargePointOfflineError) return new CommandFailed('CHARGE_POINT_OFFLINE', error.message);
@@ -288,6 +301,6 @@ function commandErrorAttributes(error: unknown): Record<string, string> {
 }
 
 /** GraphQL hands absent optional fields over as null; OCPP wants them left out. */
-function stripUndefined<T extends Record<string, any>>(value: T): T {
+function stripUndefined<T extends object>(value: T): T {
   return JSON.parse(JSON.stringify(value ?? {}, (_key, v) => (v === null ? undefined : v)));
 }

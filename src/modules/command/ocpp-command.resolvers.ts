@@ -1,101 +1,113 @@
 import { tenantScope } from '../../api/access';
 import type { ApiModule } from '../../api/api-module';
 import type { GraphQLContext } from '../../api/context';
-import type { MutationResolvers } from '../../api/generated/graphql';
+import type { CommandSchedule, InputMaybe, MutationResolvers } from '../../api/generated/graphql';
 import type { CsmsAction } from '../../ocpp/actions';
+import type { OcppRequest, OcppResponse } from '../../ocpp/generated/ocpp16';
+import type { CommandDraft } from './command-hooks';
 import { commandView } from './command.service';
 
-type Payload = Record<string, unknown>;
+/** What GraphQL hands over for an OCPP request's fields: DateTimes as Date, left-out optionals as null. */
+type GraphQLInput<T> = T extends string
+  ? T | Date
+  : T extends Array<infer Item>
+    ? Array<GraphQLInput<Item>>
+    : T extends object
+      ? { [K in keyof T]: undefined extends T[K] ? GraphQLInput<Exclude<T[K], undefined>> | null | undefined : GraphQLInput<T[K]> }
+      : T;
 
-interface CommandMutation {
-  action: CsmsAction;
-  /** Payload fields the CSMS decided (command hooks complete them in `prepare`), read back from the stored request. */
-  fromRequest?: (request: Record<string, any>) => Payload;
+interface CommandTarget {
+  chargePointId: string;
+  schedule?: InputMaybe<CommandSchedule>;
 }
 
+/** A command mutation's input: whom to send it to, when, and the request (see CommandDraft). */
+type CommandInput<A extends CsmsAction> = CommandTarget & GraphQLInput<CommandDraft<A>>;
+
+/** GraphQL input to OCPP JSON: the target left out, DateTimes as ISO strings, nulls (left-out optionals) dropped. */
+function toOcppRequest<T>(input: CommandTarget & GraphQLInput<T>): T {
+  const { chargePointId: _chargePointId, schedule: _schedule, ...fields } = input;
+  return toOcppJson(fields) as T;
+}
+
+function toOcppJson(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toOcppJson);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) if (field != null) out[key] = toOcppJson(field);
+    return out;
+  }
+  return value;
+}
+
+type CommandPayload<A extends CsmsAction, Decided> = { messageId: string | null; command: ReturnType<typeof commandView> } & Partial<OcppResponse<A>> & Decided;
+type CommandResolver<A extends CsmsAction, Decided> = ((parent: unknown, args: { input: CommandInput<A> }, ctx: GraphQLContext) => Promise<CommandPayload<A, Decided>>) & { action: A };
+
 /**
- * One GraphQL mutation per CSMS-initiated OCPP action. The input minus `chargePointId` and `schedule` is
- * the OCPP request; the payload is the OCPP response plus `messageId` and the recorded command.
+ * The mutation that sends one CSMS-initiated OCPP action. Its input minus `chargePointId` and `schedule` is
+ * the OCPP request (as `prepare` takes it); its payload is the OCPP response plus `messageId`, the recorded
+ * command and what `fromRequest` reads back from the stored request (fields the CSMS decided).
  */
-export const OCPP_COMMAND_MUTATIONS = {
-  cancelReservation: { action: 'CancelReservation' },
-  changeAvailability: { action: 'ChangeAvailability' },
-  changeConfiguration: { action: 'ChangeConfiguration' },
-  clearCache: { action: 'ClearCache' },
-  clearChargingProfile: { action: 'ClearChargingProfile' },
-  dataTransfer: { action: 'DataTransfer' },
-  getCompositeSchedule: { action: 'GetCompositeSchedule' },
-  getConfiguration: { action: 'GetConfiguration' },
-  getDiagnostics: { action: 'GetDiagnostics', fromRequest: (r) => ({ location: r.location ?? null }) },
-  getLocalListVersion: { action: 'GetLocalListVersion' },
-  remoteStartTransaction: { action: 'RemoteStartTransaction' },
-  remoteStopTransaction: { action: 'RemoteStopTransaction' },
-  reserveNow: { action: 'ReserveNow', fromRequest: (r) => ({ reservationId: r.reservationId }) },
-  reset: { action: 'Reset' },
-  sendLocalList: { action: 'SendLocalList', fromRequest: (r) => ({ listVersion: r.listVersion }) },
-  setChargingProfile: { action: 'SetChargingProfile', fromRequest: (r) => ({ chargingProfileId: r.csChargingProfiles?.chargingProfileId }) },
-  triggerMessage: { action: 'TriggerMessage' },
-  unlockConnector: { action: 'UnlockConnector' },
-  updateFirmware: { action: 'UpdateFirmware', fromRequest: (r) => ({ location: r.location ?? null }) },
+function command<A extends CsmsAction>(action: A): CommandResolver<A, object>;
+function command<A extends CsmsAction, Decided extends object>(action: A, fromRequest: (request: OcppRequest<A>) => Decided): CommandResolver<A, Decided>;
+function command<A extends CsmsAction, Decided extends object>(action: A, fromRequest?: (request: OcppRequest<A>) => Decided): CommandResolver<A, Partial<Decided>> {
+  const resolve = async (_parent: unknown, { input }: { input: CommandInput<A> }, ctx: GraphQLContext) => {
+    const { em, tenantId, actor } = tenantScope(ctx);
+    const { chargePointId, schedule } = input;
+    const { command: sent, response } = await ctx.app.commands.create(em, {
+      tenantId,
+      chargePointId,
+      action,
+      request: toOcppRequest<CommandDraft<A>>(input),
+      actor,
+      schedule: schedule ? { at: schedule.at ?? null, retryUntil: schedule.retryUntil ?? null } : null,
+    });
+    const answer: Partial<OcppResponse<A>> = response ?? {};
+    // The stored request passed the action's schema before it was stored.
+    const decided: Partial<Decided> = fromRequest?.(sent.request as OcppRequest<A>) ?? {};
+    return { messageId: sent.messageId ?? null, ...answer, ...decided, command: commandView(sent) };
+  };
+  return Object.assign(resolve, { action });
+}
+
+/** One GraphQL mutation per CSMS-initiated OCPP action, each checked against the schema's input and payload types. */
+const OCPP_COMMAND_MUTATIONS = {
+  cancelReservation: command('CancelReservation'),
+  changeAvailability: command('ChangeAvailability'),
+  changeConfiguration: command('ChangeConfiguration'),
+  clearCache: command('ClearCache'),
+  clearChargingProfile: command('ClearChargingProfile'),
+  dataTransfer: command('DataTransfer'),
+  getCompositeSchedule: command('GetCompositeSchedule'),
+  getConfiguration: command('GetConfiguration'),
+  getDiagnostics: command('GetDiagnostics', (r) => ({ location: r.location })),
+  getLocalListVersion: command('GetLocalListVersion'),
+  remoteStartTransaction: command('RemoteStartTransaction'),
+  remoteStopTransaction: command('RemoteStopTransaction'),
+  reserveNow: command('ReserveNow', (r) => ({ reservationId: r.reservationId })),
+  reset: command('Reset'),
+  sendLocalList: command('SendLocalList', (r) => ({ listVersion: r.listVersion })),
+  setChargingProfile: command('SetChargingProfile', (r) => ({ chargingProfileId: r.csChargingProfiles.chargingProfileId })),
+  triggerMessage: command('TriggerMessage'),
+  unlockConnector: command('UnlockConnector'),
+  updateFirmware: command('UpdateFirmware', (r) => ({ location: r.location })),
   // OCA security extension
-  certificateSigned: { action: 'CertificateSigned' },
-  deleteCertificate: { action: 'DeleteCertificate' },
-  extendedTriggerMessage: { action: 'ExtendedTriggerMessage' },
-  getInstalledCertificateIds: { action: 'GetInstalledCertificateIds' },
-  getLog: { action: 'GetLog', fromRequest: (r) => ({ requestId: r.requestId, remoteLocation: r.log?.remoteLocation ?? null }) },
-  installCertificate: { action: 'InstallCertificate' },
-  signedUpdateFirmware: { action: 'SignedUpdateFirmware', fromRequest: (r) => ({ requestId: r.requestId, location: r.firmware?.location ?? null }) },
-} satisfies Partial<Record<keyof MutationResolvers, CommandMutation>>;
+  certificateSigned: command('CertificateSigned'),
+  deleteCertificate: command('DeleteCertificate'),
+  extendedTriggerMessage: command('ExtendedTriggerMessage'),
+  getInstalledCertificateIds: command('GetInstalledCertificateIds'),
+  getLog: command('GetLog', (r) => ({ requestId: r.requestId, remoteLocation: r.log.remoteLocation })),
+  installCertificate: command('InstallCertificate'),
+  signedUpdateFirmware: command('SignedUpdateFirmware', (r) => ({ requestId: r.requestId, location: r.firmware.location })),
+} satisfies MutationResolvers;
 
 // Every CSMS action has a mutation: this line stops compiling when one is missing from the table.
 type Unmapped = Exclude<CsmsAction, (typeof OCPP_COMMAND_MUTATIONS)[keyof typeof OCPP_COMMAND_MUTATIONS]['action']>;
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- a compile-time check, never read
 const EVERY_CSMS_ACTION_MAPPED: [Unmapped] extends [never] ? true : Unmapped = true;
 
-/** GraphQL input to OCPP JSON: DateTimes as ISO strings, nulls (left-out optionals) dropped. */
-export function toOcppRequest(value: unknown): any {
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(toOcppRequest);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(value)) if (field != null) out[key] = toOcppRequest(field);
-    return out;
-  }
-  return value;
-}
-
-export interface CommandInput {
-  chargePointId: string;
-  schedule?: { at?: Date | null; retryUntil?: Date | null } | null;
-  [field: string]: unknown;
-}
-
-/** Sends (or queues) one command for the calling key's tenant and shapes the mutation payload. */
-export async function runCommand(ctx: GraphQLContext, spec: CommandMutation, input: CommandInput): Promise<Payload> {
-  const { em, tenantId, actor } = tenantScope(ctx);
-  const { chargePointId, schedule, ...fields } = input;
-  const { command, response } = await ctx.app.commands.create(em, {
-    tenantId,
-    chargePointId,
-    action: spec.action,
-    request: toOcppRequest(fields),
-    actor,
-    schedule: schedule ? { at: schedule.at ?? null, retryUntil: schedule.retryUntil ?? null } : null,
-  });
-  return {
-    messageId: command.messageId ?? null,
-    ...(response ?? {}),
-    ...(spec.fromRequest?.(command.request) ?? {}),
-    command: commandView(command),
-  };
-}
-
-const mutations: Record<string, unknown> = {};
-for (const [name, spec] of Object.entries(OCPP_COMMAND_MUTATIONS)) {
-  mutations[name] = (_parent: unknown, args: { input: CommandInput }, ctx: GraphQLContext) => runCommand(ctx, spec, args.input);
-}
-
 export const ocppCommandApi: ApiModule = {
   permissions: Object.fromEntries(Object.keys(OCPP_COMMAND_MUTATIONS).map((name) => [`Mutation.${name}`, 'operate'])),
-  resolvers: { Mutation: mutations as MutationResolvers },
+  resolvers: { Mutation: OCPP_COMMAND_MUTATIONS },
 };

@@ -5,8 +5,7 @@ import { createUploadLocation, recordExpectedFileName } from './diagnostics.serv
 export const diagnosticsHooks: CommandHookRegistry = {
   GetDiagnostics: {
     async prepare(ctx, request) {
-      if (request.location) return request;
-      return { ...request, location: await createUploadLocation(ctx.app, ctx.em, ctx.tenantId, ctx.chargePointId) };
+      return { ...request, location: request.location || (await createUploadLocation(ctx.app, ctx.em, ctx.tenantId, ctx.chargePointId)) };
     },
     async onResult(ctx, request, response) {
       if (typeof response.fileName === 'string' && response.fileName) await recordExpectedFileName(ctx.app, ctx.em, request.location, response.fileName);

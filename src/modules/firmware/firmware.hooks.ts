@@ -9,7 +9,7 @@ export const firmwareHooks: CommandHookRegistry = {
       const { firmwareFileId, ...ocpp } = request;
       if (firmwareFileId === undefined) {
         if (!ocpp.location) throw new BadInputError('location or firmwareFileId is required', 'location');
-        return ocpp;
+        return { ...ocpp, location: ocpp.location };
       }
       if (ocpp.location) throw new BadInputError('give location or firmwareFileId, not both', 'firmwareFileId');
       return { ...ocpp, location: await createFirmwareLocation(ctx.app, ctx.em, ctx.tenantId, ctx.chargePointId, String(firmwareFileId), ocpp.retrieveDate) };

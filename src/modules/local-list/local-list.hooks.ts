@@ -5,12 +5,11 @@ import { applyAcceptedList, checkLocalList, flagResync, nextListVersion, recordR
 export const localListHooks: CommandHookRegistry = {
   SendLocalList: {
     async prepare(ctx, request) {
-      checkLocalList(request as never);
-      if (request.listVersion !== undefined) return request;
-      return { ...request, listVersion: await nextListVersion(ctx.em, ctx.chargePointId) };
+      checkLocalList(request);
+      return { ...request, listVersion: request.listVersion ?? (await nextListVersion(ctx.em, ctx.chargePointId)) };
     },
     async onResult(ctx, request, response) {
-      if (response.status === 'Accepted') await applyAcceptedList(ctx.em, ctx.tenantId, ctx.chargePointId, request as never);
+      if (response.status === 'Accepted') await applyAcceptedList(ctx.em, ctx.tenantId, ctx.chargePointId, request);
       else if (response.status === 'VersionMismatch' || response.status === 'Failed') {
         await flagResync(ctx.em, ctx.tenantId, ctx.chargePointId, `SendLocalList version ${request.listVersion} answered ${response.status}`);
       }

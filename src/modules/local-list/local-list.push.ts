@@ -4,7 +4,10 @@ import type { Actor } from '../command/command.service';
 import type { Command } from '../command/command.entity';
 import { idTagKey, type IdTag } from '../authorization/id-tag.entity';
 import { ChargePoint } from '../charge-point/charge-point.entity';
+import type { SendLocalListRequest } from '../../ocpp/generated/ocpp16';
 import { LocalListEntry } from './local-list-entry.entity';
+
+type AuthorizationData = NonNullable<SendLocalListRequest['localAuthorizationList']>[number];
 
 /** An id tag change to carry to the local lists: the tag as it now is, or gone. */
 export type IdTagChange = { kind: 'upserted'; tag: IdTag } | { kind: 'deleted'; idTag: string };
@@ -32,7 +35,7 @@ export async function pushIdTagChange(app: AppContext, em: TenantEm, tenantId: s
 }
 
 /** Per charge point, the Differential entry to send: the tag with its idTagInfo, or (removal) the tag as that list spells it. */
-async function listUpdates(em: TenantEm, change: IdTagChange): Promise<Array<{ chargePointId: string; entry: { idTag: string; idTagInfo?: object } }>> {
+async function listUpdates(em: TenantEm, change: IdTagChange): Promise<Array<{ chargePointId: string; entry: AuthorizationData }>> {
   if (change.kind === 'deleted') {
     const holding = await em.find(LocalListEntry, { idTagKey: idTagKey(change.idTag) }, { fields: ['chargePointId', 'idTag'], orderBy: { chargePointId: 'asc' } });
     return holding.map((e) => ({ chargePointId: e.chargePointId, entry: { idTag: e.idTag } }));

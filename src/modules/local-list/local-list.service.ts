@@ -4,19 +4,9 @@ import { clock } from '../../platform/clock';
 import { BadInputError } from '../../platform/errors';
 import { idTagKey } from '../authorization/id-tag.entity';
 import { ChargePoint } from '../charge-point/charge-point.entity';
-import { LocalListEntry, type LocalIdTagInfo } from './local-list-entry.entity';
+import type { SendLocalListRequest } from '../../ocpp/generated/ocpp16';
+import { LocalListEntry } from './local-list-entry.entity';
 import { LocalListState } from './local-list-state.entity';
-
-export interface AuthorizationData {
-  idTag: string;
-  idTagInfo?: LocalIdTagInfo;
-}
-
-export interface SendLocalListRequest {
-  listVersion: number;
-  updateType: 'Full' | 'Differential';
-  localAuthorizationList?: AuthorizationData[];
-}
 
 /**
  * Refuses a list no charge point should be sent (OCPP 1.6 SendLocalList): idTags must be unique, and id
@@ -115,7 +105,7 @@ async function setState(em: TenantEm, tenantId: string, chargePointId: string, f
   await em.upsert(
     LocalListState,
     { pk: randomUUID(), tenantId, chargePointId, ...fields, updatedAt: clock.now() },
-    { onConflictFields: ['tenantId', 'chargePointId'], onConflictAction: 'merge', onConflictMergeFields: [...Object.keys(fields), 'updatedAt'] as never },
+    { onConflictFields: ['tenantId', 'chargePointId'], onConflictAction: 'merge', onConflictMergeFields: [...(Object.keys(fields) as Array<keyof typeof fields>), 'updatedAt'] },
   );
 }
 

@@ -17,10 +17,8 @@ export const reservationHooks: CommandHookRegistry = {
         if (error instanceof OcppError) throw new BadInputError(`Invalid ReserveNow request: ${error.message}`);
         throw error;
       }
-      const reservation = await changeReservation(ctx.app, ctx.em, ctx.chargePointId, (tx) => openReservation(tx, ctx.tenantId, ctx.chargePointId, request as never), (r) => r.id);
-      const prepared: Record<string, any> = { ...request, reservationId: reservation.id };
-      if (reservation.parentIdTag) prepared.parentIdTag = reservation.parentIdTag;
-      return prepared;
+      const reservation = await changeReservation(ctx.app, ctx.em, ctx.chargePointId, (tx) => openReservation(tx, ctx.tenantId, ctx.chargePointId, request), (r) => r.id);
+      return { ...request, reservationId: reservation.id, ...(reservation.parentIdTag ? { parentIdTag: reservation.parentIdTag } : {}) };
     },
     async onResult(ctx, request, response) {
       const reservation = await changeReservation(ctx.app, ctx.em, ctx.chargePointId, (tx) => recordReserveNowAnswer(tx, ctx.chargePointId, request.reservationId, response.status), (r) => r?.id);

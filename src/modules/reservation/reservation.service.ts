@@ -2,23 +2,16 @@ import type { TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import { BadInputError } from '../../platform/errors';
 import type { IdTagInfo } from '../authorization/authorization.service';
+import type { CommandDraft } from '../command/command-hooks';
 import { IdTag, idTagKey } from '../authorization/id-tag.entity';
 import { Connector } from '../charge-point/connector.entity';
 import { Reservation, type ReservationStatus } from './reservation.entity';
-
-export interface ReserveNowRequest {
-  connectorId: number;
-  expiryDate: string;
-  idTag: string;
-  parentIdTag?: string;
-  reservationId?: number;
-}
 
 /**
  * Records the reservation before ReserveNow is sent, so its id is the reservationId the charge point
  * gets. A request naming an existing reservation replaces it, as OCPP says; other ids are the CSMS's to give.
  */
-export async function openReservation(em: TenantEm, tenantId: string, chargePointId: string, request: ReserveNowRequest): Promise<Reservation> {
+export async function openReservation(em: TenantEm, tenantId: string, chargePointId: string, request: CommandDraft<'ReserveNow'>): Promise<Reservation> {
   const parentIdTag = request.parentIdTag ?? (await storedParent(em, request.idTag));
   const now = clock.now();
   const fields = {

@@ -18,9 +18,8 @@ async function nextRequestId(em: TenantEm): Promise<number> {
 export const securityHooks: CommandHookRegistry = {
   GetLog: {
     async prepare(ctx, request) {
-      const log = { ...(request.log ?? {}) };
-      if (!log.remoteLocation) log.remoteLocation = await createUploadLocation(ctx.app, ctx.em, ctx.tenantId, ctx.chargePointId);
-      return { ...request, log, requestId: request.requestId ?? (await nextRequestId(ctx.em)) };
+      const remoteLocation = request.log.remoteLocation || (await createUploadLocation(ctx.app, ctx.em, ctx.tenantId, ctx.chargePointId));
+      return { ...request, log: { ...request.log, remoteLocation }, requestId: request.requestId ?? (await nextRequestId(ctx.em)) };
     },
     async onResult(ctx, request, response) {
       if (typeof response.filename === 'string' && response.filename) await recordExpectedFileName(ctx.app, ctx.em, request.log.remoteLocation, response.filename);
@@ -29,14 +28,16 @@ export const securityHooks: CommandHookRegistry = {
   SignedUpdateFirmware: {
     async prepare(ctx, request) {
       const { firmwareFileId, ...ocpp } = request;
-      const firmware = { ...(ocpp.firmware ?? {}) };
+      const { firmware } = ocpp;
+      let location: string;
       if (firmwareFileId === undefined) {
         if (!firmware.location) throw new BadInputError('firmware.location or firmwareFileId is required', 'firmware');
+        location = firmware.location;
       } else {
         if (firmware.location) throw new BadInputError('give firmware.location or firmwareFileId, not both', 'firmwareFileId');
-        firmware.location = await createFirmwareLocation(ctx.app, ctx.em, ctx.tenantId, ctx.chargePointId, String(firmwareFileId), firmware.retrieveDateTime);
+        location = await createFirmwareLocation(ctx.app, ctx.em, ctx.tenantId, ctx.chargePointId, String(firmwareFileId), firmware.retrieveDateTime);
       }
-      return { ...ocpp, firmware, requestId: ocpp.requestId ?? (await nextRequestId(ctx.em)) };
+      return { ...ocpp, firmware: { ...firmware, location }, requestId: ocpp.requestId ?? (await nextRequestId(ctx.em)) };
     },
   },
 };

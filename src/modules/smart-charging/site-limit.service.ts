@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context';
 import type { TenantEm } from '../../platform/db';
 import { DomainError } from '../../platform/errors';
+import type { CommandDraft } from '../command/command-hooks';
 import { toCommandFailed } from '../command/command.service';
 import { ChargingTransaction } from '../transaction/transaction.entity';
 import { ChargingGroup, ChargingGroupMember } from './charging-group.entity';
@@ -131,7 +132,7 @@ export async function releaseChargePoints(app: AppContext, em: TenantEm, tenantI
 }
 
 /** Relative: the schedule runs from the transaction's start, so it needs no clock agreement with the charge point. */
-function siteLimitProfile(allocation: Allocation, chargingProfileId: number | undefined) {
+function siteLimitProfile(allocation: Allocation, chargingProfileId: number | undefined): CommandDraft<'SetChargingProfile'>['csChargingProfiles'] {
   return {
     ...(chargingProfileId !== undefined ? { chargingProfileId } : {}),
     transactionId: allocation.transactionId,

@@ -6,8 +6,7 @@ export const smartChargingHooks: CommandHookRegistry = {
   SetChargingProfile: {
     async prepare(ctx, request) {
       const profile = request.csChargingProfiles;
-      if (!profile || profile.chargingProfileId !== undefined) return request;
-      return { ...request, csChargingProfiles: { chargingProfileId: await nextChargingProfileId(ctx.em), ...profile } };
+      return { ...request, csChargingProfiles: { ...profile, chargingProfileId: profile.chargingProfileId ?? (await nextChargingProfileId(ctx.em)) } };
     },
     async onResult(ctx, request, response) {
       if (response.status !== 'Accepted') return;
@@ -23,9 +22,9 @@ export const smartChargingHooks: CommandHookRegistry = {
   RemoteStartTransaction: {
     // OCPP requires chargingProfileId on the TxProfile; the API lets it be left out.
     async prepare(ctx, request) {
-      const profile = request.chargingProfile;
-      if (!profile || profile.chargingProfileId !== undefined) return request;
-      return { ...request, chargingProfile: { chargingProfileId: await nextChargingProfileId(ctx.em), ...profile } };
+      const { chargingProfile: profile, ...rest } = request;
+      if (!profile) return rest;
+      return { ...rest, chargingProfile: { ...profile, chargingProfileId: profile.chargingProfileId ?? (await nextChargingProfileId(ctx.em)) } };
     },
     // Kept like a SetChargingProfile's, waiting for the transaction the charge point is about to start.
     async onResult(ctx, request, response) {

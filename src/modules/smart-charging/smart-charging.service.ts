@@ -1,8 +1,9 @@
+import type { OcppRequest } from '../../ocpp/generated/ocpp16';
 import { tenantSql, type TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import { idTagKey } from '../authorization/id-tag.entity';
 import { ChargingTransaction } from '../transaction/transaction.entity';
-import { ChargingProfile, type ChargingProfilePurpose } from './charging-profile.entity';
+import { ChargingProfile } from './charging-profile.entity';
 import { compositeSchedule, type CompositeSchedule } from './composite-schedule';
 
 /** A chargingProfileId for a profile sent without one: one sequence for the whole system. */
@@ -20,7 +21,7 @@ export async function storeAcceptedProfile(
   tenantId: string,
   chargePointId: string,
   connectorId: number,
-  profile: Record<string, any>,
+  profile: OcppRequest<'SetChargingProfile'>['csChargingProfiles'],
   options: { pendingIdTag?: string } = {},
 ): Promise<void> {
   // A TxProfile sent without transactionId is for the transaction running on its connector, and ends with it.
@@ -64,7 +65,7 @@ export async function clearProfiles(
   em: TenantEm,
   tenantId: string,
   chargePointId: string,
-  criteria: { id?: number; connectorId?: number; chargingProfilePurpose?: ChargingProfilePurpose; stackLevel?: number },
+  criteria: OcppRequest<'ClearChargingProfile'>,
 ): Promise<number> {
   const where: Record<string, unknown> = { tenantId, chargePointId };
   if (criteria.id !== undefined) where.chargingProfileId = criteria.id;
