@@ -5,6 +5,7 @@ import { ChargePointCallError, ChargePointOfflineError, ChargePointTimeoutError 
 import type { Logger } from '../platform/logger';
 import type { RedisKeys } from '../platform/redis';
 import { contextFromHeaders, currentTraceHeaders, inSpan, ocppCallAttributes, SpanKind } from '../platform/tracing';
+import { SpreadInterval } from '../platform/spread-interval';
 
 /** What a node holding charge point sockets can do for the cluster. */
 export interface LocalConnections {
@@ -64,7 +65,7 @@ export type ReleaseOutcome = 'released' | 'expired' | 'replaced';
 export class Cluster {
   private readonly pendingReplies = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
   private local: LocalConnections | undefined;
-  private refreshTimer: NodeJS.Timeout | undefined;
+  private refreshTimer: SpreadInterval | undefined;
   private readonly presenceTtlS: number;
 
   constructor(
@@ -95,13 +96,14 @@ export class Cluster {
   /** Called by the ingress role: this node now holds sockets. */
   attachLocal(local: LocalConnections): void {
     this.local = local;
-    // Three refreshes per TTL: one lost refresh never makes a live charge point look gone.
-    this.refreshTimer = setInterval(() => void this.refreshPresence(), Math.max(500, (this.presenceTtlS * 1000) / 3));
-    this.refreshTimer.unref();
+    // Three refreshes per TTL: one lost refresh never makes a live charge point look gone. Spread over
+    // the period, a slice of the connections each second: never one pipeline of every connection.
+    this.refreshTimer = new SpreadInterval(Math.max(500, (this.presenceTtlS * 1000) / 3), (isDue) => void this.refreshPresence(isDue));
+    this.refreshTimer.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.refreshTimer);
+    this.refreshTimer?.stop();
     for (const [, pending] of this.pendingReplies) {
       clearTimeout(pending.timer);
       pending.reject(new ChargePointOfflineError('Node shutting down'));
@@ -217,11 +219,12 @@ export class Cluster {
     });
   }
 
-  private async refreshPresence(): Promise<void> {
+  private async refreshPresence(isDue: (connectionId: string) => boolean): Promise<void> {
     if (!this.local) return;
     const pipeline = this.redis.pipeline();
     let count = 0;
     for (const { tenantId, chargePointId, connectionId } of this.local.entries()) {
+      if (!isDue(connectionId)) continue;
       // Conditional: a socket that was replaced elsewhere but is not closed yet must not steal the record back.
       pipeline.eval(REFRESH_IF_OWNED, 1, this.keys.presence(tenantId, chargePointId), `${this.nodeId}|${connectionId}`, this.presenceTtlS);
       count++;

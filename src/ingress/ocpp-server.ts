@@ -25,6 +25,7 @@ import { LoginLimits } from './login-limits';
 import { OcppDispatcher } from './ocpp-dispatcher';
 import { securityHooks } from './security-profile-gate';
 import { SocketFlow } from './socket-flow';
+import { SpreadInterval } from '../platform/spread-interval';
 import { createTlsListener } from './tls-listener';
 import { authenticateUpgrade, OCPP_SUBPROTOCOL, UpgradeRefused, type ChargePointIdentity } from './upgrade-auth';
 
@@ -51,7 +52,7 @@ export class OcppServer implements LocalConnections {
   /** wss:// on OCPP_TLS_PORT beside ws:// (tls-listener.ts); both feed the same upgrade path. */
   private readonly tlsServer: https.Server | undefined;
   private readonly wss: WebSocketServer;
-  private pingTimer: NodeJS.Timeout | undefined;
+  private readonly pings = new SpreadInterval(INGRESS_LIMITS.pingIntervalMs, (isDue) => this.pingDue(isDue));
   private untrackConnections: (() => void) | undefined;
   private readonly loginLimits: LoginLimits;
   /** Sockets connected but not yet an authenticated WebSocket: deadline and caps. */
@@ -109,8 +110,7 @@ export class OcppServer implements LocalConnections {
   async listen(port: number): Promise<number> {
     // A site coming back after an outage connects all at once: a deep accept queue (capped by somaxconn).
     await listenOrExplain(this.server, { port, backlog: 4096 }, 'OCPP_PORT');
-    this.pingTimer = setInterval(() => this.pingAll(), INGRESS_LIMITS.pingIntervalMs);
-    this.pingTimer.unref();
+    this.pings.start();
     this.app.cluster.attachLocal(this);
     this.untrackConnections = trackConnectedChargePoints(() => this.countByTenant());
     const address = this.server.address();
@@ -122,7 +122,7 @@ export class OcppServer implements LocalConnections {
   }
 
   async close(): Promise<void> {
-    clearInterval(this.pingTimer);
+    this.pings.stop();
     this.untrackConnections?.();
     await new Promise<void>((resolve) => {
       this.tlsServer?.close();
@@ -278,8 +278,10 @@ export class OcppServer implements LocalConnections {
     await this.lifecycle.disconnected(connectionRef(connection));
   }
 
-  private pingAll(): void {
+  /** Each connection once per ping period, a slice of them each second (spread-interval.ts). */
+  private pingDue(isDue: (connectionId: string) => boolean): void {
     for (const connection of this.connections.values()) {
+      if (!isDue(connection.connectionId)) continue;
       if (!connection.alive) {
         connection.socket.terminate();
         continue;
