@@ -49,10 +49,10 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   await events.start();
   const jobs = new Jobs(config, keys, log);
   // The closures below read `app` only when they run, after it is built.
-  const outbox = new EventOutbox(orm, events, log, (deliveries) => enqueueDeliveries(app, deliveries));
+  const outbox = new EventOutbox(events, log, (deliveries) => enqueueDeliveries(app, deliveries));
   const lastSeen = new LastSeenTracker(orm, log, outbox);
   lastSeen.start();
-  const meterValues = new MeterValuesWriter(outbox);
+  const meterValues = new MeterValuesWriter(orm, outbox);
   const commands = new CommandService(() => app, (command) => scheduleCommand(app, command));
   const app: AppContext = { config, orm, log, redis, keys, events, outbox, cluster, lastSeen, meterValues, commands, jobs };
 

@@ -1,5 +1,5 @@
 import type { EventBus } from '../../platform/event-bus';
-import { isTenantEm, platformEm, platformSql, scopeTenant, tenantSql, type Orm, type PlatformEm, type TenantEm } from '../../platform/db';
+import { isTenantEm, platformSql, scopeTenant, tenantSql, type PlatformEm, type TenantEm } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { clock } from '../../platform/clock';
 import { LIVE_TYPE, type EventLogType, type NewEvent, type StoredEvent } from './event-types';
@@ -108,7 +108,6 @@ export async function withEvents(em: TenantEm | PlatformEm, changeCtes: string, 
  */
 export class EventOutbox {
   constructor(
-    private readonly orm: Orm,
     private readonly bus: EventBus,
     private readonly log: Logger,
     /** Hands new webhook deliveries to the delivery queue. */
@@ -144,11 +143,6 @@ export class EventOutbox {
     if (appended.deliveries.length > 0) {
       this.deliveryQueue(appended.deliveries).catch((error) => this.log.warn({ err: error }, 'enqueueing webhook deliveries failed; the sweeper will'));
     }
-  }
-
-  /** For group-committed writers: a transaction outside any tenant scope (their rows name their tenant). */
-  platformTransaction<T>(work: (tx: PlatformEm, emit: Emit) => Promise<T>): Promise<T> {
-    return this.transaction(platformEm(this.orm), work);
   }
 }
 

@@ -1,6 +1,7 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { platformSql, tenantSql, type PlatformEm, type TenantEm } from '../../platform/db';
-import type { Emit, EventOutbox } from '../event/event-outbox';
+import { platformEm, platformSql, tenantSql, type Orm, type TenantEm } from '../../platform/db';
+import { withEvents, type EventOutbox } from '../event/event-outbox';
+import type { NewEvent } from '../event/event-types';
 import { sqlState } from '../../platform/async';
 import { GroupCommit } from '../../platform/group-commit';
 import { clock } from '../../platform/clock';
@@ -183,7 +184,10 @@ type MeterValuesWrite = MeterValuesRequest & { tenantId: string; chargePointId: 
 export class MeterValuesWriter {
   private readonly commits: GroupCommit<MeterValuesWrite, TransactionFields | null>;
 
-  constructor(private readonly outbox: EventOutbox) {
+  constructor(
+    private readonly orm: Orm,
+    private readonly outbox: EventOutbox,
+  ) {
     this.commits = new GroupCommit((writes) => this.insert(writes), { maxInFlight: 4, maxBatch: 500, maxWaiting: 20_000, splitOn: isDataError });
   }
 
@@ -196,12 +200,12 @@ export class MeterValuesWriter {
     return this.commits.drain();
   }
 
-  /** The values and the TRANSACTION_UPDATED events of the linked ones commit together. */
-  private insert(writes: MeterValuesWrite[]): Promise<Array<TransactionFields | null>> {
-    return this.outbox.platformTransaction((tx, emit) => this.insertIn(tx, emit, writes));
-  }
-
-  private async insertIn(tx: PlatformEm, emit: Emit, writes: MeterValuesWrite[]): Promise<Array<TransactionFields | null>> {
+  /**
+   * The values and the TRANSACTION_UPDATED events of the linked ones commit together, in one statement.
+   * The transactions are read first, and only when some request names one: a link depends only on columns
+   * a transaction never changes (tenant, charge point, id), so the statement links the same ones.
+   */
+  private async insert(writes: MeterValuesWrite[]): Promise<Array<TransactionFields | null>> {
     const input = writes.map((w, i) => ({
       i,
       tenant_id: w.tenantId,
@@ -210,18 +214,19 @@ export class MeterValuesWriter {
       transaction_id: knownIdOrNull(w.transactionId),
       meter_value: w.meterValue.map((mv) => ({ timestamp: new Date(mv.timestamp).toISOString(), sampledValue: mv.sampledValue.map(withSampledValueDefaults) })),
     }));
+    const json = JSON.stringify(input);
+    const scope = platformEm(this.orm);
     // Deliberately across tenants (a group commit): each request's rows bind its own tenant_id.
-    const rows = await platformSql<TransactionRow & { i: number }>(
-      tx,
-      `with input as (
-         select * from jsonb_to_recordset(?::jsonb)
-           as x(i integer, tenant_id uuid, charge_point_id varchar, connector_id integer, transaction_id integer, meter_value jsonb)
-       ), linked as (
-         select x.i, t.id, t.charge_point_id, t.connector_id, t.id_tag, t.start_timestamp, t.stop_timestamp, t.meter_start, t.meter_stop, t.stop_reason, t.reservation_id,
-                t.state, t.abandoned_by, t.abandoned_at
-           from input x join charging_transaction t
-             on t.tenant_id = x.tenant_id and t.charge_point_id = x.charge_point_id and t.id = x.transaction_id
-       ), stored as (
+    const rows = input.some((x) => x.transaction_id !== null) ? await platformSql<TransactionRow & { i: number }>(scope, `with ${INPUT_AND_LINKED} select * from linked`, [json]) : [];
+    const linked = new Map(rows.map((row) => [row.i, transactionFields(row)]));
+    const events: NewEvent[] = [];
+    writes.forEach((write, i) => {
+      const transaction = linked.get(i);
+      if (!transaction) return;
+      const payload = { ...transactionView(transaction), event: 'METER_VALUES', meterValue: write.meterValue };
+      events.push({ type: 'TRANSACTION_UPDATED', tenantId: write.tenantId, chargePointId: write.chargePointId, payload });
+    });
+    const stored = `${INPUT_AND_LINKED}, meter_rows as (
          insert into meter_value (tenant_id, charge_point_id, connector_id, transaction_id, timestamp, sampled_value, received_at)
          select x.tenant_id, x.charge_point_id, x.connector_id, l.id, (e.value->>'timestamp')::timestamptz, e.value->'sampledValue', ?::timestamptz
            from input x
@@ -229,20 +234,22 @@ export class MeterValuesWriter {
            cross join lateral jsonb_array_elements(x.meter_value) with ordinality as e(value, position)
           order by x.i, e.position
          on conflict do nothing
-       )
-       select * from linked`,
-      [JSON.stringify(input), clock.now()],
-    );
-    const linked = new Map(rows.map((row) => [row.i, transactionFields(row)]));
-    writes.forEach((write, i) => {
-      const transaction = linked.get(i);
-      if (!transaction) return;
-      const payload = { ...transactionView(transaction), event: 'METER_VALUES', meterValue: write.meterValue };
-      emit({ type: 'TRANSACTION_UPDATED', tenantId: write.tenantId, chargePointId: write.chargePointId, payload });
-    });
+       )`;
+    this.outbox.committed(await withEvents(scope, stored, [json, clock.now()], events));
     return writes.map((_, i) => linked.get(i) ?? null);
   }
 }
+
+/** The requests (one jsonb parameter) and the transactions they name, each only its charge point's, in its tenant. */
+const INPUT_AND_LINKED = `input as (
+         select * from jsonb_to_recordset(?::jsonb)
+           as x(i integer, tenant_id uuid, charge_point_id varchar, connector_id integer, transaction_id integer, meter_value jsonb)
+       ), linked as (
+         select x.i, t.id, t.charge_point_id, t.connector_id, t.id_tag, t.start_timestamp, t.stop_timestamp, t.meter_start, t.meter_stop, t.stop_reason, t.reservation_id,
+                t.state, t.abandoned_by, t.abandoned_at
+           from input x join charging_transaction t
+             on t.tenant_id = x.tenant_id and t.charge_point_id = x.charge_point_id and t.id = x.transaction_id
+       )`;
 
 /** As the driver gives it: the ORM's pg setup leaves timestamps as PostgreSQL's text, and bigints as strings. */
 export interface TransactionRow {
