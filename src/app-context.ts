@@ -8,6 +8,7 @@ import type { Cluster } from './ingress/cluster';
 import type { LastSeenTracker } from './modules/charge-point/last-seen.tracker';
 import type { CommandService } from './modules/command/command.service';
 import type { MeterValuesWriter } from './modules/transaction/transaction.service';
+import type { StatusNotificationWriter } from './modules/charge-point/status-notification.writer';
 import type { Jobs } from './platform/queues';
 import type { EventOutbox } from './modules/event/event-outbox';
 
@@ -25,6 +26,8 @@ export interface AppContext {
   lastSeen: LastSeenTracker;
   /** MeterValues, group-committed before each is answered. */
   meterValues: MeterValuesWriter;
+  /** StatusNotifications, group-committed before each is answered. */
+  statusNotifications: StatusNotificationWriter;
   commands: CommandService;
   /** BullMQ producer side (every role); processors run in the worker role. See platform/queues.ts. */
   jobs: Jobs;

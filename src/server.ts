@@ -13,6 +13,7 @@ import { createRedis, RedisKeys } from './platform/redis';
 import { Jobs } from './platform/queues';
 import { startTracing } from './platform/tracing';
 import { scheduleCommand } from './modules/command/command.jobs';
+import { StatusNotificationWriter } from './modules/charge-point/status-notification.writer';
 import { MeterValuesWriter } from './modules/transaction/transaction.service';
 import { EventOutbox } from './modules/event/event-outbox';
 import { enqueueDeliveries } from './modules/webhook/webhook-delivery.jobs';
@@ -53,8 +54,9 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   const lastSeen = new LastSeenTracker(orm, log, outbox);
   lastSeen.start();
   const meterValues = new MeterValuesWriter(orm, outbox);
+  const statusNotifications = new StatusNotificationWriter(orm, outbox);
   const commands = new CommandService(() => app, (command) => scheduleCommand(app, command));
-  const app: AppContext = { config, orm, log, redis, keys, events, outbox, cluster, lastSeen, meterValues, commands, jobs };
+  const app: AppContext = { config, orm, log, redis, keys, events, outbox, cluster, lastSeen, meterValues, statusNotifications, commands, jobs };
 
   // Ready only when both answer, and within READY_TIMEOUT_MS: a client that cannot reach Redis queues
   // commands instead of failing them, so a down Redis would otherwise hang the probe.

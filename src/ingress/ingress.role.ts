@@ -16,7 +16,7 @@ export const ingressRole: RoleModule = {
       async disconnect() {
         await server.close();
         // Charge points are gone; what they sent last is still written before the pool closes.
-        await app.meterValues.drain();
+        await Promise.all([app.meterValues.drain(), app.statusNotifications.drain()]);
       },
     };
   },

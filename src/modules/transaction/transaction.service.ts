@@ -2,7 +2,7 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { platformEm, platformSql, tenantSql, type Orm, type TenantEm } from '../../platform/db';
 import { withEvents, type EventOutbox } from '../event/event-outbox';
 import type { NewEvent } from '../event/event-types';
-import { sqlState } from '../../platform/async';
+import { isDataError } from '../../platform/async';
 import { GroupCommit } from '../../platform/group-commit';
 import { clock } from '../../platform/clock';
 import { authorizeIdTag, type IdTagInfo } from '../authorization/authorization.service';
@@ -306,8 +306,3 @@ export function transactionView(t: TransactionFields) {
   };
 }
 
-/** SQLSTATE classes 22 (data exception) and 23 (integrity): the statement's content, not the connection, failed. */
-function isDataError(error: unknown): boolean {
-  const state = sqlState(error);
-  return state !== undefined && (state.startsWith('22') || state.startsWith('23'));
-}
