@@ -11,6 +11,7 @@ import type { MeterValuesWriter } from './modules/transaction/transaction.servic
 import type { StatusNotificationWriter } from './modules/charge-point/status-notification.writer';
 import type { Jobs } from './platform/queues';
 import type { EventOutbox } from './modules/event/event-outbox';
+import type { LiveEvent } from './modules/event/event-types';
 
 /** The process-wide services every role shares. Built once per process, in server.ts. */
 export interface AppContext {
@@ -19,7 +20,7 @@ export interface AppContext {
   log: Logger;
   redis: Redis;
   keys: RedisKeys;
-  events: EventBus;
+  events: EventBus<LiveEvent>;
   /** The one way to publish an event-log event: stored with its change, then published. */
   outbox: EventOutbox;
   cluster: Cluster;

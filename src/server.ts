@@ -6,6 +6,7 @@ import { CommandService } from './modules/command/command.service';
 import { withTimeout } from './platform/async';
 import { openDatabase } from './platform/db';
 import { EventBus } from './platform/event-bus';
+import type { LiveEvent } from './modules/event/event-types';
 import { HttpServer } from './platform/http-server';
 import { listenMetrics } from './platform/metrics-server';
 import { createLogger, type Logger } from './platform/logger';
@@ -44,7 +45,7 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   redis.on('error', (error) => log.warn({ err: error }, 'redis error'));
   subscriber.on('error', (error) => log.warn({ err: error }, 'redis subscriber error'));
   const keys = new RedisKeys(config.redisPrefix);
-  const events = new EventBus(redis, subscriber, keys, log);
+  const events = new EventBus<LiveEvent>(redis, subscriber, keys, log);
   const cluster = new Cluster(config.nodeId, redis, subscriber, keys, log, { presenceTtlS: config.presenceTtlS });
   await cluster.start();
   await events.start();

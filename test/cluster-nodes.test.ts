@@ -5,7 +5,7 @@ import { ChargePoint } from '../src/modules/charge-point/charge-point.entity';
 import { CommandFailed } from '../src/modules/command/command.service';
 import { ChargingTransaction } from '../src/modules/transaction/transaction.entity';
 import { tenantEm } from '../src/platform/db';
-import type { DomainEvent } from '../src/platform/event-bus';
+import { isLiveEventOf, type LiveEvent, type LiveEventOf, type LiveEventType } from '../src/modules/event/event-types';
 import type { RunningServer } from '../src/server';
 import { startTestServer, waitFor, eventually } from './support/harness';
 import { killAllServers, spawnServer, type ServerProcess } from './support/process';
@@ -23,7 +23,12 @@ let node1: ServerProcess;
 let node2: ServerProcess;
 let node3: RunningServer;
 let tenant: Awaited<ReturnType<typeof seedTenant>>;
-const events: DomainEvent<any>[] = [];
+const events: LiveEvent[] = [];
+
+/** The events received of one subscription type, typed by it. */
+function eventsOf<L extends LiveEventType>(type: L): Array<LiveEventOf<L>> {
+  return events.filter((e): e is LiveEventOf<L> => isLiveEventOf(e, type));
+}
 let unsubscribe: () => void;
 const clients: RPCClient[] = [];
 
@@ -58,7 +63,7 @@ function em() {
 }
 
 function connectionEvents(chargePointId: string) {
-  return events.filter((e) => e.type === 'chargePointConnectionChanged' && e.chargePointId === chargePointId).map((e) => e.payload.connected);
+  return eventsOf('chargePointConnectionChanged').filter((e) => e.chargePointId === chargePointId).map((e) => e.payload.connected);
 }
 
 beforeAll(async () => {
@@ -112,7 +117,7 @@ describe('roles apart, cooperating through PostgreSQL and Redis', () => {
     expect(payload.configurationKey).toEqual([{ key: 'HeartbeatInterval', readonly: false, value: '300' }]);
     expect(payload.command.status).toBe('COMPLETED');
     expect(payload.messageId).toBe(payload.command.id);
-    expect(events.filter((e) => e.type === 'ocppMessage' && e.chargePointId === 'CP-ROUTE' && e.payload.direction === 'OUT' && e.payload.action === 'GetConfiguration')).toHaveLength(1);
+    expect(eventsOf('ocppMessage').filter((e) => e.chargePointId === 'CP-ROUTE' && e.payload.direction === 'OUT' && e.payload.action === 'GetConfiguration')).toHaveLength(1);
   });
 
   it('delivers events published on node 1 to a subscriber on node 3', async () => {
@@ -121,7 +126,7 @@ describe('roles apart, cooperating through PostgreSQL and Redis', () => {
     await cp.call('BootNotification', BOOT);
     await cp.call('StatusNotification', { connectorId: 1, status: 'Available', errorCode: 'NoError' });
     await waitFor(() => events.find((e) => e.type === 'connectorStatusChanged' && e.chargePointId === 'CP-EVENTS'), 10000);
-    const frames = events.filter((e) => e.type === 'ocppMessage' && e.chargePointId === 'CP-EVENTS');
+    const frames = eventsOf('ocppMessage').filter((e) => e.chargePointId === 'CP-EVENTS');
     expect(frames.map((e) => [e.payload.direction, e.payload.action])).toEqual(
       expect.arrayContaining([
         ['IN', 'BootNotification'],

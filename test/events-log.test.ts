@@ -190,7 +190,7 @@ describe('event log', () => {
       // one sequence further, makes the subscription read it from the log first.
       const em = tenantEm(server.app.orm, tenantA.tenantId);
       await em.transactional((tx) =>
-        appendEvents(tx, [{ type: 'SECURITY_EVENT', tenantId: tenantA.tenantId, chargePointId: 'CP-1', payload: { chargePointId: 'CP-1', type: 'Test' } }]),
+        appendEvents(tx, [{ type: 'SECURITY_EVENT', tenantId: tenantA.tenantId, chargePointId: 'CP-1', payload: { chargePointId: 'CP-1', type: 'Test', timestamp: new Date().toISOString(), techInfo: null, source: 'CSMS' } }]),
       );
       await cp.call('StatusNotification', { connectorId: 1, status: 'Unavailable', errorCode: 'NoError' });
       const events = (await live.received(3)).map((e: any) => e.events);

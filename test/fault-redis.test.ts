@@ -2,7 +2,7 @@ import { RPCClient } from './support/rpc-client';
 import { Command } from '../src/modules/command/command.entity';
 import { ChargingTransaction } from '../src/modules/transaction/transaction.entity';
 import { tenantEm } from '../src/platform/db';
-import type { DomainEvent } from '../src/platform/event-bus';
+import type { LiveEvent } from '../src/modules/event/event-types';
 import type { RunningServer } from '../src/server';
 import { graphqlClient } from './support/graphql-client';
 import { startTestServer, waitFor, eventually } from './support/harness';
@@ -24,7 +24,7 @@ const BOOT = { chargePointVendor: 'QCharge', chargePointModel: 'Fault-Redis' };
 let redis: ThrowawayRedis;
 let server: RunningServer;
 let tenant: Awaited<ReturnType<typeof seedTenant>>;
-const events: DomainEvent<any>[] = [];
+const events: LiveEvent[] = [];
 const clients: RPCClient[] = [];
 
 async function connect(identity: string): Promise<RPCClient> {

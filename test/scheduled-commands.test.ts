@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { RPCClient, type OcppPayload } from './support/rpc-client';
 import { Command } from '../src/modules/command/command.entity';
 import { tenantEm } from '../src/platform/db';
-import type { DomainEvent } from '../src/platform/event-bus';
+import { isLiveEventOf, type LiveEvent, type LiveEventOf, type LiveEventType } from '../src/modules/event/event-types';
 import type { RunningServer } from '../src/server';
 import { startTestServer, waitFor, eventually } from './support/harness';
 import { killAllServers, spawnServer, type ServerProcess } from './support/process';
@@ -20,7 +20,12 @@ const WORKER_ENV = { OCPP_CALL_TIMEOUT_MS: '1000', MAINTENANCE_INTERVAL_S: '60' 
 let server: RunningServer;
 let worker: ServerProcess;
 let tenant: Awaited<ReturnType<typeof seedTenant>>;
-const events: DomainEvent<any>[] = [];
+const events: LiveEvent[] = [];
+
+/** The events received of one subscription type, typed by it. */
+function eventsOf<L extends LiveEventType>(type: L): Array<LiveEventOf<L>> {
+  return events.filter((e): e is LiveEventOf<L> => isLiveEventOf(e, type));
+}
 let unsubscribe: () => void;
 const clients: RPCClient[] = [];
 
@@ -58,7 +63,7 @@ async function schedule(chargePointId: string, schedule: { at?: Date; retryUntil
 }
 
 function statuses(commandId: string): string[] {
-  return events.filter((e) => e.type === 'commandUpdated' && e.payload.id === commandId).map((e) => e.payload.status);
+  return eventsOf('commandUpdated').filter((e) => e.payload.id === commandId).map((e) => e.payload.status);
 }
 
 function settled(commandId: string, status: string, timeoutMs = 15000) {
@@ -185,7 +190,7 @@ describe('scheduled commands (BullMQ)', () => {
       })
     ).json()) as Omit<GraphQLResponse, 'status'>;
     expect(data.command).toEqual({ status: 'COMPLETED', attempts: 2, messageId: received[1] });
-    const completed = events.find((e) => e.type === 'commandUpdated' && e.payload.id === id && e.payload.status === 'COMPLETED');
+    const completed = eventsOf('commandUpdated').find((e) => e.payload.id === id && e.payload.status === 'COMPLETED');
     expect(completed?.payload.messageId).toBe(received[1]);
   });
 

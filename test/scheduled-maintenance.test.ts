@@ -3,7 +3,7 @@ import { StatusNotification } from '../src/modules/charge-point/status-notificat
 import { Command } from '../src/modules/command/command.entity';
 import { MeterValue } from '../src/modules/transaction/meter-value.entity';
 import { tenantEm } from '../src/platform/db';
-import type { DomainEvent } from '../src/platform/event-bus';
+import { isLiveEventOf, type LiveEvent } from '../src/modules/event/event-types';
 import type { RunningServer } from '../src/server';
 import { startTestServer, waitFor, eventually } from './support/harness';
 import { seedTenant } from './support/seed';
@@ -56,13 +56,13 @@ describe('maintenance jobs', () => {
 
   it('marks a charge point whose presence vanished as disconnected', async () => {
     await tenant.chargePoint('CP-GHOST');
-    const events: DomainEvent<any>[] = [];
+    const events: LiveEvent[] = [];
     const unsubscribe = await server.app.events.subscribe(tenant.tenantId, (e) => events.push(e));
     // As a node that died: the database says connected, no presence record exists.
     const connectedAt = new Date(Date.now() - 60_000);
     await tenantEm(server.app.orm, tenant.tenantId).nativeUpdate(ChargePoint, { identity: 'CP-GHOST' }, { lastConnectedAt: connectedAt });
     // Ticks every second, but under a loaded machine the tick and its tenant fan-out can queue behind other jobs.
-    const event = await waitFor(() => events.find((e) => e.type === 'chargePointConnectionChanged' && e.chargePointId === 'CP-GHOST'), 25000);
+    const event = await waitFor(() => events.filter((e) => isLiveEventOf(e, 'chargePointConnectionChanged')).find((e) => e.chargePointId === 'CP-GHOST'), 25000);
     expect(event.payload.connected).toBe(false);
     const stored = await tenantEm(server.app.orm, tenant.tenantId).findOneOrFail(ChargePoint, { identity: 'CP-GHOST' });
     expect(stored.lastDisconnectedAt!.getTime()).toBeGreaterThan(connectedAt.getTime());

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context';
 import client from 'prom-client';
-import type { DomainEvent, EventType } from '../platform/event-bus';
+import { isLiveEventOf, type LiveEventOf, type LiveEventType } from '../modules/event/event-types';
 import { registry } from '../platform/metrics';
 
 /** Events kept for a subscriber that reads slower than they arrive; older ones are dropped beyond this. */
@@ -30,17 +30,17 @@ export function openEventStreams(tenantId: string): number {
  * the caller's key and is the first filter; the optional charge point narrows it. Ending the iterator
  * (client unsubscribes or disconnects) stops listening.
  */
-export async function eventStream(
+export async function eventStream<L extends LiveEventType>(
   app: AppContext,
   tenantId: string,
-  type: EventType,
+  type: L,
   chargePointId?: string | null,
-): Promise<AsyncIterableIterator<DomainEvent>> {
-  const buffered: DomainEvent[] = [];
-  let waiting: ((result: IteratorResult<DomainEvent>) => void) | undefined;
+): Promise<AsyncIterableIterator<LiveEventOf<L>>> {
+  const buffered: LiveEventOf<L>[] = [];
+  let waiting: ((result: IteratorResult<LiveEventOf<L>>) => void) | undefined;
   let done = false;
   const unsubscribe = await app.events.subscribe(tenantId, (event) => {
-    if (done || event.tenantId !== tenantId || event.type !== type) return;
+    if (done || event.tenantId !== tenantId || !isLiveEventOf(event, type)) return;
     if (chargePointId != null && event.chargePointId !== chargePointId) return;
     if (waiting) {
       const resolve = waiting;
@@ -52,7 +52,7 @@ export async function eventStream(
     if (buffered.length > MAX_BUFFERED) buffered.shift();
   });
   countStream(tenantId, 1);
-  const finish = (): IteratorResult<DomainEvent> => {
+  const finish = (): IteratorResult<LiveEventOf<L>> => {
     if (!done) {
       done = true;
       unsubscribe();
@@ -63,7 +63,7 @@ export async function eventStream(
     }
     return { value: undefined, done: true };
   };
-  const iterator: AsyncIterableIterator<DomainEvent> = {
+  const iterator: AsyncIterableIterator<LiveEventOf<L>> = {
     next() {
       if (buffered.length > 0) return Promise.resolve({ value: buffered.shift()!, done: false });
       if (done) return Promise.resolve({ value: undefined, done: true });

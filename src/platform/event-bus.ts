@@ -3,22 +3,10 @@ import type Redis from 'ioredis';
 import type { RedisKeys } from './redis';
 import type { Logger } from './logger';
 
-export type EventType =
-  | 'ocppMessage'
-  | 'chargePointConnectionChanged'
-  | 'connectorStatusChanged'
-  | 'transactionUpdated'
-  | 'commandUpdated'
-  /** Stored in the event log, but fed to none of the per-type subscriptions. */
-  | 'logged';
-
-export interface DomainEvent<T = Record<string, unknown>> {
-  type: EventType;
+/** What the bus needs of an event: the tenant it is published to, and a type for its log lines. */
+export interface BusEvent {
+  type: string;
   tenantId: string;
-  chargePointId: string;
-  payload: T;
-  /** Set for events of the event log (every type but ocppMessage): how it was stored. */
-  logged?: { id: string; sequence: number; type: string; occurredAt: string };
 }
 
 /** How long a node trusts what it learnt about a tenant having subscribers anywhere. */
@@ -33,7 +21,7 @@ const WATCHED_TTL_MS = 1000;
  * subscribes to (PUBSUB NUMSUB, cached for a second). A new subscription announces itself on a control
  * channel before `subscribe` returns, so every node publishes that tenant's events again at once.
  */
-export class EventBus {
+export class EventBus<E extends BusEvent> {
   private readonly local = new EventEmitter();
   private readonly tenantRefs = new Map<string, number>();
   private readonly watched = new Map<string, { subscribers: boolean; until: number }>();
@@ -49,7 +37,7 @@ export class EventBus {
     this.local.setMaxListeners(0);
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel === this.keys.eventSubscriberJoined()) return this.joined(message);
-      let event: DomainEvent;
+      let event: E;
       try {
         event = JSON.parse(message);
       } catch {
@@ -106,7 +94,7 @@ export class EventBus {
     await this.publisher.publish(this.keys.eventSubscriberJoined(), tenantId);
   }
 
-  publish(event: DomainEvent): void {
+  publish(event: E): void {
     if (!this.isWatched(event.tenantId)) return;
     let message: string;
     try {
@@ -122,7 +110,7 @@ export class EventBus {
   }
 
   /** Listens to one tenant's events; returns the function that stops listening. */
-  async subscribe(tenantId: string, listener: (event: DomainEvent) => void): Promise<() => void> {
+  async subscribe(tenantId: string, listener: (event: E) => void): Promise<() => void> {
     const refs = this.tenantRefs.get(tenantId) ?? 0;
     this.tenantRefs.set(tenantId, refs + 1);
     this.local.on(tenantId, listener);

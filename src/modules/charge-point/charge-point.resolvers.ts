@@ -3,7 +3,7 @@ import type { ApiModule } from '../../api/api-module';
 import { eventStream } from '../../api/event-stream';
 import { pageSize } from '../../api/limits';
 import { connection, decodeCursor } from '../../api/pagination';
-import type { DomainEvent } from '../../platform/event-bus';
+import type { LiveEventOf } from '../event/event-types';
 import { clock } from '../../platform/clock';
 import { BadInputError, NotFoundError } from '../../platform/errors';
 import { createChargePoint, deleteChargePoint, updateChargePoint } from './charge-point-admin.service';
@@ -74,15 +74,15 @@ export const chargePointApi: ApiModule = {
     Subscription: {
       ocppMessages: {
         subscribe: (_parent, { chargePointId }, ctx) => eventStream(ctx.app, tenantScope(ctx).tenantId, 'ocppMessage', chargePointId),
-        resolve: (event: DomainEvent) => event.payload as any,
+        resolve: (event: LiveEventOf<'ocppMessage'>) => event.payload,
       },
       chargePointConnectionChanged: {
         subscribe: (_parent, { chargePointId }, ctx) => eventStream(ctx.app, tenantScope(ctx).tenantId, 'chargePointConnectionChanged', chargePointId),
-        resolve: (event: DomainEvent) => event.payload as any,
+        resolve: (event: LiveEventOf<'chargePointConnectionChanged'>) => event.payload,
       },
       connectorStatusChanged: {
         subscribe: (_parent, { chargePointId }, ctx) => eventStream(ctx.app, tenantScope(ctx).tenantId, 'connectorStatusChanged', chargePointId),
-        resolve: (event: DomainEvent) => event.payload as any,
+        resolve: (event: LiveEventOf<'connectorStatusChanged'>) => event.payload,
       },
     },
     ChargePoint: {

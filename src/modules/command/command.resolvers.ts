@@ -2,9 +2,8 @@ import { tenantScope } from '../../api/access';
 import type { ApiModule } from '../../api/api-module';
 import { eventStream } from '../../api/event-stream';
 import { pageSize } from '../../api/limits';
-import type { CommandParent } from '../../api/models';
 import { connection, decodeTimeIdCursor, timeIdKey } from '../../api/pagination';
-import type { DomainEvent } from '../../platform/event-bus';
+import type { LiveEventOf } from '../event/event-types';
 import { NotFoundError } from '../../platform/errors';
 import { Command } from './command.entity';
 import { commandView } from './command.service';
@@ -43,7 +42,7 @@ export const commandApi: ApiModule = {
     Subscription: {
       commandUpdated: {
         subscribe: (_parent, { chargePointId }, ctx) => eventStream(ctx.app, tenantScope(ctx).tenantId, 'commandUpdated', chargePointId),
-        resolve: (event: DomainEvent) => event.payload as unknown as CommandParent,
+        resolve: (event: LiveEventOf<'commandUpdated'>) => event.payload,
       },
     },
   },

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context';
 import { countStream } from '../../api/event-stream';
 import { tenantEm } from '../../platform/db';
-import type { DomainEvent } from '../../platform/event-bus';
+import type { LiveEvent } from './event-types';
 import { lastSequence, matches, readEvents, sequenceAfter, type EventFilter, type EventNode } from './event-log.reader';
 import type { EventLogType } from './event-types';
 
@@ -22,7 +22,7 @@ export async function eventLogStream(app: AppContext, tenantId: string, after: s
   const em = () => tenantEm(app.orm, tenantId);
   const incoming: EventNode[] = [];
   let wake: (() => void) | undefined;
-  const unsubscribe = await app.events.subscribe(tenantId, (event: DomainEvent) => {
+  const unsubscribe = await app.events.subscribe(tenantId, (event: LiveEvent) => {
     if (event.tenantId !== tenantId || !event.logged) return;
     const { id, sequence, type, occurredAt } = event.logged;
     incoming.push({ id, sequence, type: type as EventLogType, chargePointId: event.chargePointId, occurredAt, payload: event.payload });

@@ -2,7 +2,7 @@ import type { EventBus } from '../../platform/event-bus';
 import { isTenantEm, platformSql, scopeTenant, tenantSql, type PlatformEm, type TenantEm } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { clock } from '../../platform/clock';
-import { LIVE_TYPE, type EventLogType, type NewEvent, type StoredEvent } from './event-types';
+import { LIVE_TYPE, type LiveEvent, type NewEvent, type StoredEvent } from './event-types';
 
 /** A webhook delivery created with its event, to be handed to the delivery queue after commit. */
 export interface NewDelivery {
@@ -108,7 +108,7 @@ export async function withEvents(em: TenantEm | PlatformEm, changeCtes: string, 
  */
 export class EventOutbox {
   constructor(
-    private readonly bus: EventBus,
+    private readonly bus: EventBus<LiveEvent>,
     private readonly log: Logger,
     /** Hands new webhook deliveries to the delivery queue. */
     private readonly deliveryQueue: (deliveries: NewDelivery[]) => Promise<void>,
@@ -146,12 +146,8 @@ export class EventOutbox {
   }
 }
 
-function liveEvent(event: StoredEvent) {
-  return {
-    type: LIVE_TYPE[event.type as EventLogType],
-    tenantId: event.tenantId,
-    chargePointId: event.chargePointId,
-    payload: event.payload,
-    logged: { id: event.id, sequence: event.sequence, type: event.type, occurredAt: event.occurredAt },
-  };
+function liveEvent(event: StoredEvent): LiveEvent {
+  const { id, sequence, type, occurredAt, tenantId, chargePointId, payload } = event;
+  // LIVE_TYPE pairs each stored type with its subscription, as LiveEvent's members do.
+  return { type: LIVE_TYPE[type], tenantId, chargePointId, payload, logged: { id, sequence, type, occurredAt } } as LiveEvent;
 }

@@ -4,7 +4,7 @@ import { eventStream } from '../../api/event-stream';
 import { pageSize } from '../../api/limits';
 import type { TransactionParent } from '../../api/models';
 import { connection, decodeCursor } from '../../api/pagination';
-import type { DomainEvent } from '../../platform/event-bus';
+import type { LiveEventOf } from '../event/event-types';
 import { NotFoundError } from '../../platform/errors';
 import { idTagKey } from '../authorization/id-tag.entity';
 import { ChargingTransaction, type TransactionState } from './transaction.entity';
@@ -56,7 +56,7 @@ export const transactionApi: ApiModule = {
     Subscription: {
       transactionUpdated: {
         subscribe: (_parent, { chargePointId }, ctx) => eventStream(ctx.app, tenantScope(ctx).tenantId, 'transactionUpdated', chargePointId),
-        resolve: (event: DomainEvent) => event.payload as unknown as TransactionParent,
+        resolve: (event: LiveEventOf<'transactionUpdated'>) => event.payload,
       },
     },
     Transaction: {

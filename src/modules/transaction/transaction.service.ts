@@ -223,7 +223,7 @@ export class MeterValuesWriter {
     writes.forEach((write, i) => {
       const transaction = linked.get(i);
       if (!transaction) return;
-      const payload = { ...transactionView(transaction), event: 'METER_VALUES', meterValue: write.meterValue };
+      const payload = { ...transactionView(transaction), event: 'METER_VALUES' as const, meterValue: write.meterValue };
       events.push({ type: 'TRANSACTION_UPDATED', tenantId: write.tenantId, chargePointId: write.chargePointId, payload });
     });
     const stored = `${INPUT_AND_LINKED}, meter_rows as (
