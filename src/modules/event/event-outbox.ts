@@ -131,10 +131,10 @@ export class EventOutbox {
     return result;
   }
 
-  /** Stores events that report nothing else written (or written already): their own transaction. */
+  /** Stores events that report nothing else written (or written already): one statement, its own commit. */
   async record(em: TenantEm, events: NewEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.transaction(em, async (_tx, emit) => events.forEach(emit));
+    this.committed(await appendEvents(em, events));
   }
 
   /** After commit: live subscribers, then the webhook queue (a sweeper catches what this misses). */
