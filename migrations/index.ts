@@ -15,6 +15,7 @@ import { Migration20261202174053_upload_protocol } from './Migration202612021740
 import { Migration20261202175239_charge_point_quirks } from './Migration20261202175239_charge_point_quirks';
 import { Migration20261202170637_security_extension } from './Migration20261202170637_security_extension';
 import { Migration20261202170116_event_log_webhooks } from './Migration20261202170116_event_log_webhooks';
+import { Migration20261206170000_row_level_security } from './Migration20261206170000_row_level_security';
 
 /** Checked-in migrations, in order. Listed statically so they run the same from ts and from dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202175239_charge_point_quirks', class: Migration20261202175239_charge_point_quirks },
   { name: 'Migration20261202170637_security_extension', class: Migration20261202170637_security_extension },
   { name: 'Migration20261202170116_event_log_webhooks', class: Migration20261202170116_event_log_webhooks },
+  { name: 'Migration20261206170000_row_level_security', class: Migration20261206170000_row_level_security },
 ];

@@ -1,6 +1,7 @@
 import type { RPCClient } from './support/rpc-client';
 import WebSocket from 'ws';
 import { openEventStreams } from '../src/api/event-stream';
+import { platformSql } from '../src/platform/db';
 import { postgresErrors } from '../src/platform/metrics';
 import type { RunningServer } from '../src/server';
 import { apiTenant, subscribe, subscriptionsOpen, wsClient } from './support/graphql-client';
@@ -58,7 +59,7 @@ describe('a MeterValues resent after a crash', () => {
       { timestamp: '2030-01-01T10:05:00.000Z', sampledValue: [{ value: '500' }] },
       { timestamp: '2030-01-01T10:05:00.000Z', sampledValue: [{ value: '501' }] },
     ]);
-    const unlinked = await server.app.orm.em.fork().getConnection().execute(`select count(*)::int as n from meter_value where charge_point_id = ? and transaction_id is null`, [id]);
+    const unlinked = await platformSql<{ n: number }>(server.app.orm, `select count(*)::int as n from meter_value where charge_point_id = ? and transaction_id is null`, [id]);
     expect(unlinked[0].n).toBe(1);
   });
 });

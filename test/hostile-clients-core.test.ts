@@ -1,5 +1,6 @@
 import type { RPCClient } from './support/rpc-client';
 import WebSocket from 'ws';
+import { asOwner } from '../src/platform/db-scope';
 import { createLogger } from '../src/platform/logger';
 import { ocppRateLimited, postgresErrors } from '../src/platform/metrics';
 import { startServer, type RunningServer } from '../src/server';
@@ -188,7 +189,9 @@ describe('secrets on every path', () => {
   it('never logs values bound into SQL when PostgreSQL refuses a statement', async () => {
     await tenant.chargePoint('PGLEAK');
     // PostgreSQL is made to refuse the statements carrying these values (client input with a NUL never gets that far).
-    const sql = server.app.orm.em.getConnection();
+    // Schema changes: as the tables' owner, not as the application's role.
+    const connection = server.app.orm.em.getConnection();
+    const sql = { execute: (statement: string) => asOwner(() => connection.execute(statement)) };
     await sql.execute(`alter table charging_transaction add constraint pgleak_refused check (id_tag <> 'PGLEAKTAG') not valid`);
     await sql.execute(`alter table meter_value add constraint pgleak_refused check (sampled_value::text not like '%PGLEAKVALUE%') not valid`);
     const cp = await connectChargePoint({ server, tenantSlug: tenant.slug, identity: 'PGLEAK' });

@@ -8,7 +8,7 @@ import { firstPem, issue, makeCa, makeCsr, tlsServerSettings, x509, type TestCa 
 import { graphqlClient, type GraphQLClient } from './support/graphql-client';
 import { eventually, startTestServer, waitFor } from './support/harness';
 import { seedTenant } from './support/seed';
-import { tenantEm } from '../src/platform/db';
+import { platformSql, tenantEm } from '../src/platform/db';
 import { ChargePointCertificate } from '../src/modules/security/charge-point-certificate.entity';
 import { warnExpiringCertificates } from '../src/modules/security/certificate-expiry.jobs';
 
@@ -174,7 +174,7 @@ it('setCertificateAuthority is for OWNER keys, checks the key belongs to the cer
   expect(set.setCertificateAuthority.certificateAuthority.certificate.trim()).toBe(ca.certificatePem.trim());
   expect(JSON.stringify(set)).not.toContain('PRIVATE KEY');
   // The key is stored encrypted, never in clear.
-  const [row] = await server.app.orm.em.getConnection().execute(`select encrypted_private_key from certificate_authority where tenant_id = ?`, [tenantA.tenantId]);
+  const [row] = await platformSql<{ encrypted_private_key: string }>(server.app.orm, `select encrypted_private_key from certificate_authority where tenant_id = ?`, [tenantA.tenantId]);
   expect(row.encrypted_private_key).toMatch(/^v1:/);
   expect(row.encrypted_private_key).not.toContain('PRIVATE KEY');
   // The CSMS signs with it from now on.

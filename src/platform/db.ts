@@ -9,6 +9,7 @@ import type { Logger } from './logger';
 import { countPostgresError } from './metrics';
 import { ensureDatabase } from './ensure-database';
 import { redactSqlError } from './sql-error-redaction';
+import { asOwner, enforceScopes, inPlatformScope, inTenantScope, scoped } from './db-scope';
 
 export { ensureDatabase };
 
@@ -37,7 +38,7 @@ export async function migrate(orm: Orm, databaseUrl: string, log: Logger): Promi
   await lockClient.connect();
   try {
     await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const executed = await orm.getMigrator().up();
+    const executed = await asOwner(() => orm.getMigrator().up());
     if (executed.length > 0) log.info({ migrations: executed.map((m) => m.name) }, 'applied migrations');
   } finally {
     await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
@@ -49,6 +50,7 @@ export async function openDatabase(databaseUrl: string, log: Logger, poolMax?: n
   await ensureDatabase(databaseUrl, log);
   const orm = await MikroORM.init(ormOptions(databaseUrl, poolMax));
   countPostgresErrors(orm);
+  enforceScopes(orm);
   await migrate(orm, databaseUrl, log);
   return orm;
 }
@@ -87,12 +89,13 @@ export function tenantEm(orm: Orm, tenantId: string): TenantEm {
   if (!tenantId) throw new Error('tenantEm needs a tenant id');
   const em = orm.em.fork({ clear: true });
   em.setFilterParams(TENANT_FILTER, { tenantId });
-  return em as TenantEm;
+  // Row-level security: every statement it (or a fork, transaction or query builder of it) runs is in the tenant's scope.
+  return scoped(em, (work) => inTenantScope(tenantId, work)) as TenantEm;
 }
 
 /** An EntityManager for platform-level tables (tenants, key lookup); tenant-owned entities still need a tenant. */
 export function platformEm(orm: Orm): PlatformEm {
-  return orm.em.fork({ clear: true }) as PlatformEm;
+  return scoped(orm.em.fork({ clear: true }), inPlatformScope) as PlatformEm;
 }
 
 /** The tenant a scope is bound to; undefined for a platform scope. */
@@ -129,7 +132,7 @@ export async function tenantSql<T extends object>(em: TenantEm, sql: string, par
     return token;
   });
   if (next !== params.length) throw new Error(`tenantSql: ${params.length} values for ${next} placeholders`);
-  return em.getConnection().execute<T[]>(text, bound, 'all', em.getTransactionContext());
+  return inTenantScope(tenantId, () => em.getConnection().execute<T[]>(text, bound, 'all', em.getTransactionContext()));
 }
 
 /**
@@ -139,7 +142,7 @@ export async function tenantSql<T extends object>(em: TenantEm, sql: string, par
  * inside its transaction when it has one.
  */
 export async function platformSql<T extends object>(scope: Orm | PlatformEm, sql: string, params: readonly unknown[]): Promise<T[]> {
-  if (!(scope instanceof AnyEntityManager)) return scope.em.getConnection().execute<T[]>(sql, params as unknown[], 'all');
+  if (!(scope instanceof AnyEntityManager)) return inPlatformScope(() => scope.em.getConnection().execute<T[]>(sql, params as unknown[], 'all'));
   if (scopeTenant(scope) !== undefined) throw new Error('platformSql needs a platform scope');
-  return scope.getConnection().execute<T[]>(sql, params as unknown[], 'all', scope.getTransactionContext());
+  return inPlatformScope(() => scope.getConnection().execute<T[]>(sql, params as unknown[], 'all', scope.getTransactionContext()));
 }

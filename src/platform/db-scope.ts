@@ -1,0 +1,103 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { EntityManager } from '@mikro-orm/core';
+import { QueryBuilder, type MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+
+/** node-postgres's own conversion of a bind value to what it sends (text, a Buffer, or null). */
+const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknown): string | Buffer | null } }).utils;
+
+/**
+ * Row-level security needs every statement to reach PostgreSQL under the right role and tenant. This file
+ * is the one place that does it (the policies themselves: Migration20261206170000_row_level_security).
+ *
+ * The scope of a statement is kept in an AsyncLocalStorage: a tenant (role qcharge_app, policies on, the
+ * tenant in `qcharge.tenant_id`), the platform (role qcharge_platform, BYPASSRLS: the short list of
+ * statements that span tenants) or the owner (no role change: migrations only). A statement with no scope
+ * runs as qcharge_app with no tenant, and the policies then show it no rows: fail closed.
+ *
+ * The scope is sent in the statement's own round trip: `select set_config('role', ..., true),
+ * set_config('qcharge.tenant_id', ..., true); <statement>` as one simple-protocol query, whose statements
+ * PostgreSQL runs in one implicit transaction (or in the open transaction), so the settings are local to
+ * it and never outlive it on a pooled connection. The simple protocol takes no bind parameters, so the
+ * statement's values are written into it as quoted literals, exactly as node-postgres would send them
+ * (`prepareValue`), untyped like a bind parameter, so PostgreSQL resolves their types the same way.
+ * MikroORM has no public hook that sees both the statement and its connection, so this patches knex's
+ * PostgreSQL client (`_query`, and the response of a multi-statement query is its last result).
+ */
+type Scope = { kind: 'tenant'; tenantId: string } | { kind: 'platform' } | { kind: 'owner' };
+
+const scopes = new AsyncLocalStorage<Scope>();
+const PLATFORM: Scope = { kind: 'platform' };
+const OWNER: Scope = { kind: 'owner' };
+
+export const APP_ROLE = 'qcharge_app';
+export const PLATFORM_ROLE = 'qcharge_platform';
+
+export function inTenantScope<T>(tenantId: string, work: () => T): T {
+  return scopes.run({ kind: 'tenant', tenantId }, work);
+}
+
+export function inPlatformScope<T>(work: () => T): T {
+  return scopes.run(PLATFORM, work);
+}
+
+/** As the connecting user (the tables' owner): migrations, and tests that change the schema. */
+export function asOwner<T>(work: () => T): T {
+  return scopes.run(OWNER, work);
+}
+
+/**
+ * An EntityManager (or query builder) whose every method call runs in `scope`, and whose forks and query
+ * builders do too: a transaction's callback runs inside the `transactional` call, so in its scope.
+ */
+export function scoped<T extends object>(target: T, run: <R>(work: () => R) => R): T {
+  return new Proxy(target, {
+    get(object, property) {
+      const value = Reflect.get(object, property, object);
+      if (typeof value !== 'function' || property === 'constructor') return value;
+      return (...args: unknown[]) => {
+        const result = run(() => Reflect.apply(value, object, args));
+        return result instanceof EntityManager || result instanceof QueryBuilder ? scoped(result, run) : result;
+      };
+    },
+  });
+}
+
+const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
+
+function prefixFor(scope: Scope | undefined): string | undefined {
+  if (scope?.kind === 'owner') return undefined;
+  if (scope?.kind === 'platform') return `select set_config('role', '${PLATFORM_ROLE}', true)`;
+  const tenant = scope?.kind === 'tenant' ? scope.tenantId : '';
+  return `select set_config('role', '${APP_ROLE}', true), set_config('qcharge.tenant_id', ${literal(tenant)}, true)`;
+}
+
+function literal(value: string | Buffer | null): string {
+  if (value === null) return 'NULL';
+  if (Buffer.isBuffer(value)) return `'\\x${value.toString('hex')}'::bytea`;
+  return pg.escapeLiteral(value);
+}
+
+/** `$1`.. replaced by their values as literals (pg numbers them from the `?` knex was given). */
+function inline(sql: string, bindings: readonly unknown[]): string {
+  if (bindings.length === 0) return sql;
+  const values = bindings.map((b) => literal(prepareValue(b)));
+  return sql.replace(/\$(\d+)/g, (token, n: string) => values[Number(n) - 1] ?? token);
+}
+
+interface KnexPgClient {
+  _query(connection: unknown, obj: { sql: string; bindings?: unknown[]; response?: unknown }): Promise<unknown>;
+}
+
+/** Installs the scope on every statement of this ORM's pool (once, at start). */
+export function enforceScopes(orm: MikroORM): void {
+  const client = orm.em.getConnection().getKnex().client as unknown as KnexPgClient;
+  const query = client._query.bind(client);
+  client._query = async (connection, obj) => {
+    const prefix = TRANSACTION_CONTROL.test(obj.sql) ? undefined : prefixFor(scopes.getStore());
+    if (prefix === undefined) return query(connection, obj);
+    const done = (await query(connection, { ...obj, sql: `${prefix}; ${inline(obj.sql, obj.bindings ?? [])}`, bindings: [] })) as { response: unknown };
+    const response = Array.isArray(done.response) ? done.response[done.response.length - 1] : done.response;
+    return Object.assign(obj, { response });
+  };
+}
