@@ -21,7 +21,7 @@ export type ErrorCode =
 /** A schema field whose module has not been built yet, or a feature whose role is not running. */
 export class NotAvailableError extends Error {}
 
-const DOMAIN_CODES: Array<[new (...args: any[]) => Error, ErrorCode]> = [
+const DOMAIN_CODES: Array<[new (...args: never[]) => Error, ErrorCode]> = [
   [NotFoundError, 'NOT_FOUND'],
   [BadInputError, 'BAD_USER_INPUT'],
   [ForbiddenError, 'FORBIDDEN'],

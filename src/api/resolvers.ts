@@ -15,7 +15,7 @@
  * without a permission is refused for everybody; a field listed twice stops the server from starting. Command mutations are not written here: they come from
  * the table in src/modules/command/ocpp-command.resolvers.ts and are completed by command hooks.
  */
-import type { GraphQLFieldResolver } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import { Kind, parse, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import { idTagApi } from '../modules/authorization/id-tag.resolvers';
 import { bulkImportApi } from '../modules/bulk/bulk-import.resolvers';
@@ -111,11 +111,11 @@ function guardField(field: RootField, permission: Permission | undefined, resolv
   if (field.startsWith('Subscription.')) {
     const { subscribe, resolve } = (resolver ?? {}) as { subscribe?: GraphQLFieldResolver<unknown, GraphQLContext>; resolve?: GraphQLFieldResolver<unknown, GraphQLContext> };
     return {
-      subscribe(source: unknown, args: unknown, ctx: GraphQLContext, info: any) {
+      subscribe(source: unknown, args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) {
         requireAccess(ctx, permission);
         return subscribe ? subscribe(source, args, ctx, info) : notServed(field);
       },
-      resolve(event: unknown, args: unknown, ctx: GraphQLContext, info: any) {
+      resolve(event: unknown, args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) {
         // A subscription lives for hours: each event gets a fresh EntityManager and fresh loaders.
         ctx.tenant?.reset();
         return resolve ? resolve(event, args, ctx, info) : event;
@@ -123,7 +123,7 @@ function guardField(field: RootField, permission: Permission | undefined, resolv
     };
   }
   const resolve: GraphQLFieldResolver<unknown, GraphQLContext> | undefined = typeof resolver === 'function' ? resolver : resolver?.resolve;
-  return (source: unknown, args: unknown, ctx: GraphQLContext, info: any) => {
+  return (source: unknown, args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
     requireAccess(ctx, permission);
     return resolve ? resolve(source, args, ctx, info) : notServed(field);
   };

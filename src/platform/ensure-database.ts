@@ -15,9 +15,10 @@ export async function ensureDatabase(databaseUrl: string, log: Logger): Promise<
       try {
         await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
         log.info({ database: name }, 'created database');
-      } catch (error: any) {
+      } catch (error) {
         // Another process created it meanwhile (42P04, or 23505 when both inserted into pg_database at once).
-        if (error.code !== '42P04' && error.code !== '23505') throw error;
+        const { code } = error as { code?: string };
+        if (code !== '42P04' && code !== '23505') throw error;
       }
     }
   } finally {

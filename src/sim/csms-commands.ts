@@ -1,8 +1,11 @@
 import type { RPCClient } from 'ocpp-rpc';
+import type { CsmsAction } from '../ocpp/actions';
+import type { OcppRequest, OcppResponse } from '../ocpp/generated/ocpp16';
 import type { SimulatedChargePoint } from './simulated-charge-point';
 import { acceptsValue, WRITE_ONLY_KEYS } from './standard-configuration';
 
-type Handler = (cp: SimulatedChargePoint, params: any) => unknown | Promise<unknown>;
+/** A simulated charge point's answer to one CSMS-initiated action, typed by that action's schemas. */
+type Handler<A extends CsmsAction> = (cp: SimulatedChargePoint, params: OcppRequest<A>) => OcppResponse<A> | Promise<OcppResponse<A>>;
 
 /** Runs `fn` just after the answer has gone out, as a charge point does for follow-up messages. */
 function afterReply(fn: () => Promise<unknown> | unknown, delayMs = 100): void {
@@ -40,7 +43,7 @@ async function downloadFirmware(location: string): Promise<boolean> {
 }
 
 /** A sensible answer to every CSMS-initiated OCPP 1.6 action, with the follow-up messages a real charger sends. */
-const COMMANDS: Record<string, Handler> = {
+const COMMANDS: { [A in CsmsAction]?: Handler<A> } = {
   Reset(cp, { type }) {
     afterReply(() => cp.reboot(type === 'Hard' ? 'HardReset' : 'SoftReset'), 300);
     return { status: 'Accepted' };
@@ -264,7 +267,12 @@ const COMMANDS: Record<string, Handler> = {
 };
 
 export function registerCsmsCommands(cp: SimulatedChargePoint, client: RPCClient): void {
-  for (const [action, handler] of Object.entries(COMMANDS)) {
-    client.handle(action, async ({ params }: { params?: any }) => (await handler(cp, params ?? {})) as Record<string, any>);
-  }
+  for (const action of Object.keys(COMMANDS) as CsmsAction[]) registerCommand(cp, client, action);
+}
+
+function registerCommand<A extends CsmsAction>(cp: SimulatedChargePoint, client: RPCClient, action: A): void {
+  const handler = COMMANDS[action];
+  if (!handler) return;
+  // ocpp-rpc in strict mode has checked the params against the action's schema.
+  client.handle(action, async ({ params }) => (await handler(cp, (params ?? {}) as OcppRequest<A>)) as Record<string, unknown>);
 }

@@ -1,4 +1,6 @@
 import { RPCClient } from 'ocpp-rpc';
+import type { ChargePointAction } from '../ocpp/actions';
+import type { OcppRequest, OcppResponse } from '../ocpp/generated/ocpp16';
 import { registerCsmsCommands } from './csms-commands';
 import { standardConfiguration, type ConfigEntry } from './standard-configuration';
 
@@ -36,8 +38,11 @@ interface Session {
   endTimer?: NodeJS.Timeout;
 }
 
+type ConnectorStatus = OcppRequest<'StatusNotification'>['status'];
+type SampledValue = OcppRequest<'MeterValues'>['meterValue'][number]['sampledValue'][number];
+
 export interface ConnectorState {
-  status: string;
+  status: ConnectorStatus;
   available: boolean;
   session?: Session;
   reservation?: { reservationId: number; idTag: string; timer: NodeJS.Timeout };
@@ -56,7 +61,7 @@ export class SimulatedChargePoint {
   client: RPCClient | undefined;
   readonly connectors = new Map<number, ConnectorState>();
   readonly configuration: Map<string, ConfigEntry>;
-  readonly chargingProfiles = new Map<number, { connectorId: number; profile: any }>();
+  readonly chargingProfiles = new Map<number, { connectorId: number; profile: OcppRequest<'SetChargingProfile'>['csChargingProfiles'] }>();
   localList = { version: 0, entries: new Map<string, unknown>() };
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private sessionTimers = new Set<NodeJS.Timeout>();
@@ -138,11 +143,12 @@ export class SimulatedChargePoint {
   }
 
   /** Sends a call; failures are counted, never thrown, so one bad answer does not stop the simulation. */
-  async send(action: string, payload: unknown): Promise<any> {
+  async send<A extends ChargePointAction>(action: A, payload: OcppRequest<A>): Promise<OcppResponse<A> | undefined> {
     if (!this.client || !this.online) return undefined;
     this.stats.messages++;
     try {
-      return await this.client.call(action, payload);
+      // ocpp-rpc in strict mode checks the answer against the action's schema.
+      return (await this.client.call(action, payload)) as OcppResponse<A>;
     } catch (error) {
       this.stats.errors++;
       this.stats.lastError = `${this.options.identity} ${action}: ${(error as Error).message}`;
@@ -150,13 +156,13 @@ export class SimulatedChargePoint {
     }
   }
 
-  async sendStatus(connectorId: number, status: string): Promise<void> {
+  async sendStatus(connectorId: number, status: ConnectorStatus): Promise<void> {
     const connector = this.connectors.get(connectorId);
     if (connector) connector.status = status;
     await this.send('StatusNotification', { connectorId, status, errorCode: 'NoError', timestamp: new Date().toISOString() });
   }
 
-  meterValue(connectorId: number, context = 'Sample.Periodic') {
+  meterValue(connectorId: number, context: SampledValue['context'] = 'Sample.Periodic'): OcppRequest<'MeterValues'>['meterValue'][number] {
     const session = this.connectors.get(connectorId)?.session;
     const power = session ? 7000 + Math.round(Math.random() * 400) : 0;
     return {
@@ -237,7 +243,7 @@ export class SimulatedChargePoint {
     return true;
   }
 
-  async stopSession(connectorId: number, reason: string, idTagOverride?: string): Promise<void> {
+  async stopSession(connectorId: number, reason: OcppRequest<'StopTransaction'>['reason'], idTagOverride?: string): Promise<void> {
     const connector = this.connectors.get(connectorId);
     const session = connector?.session;
     if (!connector || !session) return;
