@@ -62,7 +62,7 @@ const API_MODULES: ApiModule[] = [
 
 const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 
-type ResolverMap = Record<string, Record<string, any>>;
+type ResolverMap = Record<string, Record<string, unknown>>;
 
 /** Every root field of the schema, e.g. `Query.chargePoint`. */
 export function rootFields(typeDefs: string): RootField[] {
@@ -107,7 +107,7 @@ function notServed(field: string): never {
   throw new NotAvailableError(`${field} is not available yet on this server`);
 }
 
-function guardField(field: RootField, permission: Permission | undefined, resolver: any): any {
+function guardField(field: RootField, permission: Permission | undefined, resolver: unknown): unknown {
   if (field.startsWith('Subscription.')) {
     const { subscribe, resolve } = (resolver ?? {}) as { subscribe?: GraphQLFieldResolver<unknown, GraphQLContext>; resolve?: GraphQLFieldResolver<unknown, GraphQLContext> };
     return {
@@ -122,7 +122,7 @@ function guardField(field: RootField, permission: Permission | undefined, resolv
       },
     };
   }
-  const resolve: GraphQLFieldResolver<unknown, GraphQLContext> | undefined = typeof resolver === 'function' ? resolver : resolver?.resolve;
+  const resolve = (typeof resolver === 'function' ? resolver : (resolver as { resolve?: unknown } | undefined)?.resolve) as GraphQLFieldResolver<unknown, GraphQLContext> | undefined;
   return (source: unknown, args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
     requireAccess(ctx, permission);
     return resolve ? resolve(source, args, ctx, info) : notServed(field);
@@ -133,7 +133,7 @@ function guardField(field: RootField, permission: Permission | undefined, resolv
  * The resolver map the server runs: modules merged, scalars added, and every root field of the schema,
  * served or not, wrapped in the access gate with its declared permission (none declared: refused).
  */
-export function buildResolvers(typeDefs: string, modules: ApiModule[] = API_MODULES): ResolverMap {
+export function buildResolvers(typeDefs: string, modules: ApiModule[] = API_MODULES): Record<string, object> {
   const resolvers = mergeResolvers(modules);
   const permissions = permissionTable(modules);
   for (const field of rootFields(typeDefs)) {
@@ -141,7 +141,5 @@ export function buildResolvers(typeDefs: string, modules: ApiModule[] = API_MODU
     const target = (resolvers[type] ??= {});
     target[name] = guardField(field, permissions[field], target[name]);
   }
-  resolvers.DateTime = DateTimeScalar as any;
-  resolvers.JSON = JsonScalar as any;
-  return resolvers;
+  return { ...resolvers, DateTime: DateTimeScalar, JSON: JsonScalar };
 }

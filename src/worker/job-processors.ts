@@ -11,6 +11,7 @@ import { CERTIFICATE_EXPIRY_JOB, warnExpiringCertificates } from '../modules/sec
  * Every tenant job the worker runs, by job name: one line per processor (see src/platform/queues.ts).
  * Each runs inside tenantEm(orm, data.tenantId).
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- job data arrives untyped from Redis; each processor declares the shape its own scheduling side writes
 export const JOB_PROCESSORS: Record<string, JobProcessor<any>> = {
   [COMMAND_DELIVER_JOB]: deliverCommand,
   [COMMAND_REQUEUE_JOB]: requeueOrphanedCommands,

@@ -24,12 +24,12 @@ class UploadOnlyFileSystem extends FileSystem {
     return '/';
   }
 
-  override async get(fileName: string): Promise<any> {
+  override async get(fileName: string): Promise<{ name: string; isDirectory(): boolean; size: number; mtime: Date; mode: number }> {
     if (fileName === '/' || fileName === '.' || fileName === '') return { name: '/', isDirectory: () => true, size: 0, mtime: new Date(), mode: 0o755 };
     throw Object.assign(new Error('No such file'), { code: 550 });
   }
 
-  override async list(): Promise<any> {
+  override async list(): Promise<never[]> {
     return [];
   }
 
@@ -38,7 +38,7 @@ class UploadOnlyFileSystem extends FileSystem {
   }
 
   /** 226 is answered once the file is stored: the writable finishes only when storeUpload has. */
-  override write(fileName: string, { append }: { append?: boolean; start?: any } = {}): any {
+  override write(fileName: string, { append }: { append?: boolean; start?: unknown } = {}): { stream: Writable; clientPath: string } {
     if (append) throw Object.assign(new Error('Appending is not supported'), { code: 550 });
     const body = new PassThrough();
     const stored = storeUpload(this.app, this.token, body, { fileName: fileName.split('/').pop() || this.token.fileName || 'diagnostics', contentType: null });
@@ -60,23 +60,23 @@ class UploadOnlyFileSystem extends FileSystem {
     return { stream: target, clientPath: fileName };
   }
 
-  override async read(): Promise<any> {
+  override async read(): Promise<never> {
     throw Object.assign(new Error('Upload only'), { code: 550 });
   }
 
-  override async delete(): Promise<any> {
+  override async delete(): Promise<never> {
     throw Object.assign(new Error('Upload only'), { code: 550 });
   }
 
-  override async mkdir(): Promise<any> {
+  override async mkdir(): Promise<never> {
     throw Object.assign(new Error('Upload only'), { code: 550 });
   }
 
-  override async rename(): Promise<any> {
+  override async rename(): Promise<never> {
     throw Object.assign(new Error('Upload only'), { code: 550 });
   }
 
-  override async chmod(): Promise<any> {
+  override async chmod(): Promise<never> {
     throw Object.assign(new Error('Upload only'), { code: 550 });
   }
 }
