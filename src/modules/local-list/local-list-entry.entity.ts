@@ -1,12 +1,10 @@
 import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import type { SendLocalListRequest } from '../../ocpp/generated/ocpp16';
 import { TenantOwned } from '../../platform/tenant-filter';
 
-export interface LocalIdTagInfo {
-  status: string;
-  expiryDate?: string;
-  parentIdTag?: string;
-}
+/** An entry's idTagInfo as SendLocalList carries it. */
+type LocalIdTagInfo = NonNullable<SendLocalListRequest['localAuthorizationList']>[number]['idTagInfo'];
 
 /** One entry of the local authorization list the CSMS believes a charge point holds. */
 @Entity({ tableName: 'local_list_entry' })
