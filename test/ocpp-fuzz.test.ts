@@ -3,6 +3,7 @@ import type { RunningServer } from '../src/server';
 import { subscribe, subscriptionsOpen, wsClient } from './support/graphql-client';
 import { connectChargePoint, startTestServer, waitFor } from './support/harness';
 import { seedTenant } from './support/seed';
+import { clock } from '../src/platform/clock';
 
 /**
  * Generated malformed frames against the OCPP edge. Each kind of frame has a known right answer;
@@ -156,7 +157,16 @@ it('disconnects a charger that keeps sending garbage', async () => {
   expect(await closeCode).toBe(1008);
 });
 
+const realNow = clock.now;
+afterEach(() => {
+  clock.now = realNow;
+});
+
 it('limits failed password attempts per charge point', async () => {
+  // Failures are counted in fixed one-minute windows: start at the top of a minute (moving the clock
+  // forward) so the 25 attempts never straddle two windows (a CI run failed when they did).
+  const offset = 60_000 - (Date.now() % 60_000);
+  clock.now = () => new Date(Date.now() + offset);
   await tenant.chargePoint('LOCKED', { password: 'the-right-password-1' });
   const statuses: number[] = [];
   for (let i = 0; i < 25; i++) {
