@@ -68,6 +68,8 @@ export class SimulatedChargePoint {
   private readonly starting = new Set<Promise<boolean>>();
   private stopped = false;
   private online = false;
+  /** Set while rebooting: no new session starts, so none is cut off mid-StartTransaction by the closing socket. */
+  private rebooting = false;
   private energyWh = Math.floor(Math.random() * 1_000_000);
 
   constructor(readonly options: ChargePointOptions) {
@@ -180,7 +182,7 @@ export class SimulatedChargePoint {
     const timer = setTimeout(() => {
       this.sessionTimers.delete(timer);
       const connector = this.connectors.get(connectorId)!;
-      if (!this.online || connector.session || connector.reservation || !connector.available) return this.scheduleSession(connectorId);
+      if (!this.online || this.rebooting || connector.session || connector.reservation || !connector.available) return this.scheduleSession(connectorId);
       const free = this.options.idTags.filter((tag) => !this.stats.tagsInUse.has(tag));
       if (free.length === 0) return this.scheduleSession(connectorId);
       const idTag = free[Math.floor(Math.random() * free.length)];
@@ -201,7 +203,7 @@ export class SimulatedChargePoint {
 
   private async beginSession(connectorId: number, idTag: string, authorize: boolean): Promise<boolean> {
     const connector = this.connectors.get(connectorId)!;
-    if (connector.session) return false;
+    if (connector.session || this.rebooting) return false;
     if (authorize) {
       const auth = await this.send('Authorize', { idTag });
       if (auth?.idTagInfo?.status !== 'Accepted' || this.stopped) {
@@ -272,7 +274,12 @@ export class SimulatedChargePoint {
 
   /** A reboot (Reset, firmware install): stop sessions, drop the socket, connect and boot again. */
   async reboot(reason: 'SoftReset' | 'HardReset' | 'Reboot'): Promise<void> {
+    this.rebooting = true;
+    // A StartTransaction in flight gets its answer first: closing under it would leave a transaction
+    // the CSMS stored and the charger never knew, so never stopped.
+    await Promise.all(this.starting);
     for (const connectorId of this.connectors.keys()) await this.stopSession(connectorId, reason === 'Reboot' ? 'Reboot' : reason);
+    this.rebooting = false;
     const old = this.client;
     this.online = false;
     this.stats.connected--;
