@@ -37,7 +37,8 @@ export async function startQcharge(name: string, env: Record<string, string>, no
   const out = fs.openSync(logFile, 'w');
   const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
     cwd: ROOT,
-    env: { ...process.env, ...env, OCPP_PORT: String(ocppPort), API_PORT: String(apiPort) },
+    // FTP and OCPP-over-TLS ports are any free one, so two bench runs (or a bench beside a dev server) never collide.
+    env: { ...process.env, FTP_PORT: '0', OCPP_TLS_PORT: '0', ...env, OCPP_PORT: String(ocppPort), API_PORT: String(apiPort) },
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
