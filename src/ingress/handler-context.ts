@@ -15,5 +15,8 @@ export interface ChargePointContext {
   registrationStatus: RegistrationStatus;
 }
 
-/** Answers one charge-point-initiated action: its request in, its response out, both as the schemas type them. */
-export type OcppHandler<A extends ChargePointAction> = (ctx: ChargePointContext, payload: OcppRequest<A>) => Promise<OcppResponse<A>>;
+/**
+ * Answers one charge-point-initiated action: its request in, its response out, both as the schemas type them.
+ * A handler with nothing to wait for (Heartbeat) returns its answer as it is: no promise per call.
+ */
+export type OcppHandler<A extends ChargePointAction> = (ctx: ChargePointContext, payload: OcppRequest<A>) => OcppResponse<A> | Promise<OcppResponse<A>>;

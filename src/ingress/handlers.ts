@@ -35,6 +35,6 @@ export const HANDLERS: { [A in ChargePointAction]: OcppHandler<A> } = {
 };
 
 /** Runs `action`'s handler on a payload the OCPP session has already validated against that action's schema. */
-export function handleCall<A extends ChargePointAction>(ctx: ChargePointContext, action: A, validatedPayload: unknown): Promise<OcppResponse<A>> {
+export function handleCall<A extends ChargePointAction>(ctx: ChargePointContext, action: A, validatedPayload: unknown): OcppResponse<A> | Promise<OcppResponse<A>> {
   return HANDLERS[action](ctx, validatedPayload as OcppRequest<A>);
 }

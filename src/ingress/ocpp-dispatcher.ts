@@ -3,6 +3,7 @@ import { OcppError } from '../ocpp/ocpp-error';
 import type { FrameEvent } from '../ocpp/ocpp-session';
 import { sqlState } from '../platform/async';
 import { clock } from '../platform/clock';
+import { isTracing } from '../platform/tracing';
 import { traceIncomingCall } from './call-tracing';
 import type { ChargePointContext } from './handler-context';
 import { handleCall } from './handlers';
@@ -26,29 +27,33 @@ export class OcppDispatcher {
     this.triggers.observe(event);
   }
 
-  /** The session's handler: one call, traced. */
-  handle(action: string, payload: unknown, uniqueId: string): Promise<unknown> {
-    return traceIncomingCall(this.ctx, action, uniqueId, () => this.dispatch(action, payload));
+  /** The session's handler: one call, traced (when tracing is on). A handler that answers at once is answered without a promise. */
+  handle(action: string, payload: unknown, uniqueId: string): unknown {
+    if (!isTracing()) return this.dispatch(action, payload);
+    return traceIncomingCall(this.ctx, action, uniqueId, async () => this.dispatch(action, payload));
   }
 
   /**
    * Until its BootNotification is Accepted, a charge point gets SecurityError for everything but
    * BootNotification and the messages the CSMS asked for with TriggerMessage.
    */
-  private async dispatch(action: string, payload: unknown): Promise<unknown> {
+  private dispatch(action: string, payload: unknown): unknown {
     const { ctx } = this;
-    ctx.app.lastSeen.seen(ctx.tenantId, ctx.chargePointId, clock.now());
+    // A Heartbeat records its own time (and lastHeartbeatAt with it).
+    if (action !== 'Heartbeat') ctx.app.lastSeen.seen(ctx.tenantId, ctx.chargePointId, clock.now());
     if (!isChargePointAction(action)) throw new OcppError('NotSupported', `${action} is not sent by a charge point`);
     if (ctx.registrationStatus !== 'Accepted' && action !== 'BootNotification' && !this.triggers.isOpen(action)) {
       throw new OcppError('SecurityError', `Charge point is ${ctx.registrationStatus}; only BootNotification and triggered messages are accepted`);
     }
-    try {
-      return await handleCall(ctx, action, payload);
-    } catch (error) {
-      if (!OUT_OF_RANGE_SQLSTATES.has(sqlState(error) ?? '')) throw error;
-      // The validator should have refused the value: worth a look, but the charger's fault, not ours.
-      ctx.app.log.warn({ tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, action, err: error }, 'a value PostgreSQL cannot store got past validation');
-      throw new OcppError('PropertyConstraintViolation', `${action}.req holds a value out of the range the CSMS can store`);
-    }
+    const answer = handleCall(ctx, action, payload);
+    return answer instanceof Promise ? answer.catch((error: unknown) => this.storageError(action, error)) : answer;
+  }
+
+  private storageError(action: string, error: unknown): never {
+    const { ctx } = this;
+    if (!OUT_OF_RANGE_SQLSTATES.has(sqlState(error) ?? '')) throw error;
+    // The validator should have refused the value: worth a look, but the charger's fault, not ours.
+    ctx.app.log.warn({ tenantId: ctx.tenantId, chargePointId: ctx.chargePointId, action, err: error }, 'a value PostgreSQL cannot store got past validation');
+    throw new OcppError('PropertyConstraintViolation', `${action}.req holds a value out of the range the CSMS can store`);
   }
 }

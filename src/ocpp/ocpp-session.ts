@@ -16,7 +16,8 @@ export interface SessionTransport {
   setBacklogged?(backlogged: boolean): void;
 }
 
-export type CallHandler = (action: string, payload: unknown, uniqueId: string) => Promise<unknown>;
+/** A handler that can answer at once returns the answer itself: no promise per call on the hot path (Heartbeat). */
+export type CallHandler = (action: string, payload: unknown, uniqueId: string) => unknown;
 
 export interface FrameEvent {
   direction: 'IN' | 'OUT';
@@ -42,12 +43,22 @@ export interface SessionOptions {
   callLimiter?: { take(): boolean };
   onRateLimited?: () => void;
   onFrame?: (event: FrameEvent) => void;
-  /** Before validation: a charge point's known deviations repaired (see quirks.ts); the payload as it is otherwise. */
-  repair?: (action: string, payload: unknown, uniqueId: string) => unknown | Promise<unknown>;
+  /** Before validation: a charge point's known deviations repaired (see quirks.ts); left out for a charge point without quirks. */
+  repair?: (action: string, payload: unknown, uniqueId: string) => unknown;
   /** An answer that could not go out: the connection closed while its call was being handled. */
   onUndelivered?: (event: FrameEvent) => void;
   /** `uniqueId`: the message the problem is about, when there is one (for logs). */
   onProtocolWarning?: (message: string, detail?: unknown, uniqueId?: string) => void;
+}
+
+interface IncomingCall {
+  uniqueId: string;
+  action: string;
+  payload: unknown;
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | undefined)?.then === 'function';
 }
 
 interface PendingCall {
@@ -72,7 +83,9 @@ const EXPIRED_CALL_MEMORY_MS = 10 * 60_000;
 export class OcppSession {
   private readonly outgoingQueue: PendingCall[] = [];
   private inFlight: PendingCall | undefined;
-  private incomingChain: Promise<void> = Promise.resolve();
+  /** Calls from the charge point received while another one is being handled, in arrival order. */
+  private readonly waitingIncoming: IncomingCall[] = [];
+  private handlingIncoming = false;
   private queuedIncoming = 0;
   private badFrameTimes: number[] = [];
   private readonly expiredCalls = new Map<string, { action: string; at: number }>();
@@ -188,13 +201,51 @@ export class OcppSession {
     // own socket buffers, not in our memory or in front of other charge points' frames.
     this.setBacklogged(this.queuedIncoming >= Math.max(1, Math.floor(max / 2)));
     // Calls are handled strictly in arrival order: chargers send a second CALL before the first is answered.
-    this.incomingChain = this.incomingChain
-      .then(() => this.handleCall(uniqueId, action, payload))
-      .catch((error) => this.options.onProtocolWarning?.('Handling a call failed', error, uniqueId))
-      .finally(() => {
-        this.queuedIncoming--;
-        if (this.queuedIncoming === 0) this.setBacklogged(false);
-      });
+    const call = { uniqueId, action, payload };
+    if (this.handlingIncoming) this.waitingIncoming.push(call);
+    else this.runIncoming(call);
+  }
+
+  /**
+   * Handles `call` and then whatever arrived meanwhile. A call answered at once (Heartbeat) costs no
+   * promise; one that waits (a database write) holds the others back until it is answered.
+   */
+  private runIncoming(first: IncomingCall): void {
+    let call: IncomingCall | undefined = first;
+    while (call) {
+      let pending: PromiseLike<void> | void = undefined;
+      try {
+        pending = this.handleCall(call.uniqueId, call.action, call.payload);
+      } catch (error) {
+        this.options.onProtocolWarning?.('Handling a call failed', error, call.uniqueId);
+      }
+      if (pending) {
+        this.handlingIncoming = true;
+        const { uniqueId } = call;
+        pending.then(
+          () => this.incomingDone(),
+          (error: unknown) => {
+            this.options.onProtocolWarning?.('Handling a call failed', error, uniqueId);
+            this.incomingDone();
+          },
+        );
+        return;
+      }
+      this.countIncomingDone();
+      call = this.waitingIncoming.shift();
+    }
+  }
+
+  private incomingDone(): void {
+    this.handlingIncoming = false;
+    this.countIncomingDone();
+    const next = this.waitingIncoming.shift();
+    if (next) this.runIncoming(next);
+  }
+
+  private countIncomingDone(): void {
+    this.queuedIncoming--;
+    if (this.queuedIncoming === 0) this.setBacklogged(false);
   }
 
   private setBacklogged(backlogged: boolean): void {
@@ -203,25 +254,54 @@ export class OcppSession {
     this.options.transport.setBacklogged?.(backlogged);
   }
 
-  private async handleCall(uniqueId: string, action: string, payload: unknown): Promise<void> {
+  /** Answers one call; a promise only when something on the way (repair, handler) had to wait. */
+  private handleCall(uniqueId: string, action: string, payload: unknown): PromiseLike<void> | void {
     const started = performance.now();
-    let response: unknown;
+    let repaired: unknown;
     try {
       if (!hasSchema(action, 'req')) throw new OcppError('NotImplemented', `Unknown action ${action}`);
-      if (this.options.repair) payload = await this.options.repair(action, payload, uniqueId);
-      validatePayload(action, 'req', payload);
-      response = await this.options.handler(action, payload, uniqueId);
+      repaired = this.options.repair ? this.options.repair(action, payload, uniqueId) : payload;
     } catch (error) {
-      if (error instanceof OcppError) {
-        // Unknown actions count too: a flood of them would otherwise cost a log line and an answer each, forever.
-        if (error.code !== 'InternalError') this.countBadFrame();
-        this.sendError(uniqueId, error.code, error.message, error.details, action, started);
-      } else {
-        this.options.onProtocolWarning?.(`Handler for ${action} failed`, error, uniqueId);
-        this.sendError(uniqueId, 'InternalError', 'The CSMS could not process this call', {}, action, started);
-      }
-      return;
+      return this.callFailed(uniqueId, action, error, started);
     }
+    if (isPromiseLike(repaired)) {
+      return repaired.then(
+        (value) => this.handleRepaired(uniqueId, action, value, started),
+        (error: unknown) => this.callFailed(uniqueId, action, error, started),
+      );
+    }
+    return this.handleRepaired(uniqueId, action, repaired, started);
+  }
+
+  private handleRepaired(uniqueId: string, action: string, payload: unknown, started: number): PromiseLike<void> | void {
+    let response: unknown;
+    try {
+      validatePayload(action, 'req', payload);
+      response = this.options.handler(action, payload, uniqueId);
+    } catch (error) {
+      return this.callFailed(uniqueId, action, error, started);
+    }
+    if (isPromiseLike(response)) {
+      return response.then(
+        (value) => this.answer(uniqueId, action, value, started),
+        (error: unknown) => this.callFailed(uniqueId, action, error, started),
+      );
+    }
+    this.answer(uniqueId, action, response, started);
+  }
+
+  private callFailed(uniqueId: string, action: string, error: unknown, started: number): void {
+    if (error instanceof OcppError) {
+      // Unknown actions count too: a flood of them would otherwise cost a log line and an answer each, forever.
+      if (error.code !== 'InternalError') this.countBadFrame();
+      this.sendError(uniqueId, error.code, error.message, error.details, action, started);
+    } else {
+      this.options.onProtocolWarning?.(`Handler for ${action} failed`, error, uniqueId);
+      this.sendError(uniqueId, 'InternalError', 'The CSMS could not process this call', {}, action, started);
+    }
+  }
+
+  private answer(uniqueId: string, action: string, response: unknown, started: number): void {
     try {
       validatePayload(action, 'conf', response);
     } catch (error) {

@@ -12,6 +12,11 @@ const tracer = trace.getTracer('qcharge');
 let provider: { shutdown(): Promise<void> } | undefined;
 let users = 0;
 
+/** Whether spans are exported: without it, hot paths skip building spans (no-op ones cost a context switch and a promise each). */
+export function isTracing(): boolean {
+  return provider !== undefined;
+}
+
 /** Starts exporting spans over OTLP/HTTP (JSON) when the config names an endpoint; returns what stops it. */
 export async function startTracing(config: Config, log: Logger): Promise<() => Promise<void>> {
   if (!config.otelEndpoint) return async () => undefined;

@@ -6,7 +6,7 @@ import { clock } from '../../platform/clock';
  * flush, at most a second later (the answer does not depend on it, and a charge point loses nothing if a
  * crash loses that second).
  */
-export const heartbeat: OcppHandler<'Heartbeat'> = async (ctx) => {
+export const heartbeat: OcppHandler<'Heartbeat'> = (ctx) => {
   const now = clock.now();
   ctx.app.lastSeen.heartbeat(ctx.tenantId, ctx.chargePointId, now);
   return { currentTime: now.toISOString() };

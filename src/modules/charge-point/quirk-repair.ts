@@ -7,12 +7,13 @@ import { quirkRepairs } from '../../platform/metrics';
 /**
  * The pre-validation repair of one connection, with the charge point's `compatibility` as it was read at
  * the upgrade; each repaired frame is counted (metrics, and per quirk on the charge point for the API) and
- * logged. A charge point without quirks costs nothing per frame.
+ * logged. A charge point without quirks has none (undefined), so costs nothing per frame.
  */
 export function quirkRepairer(app: AppContext, identity: { tenantId: string; chargePointId: string; compatibility: unknown }, log: Logger) {
   const quirks = knownQuirks(identity.compatibility);
+  // No repair step at all (not one that returns the payload): the session then answers without a promise.
+  if (quirks.size === 0) return undefined;
   return async (action: string, payload: unknown, uniqueId: string): Promise<unknown> => {
-    if (quirks.size === 0) return payload;
     const { payload: repaired, repaired: used } = repairPayload(action, payload, quirks);
     if (used.length === 0) return payload;
     for (const quirk of used) quirkRepairs.labels(identity.tenantId, quirk).inc();
