@@ -6,8 +6,11 @@ import type { OcppRequest, OcppResponse } from '../../ocpp/generated/ocpp16';
 import { OcppError } from '../../ocpp/ocpp-error';
 import { validateRequest } from '../../ocpp/validator';
 import { clock } from '../../platform/clock';
-import type { TenantEm } from '../../platform/db';
+import { platformEm, scopeTenant, tenantEm, tenantSql, type TenantEm } from '../../platform/db';
+import { isDataError } from '../../platform/async';
+import { GroupCommit } from '../../platform/group-commit';
 import { withEvents } from '../event/event-outbox';
+import type { NewEvent } from '../event/event-types';
 import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
 import { commandOutcomes } from '../../platform/metrics';
 import { inSpan, ocppCallAttributes } from '../../platform/tracing';
@@ -100,10 +103,10 @@ export class CommandService {
    * refuse (unknown keys, connectors, transactions) are passed on, as OCTT expects.
    */
   async create<A extends CsmsAction>(em: TenantEm, input: CommandRequest<A>): Promise<{ command: Command; response: OcppResponse<A> | null }> {
-    const chargePoint = await em.findOne(ChargePoint, { identity: input.chargePointId });
-    if (!chargePoint) throw new NotFoundError(`Charge point ${input.chargePointId} not found`);
+    const registrationStatus = await this.registrationStatus(em, input.chargePointId);
+    if (!registrationStatus) throw new NotFoundError(`Charge point ${input.chargePointId} not found`);
     // OCPP 1.6 4.2.1: the CSMS initiates nothing with a Rejected charge point (scheduled commands wait instead).
-    if (chargePoint.registrationStatus === 'Rejected' && !input.schedule) {
+    if (registrationStatus === 'Rejected' && !input.schedule) {
       throw new ConflictError(`Charge point ${input.chargePointId} is Rejected: it is sent nothing until its registrationStatus is Accepted or Pending`);
     }
     const hooks = COMMAND_HOOKS[input.action];
@@ -157,6 +160,36 @@ export class CommandService {
     const response = await this.attempt(em, command, { request, hookOptions: input.hookOptions, unstored: true });
     // The answer to the request just validated as an `A`.
     return { command, response: response as OcppResponse<A> };
+  }
+
+  private readonly chargePointLookups = new Map<string, GroupCommit<string, string | undefined>>();
+
+  /**
+   * The charge point's registration status, undefined when the tenant has no such charge point. Outside a
+   * transaction, lookups of one tenant that arrive while one is in flight go together in the next
+   * statement (in the tenant's scope); each is answered by a statement that started after it was asked.
+   */
+  private async registrationStatus(em: TenantEm, chargePointId: string): Promise<string | undefined> {
+    if (em.getTransactionContext()) return (await em.findOne(ChargePoint, { identity: chargePointId }))?.registrationStatus;
+    const tenantId = scopeTenant(em)!;
+    let lookup = this.chargePointLookups.get(tenantId);
+    if (!lookup) {
+      const scope = tenantEm(this.app.orm, tenantId);
+      lookup = new GroupCommit<string, string | undefined>(
+        async (ids) => {
+          const rows = await tenantSql<{ identity: string; registration_status: string }>(
+            scope,
+            'select identity, registration_status from charge_point where tenant_id = $tenant and identity in (select jsonb_array_elements_text(?::jsonb))',
+            [JSON.stringify([...new Set(ids)])],
+          );
+          const byId = new Map(rows.map((row) => [row.identity, row.registration_status]));
+          return ids.map((id) => byId.get(id));
+        },
+        { maxInFlight: 2, maxBatch: 500 },
+      );
+      this.chargePointLookups.set(tenantId, lookup);
+    }
+    return lookup.submit(chargePointId);
   }
 
   /**
@@ -229,24 +262,70 @@ export class CommandService {
   }
 
   /**
-   * Writes the command (inserted, or its row updated) with its COMMAND_UPDATED event: one statement, one
-   * commit, then the event is published. Raw SQL rather than a flush: a command costs one round trip per
-   * state instead of four (BEGIN, the event, the row, COMMIT).
+   * Writes the command (inserted, or its row updated) with its COMMAND_UPDATED event, then publishes the
+   * event; resolves once both are committed. Outside a transaction the write is group-committed: the
+   * states of concurrent commands (any tenant) that arrive while a write is in flight go together in the
+   * next statement (see CommandWriter). Inside the caller's transaction it is one statement of its own.
    */
   async stored(em: TenantEm, command: Command, options: { insert?: boolean } = {}): Promise<void> {
-    const write = options.insert
-      ? `written as (insert into command select * from jsonb_populate_record(null::command, ?::jsonb))`
-      : `written as (
-           update command c
-              set response = r.response, status = r.status, message_id = r.message_id, error_code = r.error_code,
-                  ocpp_error_code = r.ocpp_error_code, error_description = r.error_description, attempts = r.attempts,
-                  sent_at = r.sent_at, completed_at = r.completed_at
-             from jsonb_populate_record(null::command, ?::jsonb) r
-            where c.tenant_id = r.tenant_id and c.id = r.id
-         )`;
-    const event = { type: 'COMMAND_UPDATED' as const, tenantId: command.tenantId, chargePointId: command.chargePointId, payload: commandView(command) };
-    this.app.outbox.committed(await withEvents(em, write, [JSON.stringify(commandRow(command))], [event]));
+    const tenantId = scopeTenant(em);
+    if (command.tenantId !== tenantId) throw new Error(`command ${command.id} is not of this scope's tenant`);
+    const write: CommandWrite = { insert: options.insert === true, row: commandRow(command), event: commandEvent(command) };
+    if (em.getTransactionContext()) {
+      this.app.outbox.committed(await withEvents(em, COMMAND_CTES, commandParams([write]), [write.event]));
+      return;
+    }
+    await this.writer.submit(write);
   }
+
+  private writerInstance: GroupCommit<CommandWrite, void> | undefined;
+
+  private get writer(): GroupCommit<CommandWrite, void> {
+    return (this.writerInstance ??= new GroupCommit<CommandWrite, void>((writes) => this.writeBatch(writes), {
+      maxInFlight: 2,
+      maxBatch: 500,
+      maxWaiting: 20_000,
+      splitOn: isDataError,
+    }));
+  }
+
+  /**
+   * One statement for a batch of command states and their events. Rows name their tenant (each was checked
+   * against its caller's tenant scope in `stored`), so a batch may span tenants: the platform scope, as for
+   * the other group-committed writers. A command is in at most one batch at a time (its caller waits).
+   */
+  private async writeBatch(writes: CommandWrite[]): Promise<void[]> {
+    this.app.outbox.committed(await withEvents(platformEm(this.app.orm), COMMAND_CTES, commandParams(writes), writes.map((w) => w.event)));
+    return writes.map(() => undefined);
+  }
+}
+
+interface CommandWrite {
+  insert: boolean;
+  row: ReturnType<typeof commandRow>;
+  event: NewEvent;
+}
+
+/**
+ * Inserts the new commands and updates the others: bind parameters `commandParams` (the inserted rows,
+ * then the updated ones, as jsonb arrays of rows).
+ */
+const COMMAND_CTES = `inserted as (insert into command select * from jsonb_populate_recordset(null::command, ?::jsonb)),
+     updated as (
+       update command c
+          set response = r.response, status = r.status, message_id = r.message_id, error_code = r.error_code,
+              ocpp_error_code = r.ocpp_error_code, error_description = r.error_description, attempts = r.attempts,
+              sent_at = r.sent_at, completed_at = r.completed_at
+         from jsonb_populate_recordset(null::command, ?::jsonb) r
+        where c.tenant_id = r.tenant_id and c.id = r.id
+     )`;
+
+function commandParams(writes: CommandWrite[]): string[] {
+  return [JSON.stringify(writes.filter((w) => w.insert).map((w) => w.row)), JSON.stringify(writes.filter((w) => !w.insert).map((w) => w.row))];
+}
+
+function commandEvent(command: Command): NewEvent {
+  return { type: 'COMMAND_UPDATED', tenantId: command.tenantId, chargePointId: command.chargePointId, payload: commandView(command) };
 }
 
 /** The command as a row of its table (jsonb_populate_record's keys). */

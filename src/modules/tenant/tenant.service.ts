@@ -52,11 +52,3 @@ export async function revokeApiKey(em: TenantEm, id: string) {
   await em.flush();
   return apiKey;
 }
-
-/** Finds the live key for a bearer secret, across tenants: this is how a request learns its tenant. */
-export async function findApiKeyBySecret(orm: Orm, secret: string): Promise<ApiKey | null> {
-  if (!secret.startsWith(API_KEY_PREFIX)) return null;
-  const em = platformEm(orm);
-  const key = await em.findOne(ApiKey, { secretHash: hashSecret(secret), revokedAt: null }, { filters: false });
-  return key;
-}
