@@ -1,10 +1,12 @@
 import type { CommandHookContext, CommandHookRegistry } from '../command/command-hooks';
 import { clock } from '../../platform/clock';
-import { tenantSql } from '../../platform/db';
+import type { AppContext } from '../../app-context';
+import { isDataError } from '../../platform/async';
+import { tenantEm, tenantSql, type TenantEm } from '../../platform/db';
+import { GroupCommit } from '../../platform/group-commit';
 import { BadInputError } from '../../platform/errors';
 import { isAuthorizationKey, passwordFromAuthorizationKey } from './authorization-key';
 import { checkPassword, setChargePointPassword } from './charge-point-admin.service';
-import { ChargePoint } from './charge-point.entity';
 import { raiseSecurityProfile } from '../security/security-profile.service';
 import { recordCsmsSecurityEvent } from '../security/security-event.service';
 
@@ -17,42 +19,81 @@ function heartbeatSeconds(value: string | null | undefined): number | undefined 
   return seconds > 0 && seconds <= MAX_INTERVAL_S ? seconds : undefined;
 }
 
-/**
- * The interval BootNotification answers with: kept in step with what the charge point is known to use,
- * so a re-boot does not undo an operator's ChangeConfiguration.
- */
-async function storeHeartbeatInterval(ctx: CommandHookContext, keys: Array<{ key: string; value?: string | null }>): Promise<void> {
-  const entry = keys.find((k) => k.key.toLowerCase() === 'heartbeatinterval');
-  const seconds = heartbeatSeconds(entry?.value);
-  if (seconds === undefined) return;
-  await ctx.em.nativeUpdate(ChargePoint, { tenantId: ctx.tenantId, identity: ctx.chargePointId }, { heartbeatIntervalS: seconds });
+/** What one answer taught the CSMS about a charge point's configuration. */
+interface KnownConfiguration {
+  chargePointId: string;
+  keys: Array<{ key: string; value: string | null; readonly: boolean }>;
+  /** The interval BootNotification answers with, when the answer set or reported a valid HeartbeatInterval. */
+  heartbeatS?: number;
 }
 
-async function storeKeys(
-  ctx: CommandHookContext,
-  keys: Array<{ key: string; value?: string | null; readonly?: boolean }>,
-): Promise<void> {
-  if (keys.length === 0) return;
-  const now = clock.now();
-  const params: unknown[] = [];
-  // A charge point that reports its AuthorizationKey's value (it should not) does not get it stored.
-  for (const k of keys) params.push(ctx.chargePointId, k.key, isAuthorizationKey(k.key) ? null : (k.value ?? null), k.readonly ?? false, now);
-  await tenantSql(
-    ctx.em,
-    `insert into configuration_key (pk, tenant_id, charge_point_id, key, value, readonly, updated_at)
-     select gen_random_uuid(), v.* from (values ${keys.map(() => '($tenant::uuid, ?, ?, ?, ?::boolean, ?::timestamptz)').join(',')}) as v
-     on conflict (tenant_id, charge_point_id, key) do update
-        set value = excluded.value, readonly = excluded.readonly, updated_at = excluded.updated_at`,
-    params,
-  );
+/**
+ * Configuration values read back, and the interval BootNotification answers with (kept in step with what
+ * the charge point is known to use, so a re-boot does not undo an operator's ChangeConfiguration): one
+ * statement for a batch of answers of one tenant. Of two answers for one key (or one charge point's
+ * interval) in a batch, the later wins. Bind parameters: the keys (jsonb), their time, the intervals (jsonb).
+ */
+const STORE_CONFIGURATION = `with k as (
+       select * from jsonb_to_recordset(?::jsonb) as x(i integer, charge_point_id varchar, key varchar, value text, readonly boolean)
+     ), keys as (
+       insert into configuration_key (pk, tenant_id, charge_point_id, key, value, readonly, updated_at)
+       select distinct on (charge_point_id, key) gen_random_uuid(), $tenant::uuid, charge_point_id, key, value, readonly, ?::timestamptz
+         from k order by charge_point_id, key, i desc
+       on conflict (tenant_id, charge_point_id, key) do update
+          set value = excluded.value, readonly = excluded.readonly, updated_at = excluded.updated_at
+     ), h as (
+       select distinct on (charge_point_id) charge_point_id, seconds
+         from jsonb_to_recordset(?::jsonb) as x(i integer, charge_point_id varchar, seconds integer) order by charge_point_id, i desc
+     )
+     update charge_point c set heartbeat_interval_s = h.seconds from h where c.tenant_id = $tenant and c.identity = h.charge_point_id`;
+
+function storeConfiguration(em: TenantEm, known: KnownConfiguration[]): Promise<unknown> {
+  const keys = known.flatMap((k) => k.keys.map((key) => ({ charge_point_id: k.chargePointId, ...key }))).map((row, i) => ({ i, ...row }));
+  const intervals = known.flatMap((k, i) => (k.heartbeatS === undefined ? [] : [{ i, charge_point_id: k.chargePointId, seconds: k.heartbeatS }]));
+  return tenantSql(em, STORE_CONFIGURATION, [JSON.stringify(keys), clock.now(), JSON.stringify(intervals)]);
+}
+
+/**
+ * Per tenant, answers that arrive while a write is in flight go together in the next statement (in the
+ * tenant's scope); each is stored before its command is finished. Inside a transaction: one statement of its own.
+ */
+const configurationWriters = new WeakMap<AppContext, Map<string, GroupCommit<KnownConfiguration, void>>>();
+
+async function remember(ctx: CommandHookContext, keys: Array<{ key: string; value?: string | null; readonly?: boolean }>): Promise<void> {
+  const entry = keys.find((k) => k.key.toLowerCase() === 'heartbeatinterval');
+  const known: KnownConfiguration = {
+    chargePointId: ctx.chargePointId,
+    // A charge point that reports its AuthorizationKey's value (it should not) does not get it stored.
+    keys: keys.map((k) => ({ key: k.key, value: isAuthorizationKey(k.key) ? null : (k.value ?? null), readonly: k.readonly ?? false })),
+    heartbeatS: heartbeatSeconds(entry?.value),
+  };
+  if (known.keys.length === 0) return;
+  if (ctx.em.getTransactionContext()) {
+    await storeConfiguration(ctx.em, [known]);
+    return;
+  }
+  let writers = configurationWriters.get(ctx.app);
+  if (!writers) configurationWriters.set(ctx.app, (writers = new Map()));
+  let writer = writers.get(ctx.tenantId);
+  if (!writer) {
+    const scope = tenantEm(ctx.app.orm, ctx.tenantId);
+    writer = new GroupCommit<KnownConfiguration, void>(
+      async (batch) => {
+        await storeConfiguration(scope, batch);
+        return batch.map(() => undefined);
+      },
+      { maxInFlight: 2, maxBatch: 200, splitOn: isDataError },
+    );
+    writers.set(ctx.tenantId, writer);
+  }
+  await writer.submit(known);
 }
 
 /** Configuration values the CSMS learns: everything GetConfiguration returns, and accepted changes. */
 export const configurationHooks: CommandHookRegistry = {
   GetConfiguration: {
     async onResult(ctx, _request, response) {
-      await storeKeys(ctx, response.configurationKey ?? []);
-      await storeHeartbeatInterval(ctx, response.configurationKey ?? []);
+      await remember(ctx, response.configurationKey ?? []);
     },
   },
   ChangeConfiguration: {
@@ -76,8 +117,7 @@ export const configurationHooks: CommandHookRegistry = {
         return;
       }
       if (response.status === 'Accepted' || response.status === 'RebootRequired') {
-        await storeKeys(ctx, [{ key: request.key, value: request.value, readonly: false }]);
-        await storeHeartbeatInterval(ctx, [{ key: request.key, value: request.value }]);
+        await remember(ctx, [{ key: request.key, value: request.value, readonly: false }]);
         if (response.status === 'Accepted') await raiseSecurityProfile(ctx, request.key, request.value);
       }
     },
