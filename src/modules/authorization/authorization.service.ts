@@ -15,36 +15,51 @@ export interface StartPlace {
 /** The tenant's verdict on an id tag, as OCPP's IdTagInfo; with `startingAt`, also ConcurrentTx. */
 export async function authorizeIdTag(em: TenantEm, idTag: string, options: { startingAt?: StartPlace } = {}): Promise<IdTagInfo> {
   const tag = await em.findOne(IdTag, { idTagKey: idTagKey(idTag) });
+  const info = idTagInfoOf(tag);
+  if (tag && info.status === 'Accepted' && options.startingAt && (await runsElsewhere(em, tag, options.startingAt))) info.status = 'ConcurrentTx';
+  return info;
+}
+
+/** An id tag's row as a statement answers it (`to_jsonb`: timestamps as text). */
+export interface IdTagRow {
+  status: IdTag['status'];
+  expiry_date: string | null;
+  parent_id_tag: string | null;
+}
+
+/** OCPP's IdTagInfo of a tag (an entity or a row; none: Invalid), before ConcurrentTx and reservations. */
+export function idTagInfoOf(tag: Pick<IdTag, 'status' | 'expiryDate' | 'parentIdTag'> | IdTagRow | null): IdTagInfo {
   if (!tag) return { status: 'Invalid' };
+  const expiry = 'expiry_date' in tag ? (tag.expiry_date === null ? null : new Date(tag.expiry_date)) : (tag.expiryDate ?? null);
+  const parent = 'parent_id_tag' in tag ? tag.parent_id_tag : tag.parentIdTag;
   const info: IdTagInfo = { status: tag.status };
-  if (tag.expiryDate) info.expiryDate = tag.expiryDate.toISOString();
-  if (tag.parentIdTag) info.parentIdTag = tag.parentIdTag;
-  if (info.status === 'Accepted' && tag.expiryDate && tag.expiryDate.getTime() <= clock.now().getTime()) info.status = 'Expired';
-  if (info.status === 'Accepted' && options.startingAt && (await runsElsewhere(em, tag, options.startingAt))) info.status = 'ConcurrentTx';
+  if (expiry) info.expiryDate = expiry.toISOString();
+  if (parent) info.parentIdTag = parent;
+  if (info.status === 'Accepted' && expiry && expiry.getTime() <= clock.now().getTime()) info.status = 'Expired';
   return info;
 }
 
 /**
- * Whether the tag has a transaction running anywhere but where it now starts. Open is not always running:
+ * Whether the tag has a transaction running anywhere but where it now starts, as an SQL condition on the
+ * expressions `key` (the tag's key), `chargePointId` and `connectorId` (where it starts). Open is not always running:
  * - a start that was refused is recorded too (REFUSED), and its charger may never send the stop: only ACTIVE ones run;
  * - a connector holds one transaction at a time, so one still open where the tag starts now, or one with a later
  *   start on its own connector, lost its StopTransaction (a reboot, say) and runs no more.
  * Such a transaction is left open for that StopTransaction, should it come late.
  */
-async function runsElsewhere(em: TenantEm, tag: IdTag, place: StartPlace): Promise<boolean> {
-  // Inside the StartTransaction's locked transaction when there is one: on its connection, never a second one from the pool.
-  const [row] = await tenantSql<{ running: boolean }>(
-    em,
-    `select exists (
-       select 1 from charging_transaction t
-        where t.tenant_id = $tenant and t.id_tag_key = ? and t.state = 'ACTIVE'
-          and not (t.charge_point_id = ? and t.connector_id = ?)
+export function runsElsewhereSql(key: string, chargePointId: string, connectorId: string): string {
+  return `exists (
+       select 1 from charging_transaction running
+        where running.tenant_id = $tenant and running.id_tag_key = ${key} and running.state = 'ACTIVE'
+          and not (running.charge_point_id = ${chargePointId} and running.connector_id = ${connectorId})
           and not exists (
             select 1 from charging_transaction later
-             where later.tenant_id = t.tenant_id and later.charge_point_id = t.charge_point_id
-               and later.connector_id = t.connector_id and later.start_timestamp > t.start_timestamp)
-     ) as running`,
-    [tag.idTagKey, place.chargePointId, place.connectorId],
-  );
+             where later.tenant_id = running.tenant_id and later.charge_point_id = running.charge_point_id
+               and later.connector_id = running.connector_id and later.start_timestamp > running.start_timestamp))`;
+}
+
+async function runsElsewhere(em: TenantEm, tag: IdTag, place: StartPlace): Promise<boolean> {
+  // Inside the StartTransaction's locked transaction when there is one: on its connection, never a second one from the pool.
+  const [row] = await tenantSql<{ running: boolean }>(em, `select ${runsElsewhereSql('?', '?', '?')} as running`, [tag.idTagKey, place.chargePointId, place.connectorId]);
   return row.running;
 }

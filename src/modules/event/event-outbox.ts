@@ -28,8 +28,8 @@ export type Emit = (event: NewEvent) => void;
  * loses no delivery (a sweeper enqueues what was never enqueued). Counter rows are taken in tenant order,
  * so two batches of several tenants cannot deadlock on them. Bind parameters: `eventParams`.
  */
-const EVENT_CTES = `ev as (
-       select * from jsonb_to_recordset(?::jsonb) as x(i integer, tenant_id uuid, type varchar, charge_point_id varchar, payload jsonb)
+const eventCtes = (source: string) => `ev as (
+       ${source}
      ), counts as (
        select tenant_id, count(*)::bigint as n from ev group by tenant_id
      ), bumped as (
@@ -49,7 +49,8 @@ const EVENT_CTES = `ev as (
        select gen_random_uuid(), n.tenant_id, w.id, n.id, 1, 'PENDING', ?::timestamptz, ?::timestamptz, ?::timestamptz
          from numbered n join webhook w on w.tenant_id = n.tenant_id and w.enabled and n.type = any(w.event_types)
        returning id, event_id
-     )
+     )`;
+const EVENT_CTES = `${eventCtes('select * from jsonb_to_recordset(?::jsonb) as x(i integer, tenant_id uuid, type varchar, charge_point_id varchar, payload jsonb)')}
      select n.i, n.id, n.sequence, (select array_agg(d.id) from deliveries d where d.event_id = n.id) as delivery_ids from numbered n`;
 
 type AppendedRow = { i: number; id: string; sequence: string; delivery_ids: string[] | null };
@@ -99,6 +100,39 @@ export async function withEvents(em: TenantEm | PlatformEm, changeCtes: string, 
   const occurredAt = clock.now();
   const rows = await appendSql(em, events, `with ${changeCtes}, ${EVENT_CTES}`, [...changeParams, ...eventParams(events, occurredAt)]);
   return appended(events, rows, occurredAt);
+}
+
+/** An event as `withEventsOf` answers it: stored, with the webhook deliveries it created. */
+type ComputedEventRow = { i: number; id: string; sequence: number; tenant_id: string; type: NewEvent['type']; charge_point_id: string; payload: NewEvent['payload']; delivery_ids: string[] | null };
+
+/**
+ * One statement that writes a change and its events, for a change whose events are only known inside the
+ * statement (their payloads show rows it writes: ids, states it decides). `changeCtes` (bind parameters
+ * `changeParams`) define a CTE `new_events (i, tenant_id, type, charge_point_id, payload)`, `i` giving the
+ * events' order; `result` is a select list over the change's CTEs, answered as the statement's one row.
+ * `lead`, if given, is a statement run first in the same round trip and implicit transaction (with its own
+ * snapshot, as each statement of a multi-statement query has): a lock the change must hold before it reads.
+ * Hand `appended` to `EventOutbox.committed` once it returned.
+ */
+export async function withEventsOf<R extends object>(
+  em: TenantEm,
+  changeCtes: string,
+  changeParams: readonly unknown[],
+  result: string,
+  lead?: { sql: string; params: readonly unknown[] },
+): Promise<{ row: R; appended: Appended }> {
+  const occurredAt = clock.now();
+  const sql = `${lead ? `${lead.sql}; ` : ''}with ${changeCtes}, ${eventCtes('select i, tenant_id, type, charge_point_id, payload from new_events')}
+     select ${result},
+            (select coalesce(jsonb_agg(jsonb_build_object('i', n.i, 'id', n.id, 'sequence', n.sequence, 'tenant_id', n.tenant_id, 'type', n.type,
+                    'charge_point_id', n.charge_point_id, 'payload', n.payload,
+                    'delivery_ids', (select to_jsonb(array_agg(d.id)) from deliveries d where d.event_id = n.id)) order by n.i), '[]'::jsonb)
+               from numbered n) as stored_events__`;
+  const params = [...(lead?.params ?? []), ...changeParams, occurredAt, occurredAt, occurredAt, occurredAt];
+  const [row] = await tenantSql<R & { stored_events__: ComputedEventRow[] }>(em, sql, params);
+  const { stored_events__: rows, ...rest } = row;
+  const events = rows.map((r) => ({ type: r.type, tenantId: r.tenant_id, chargePointId: r.charge_point_id, payload: r.payload }) as NewEvent);
+  return { row: rest as unknown as R, appended: appended(events, rows.map((r, i) => ({ i, id: r.id, sequence: String(r.sequence), delivery_ids: r.delivery_ids })), occurredAt) };
 }
 
 /**

@@ -159,30 +159,21 @@ export async function applyReservations(
 }
 
 /**
- * A started transaction consumes its reservation: the one it names, when that is still open and the
- * transaction's id tag belongs to its group; or else an active reservation of the same group on its
- * connector (or on connector 0). A reservationId naming no open reservation of this charge point, or one
- * of another group, is ignored: only the reserving group may use a reservation.
+ * The reservation a started transaction consumes (the StartTransaction's statement marks it USED): the one
+ * it names, when that is still open and the transaction's id tag belongs to its group; or else an active
+ * reservation of the same group on its connector (or on connector 0). A reservationId naming no open
+ * reservation of this charge point, or one of another group, is ignored: only the reserving group may use a reservation.
  */
-export async function consumeReservation(
+export async function reservationToConsume(
   em: TenantEm,
   chargePointId: string,
-  transaction: { id: number; connectorId: number; idTag: string; reservationId?: number | null },
+  start: { connectorId: number; idTag: string; reservationId: number | null },
   parentIdTag: string | undefined,
 ): Promise<Reservation | null> {
-  let reservation: Reservation | null = null;
-  if (transaction.reservationId != null) {
-    const named = await em.findOne(Reservation, { id: transaction.reservationId, chargePointId, status: { $in: ['PENDING', 'ACTIVE', 'EXPIRED'] } });
-    if (named && sameGroup(named, transaction.idTag, parentIdTag)) reservation = named;
+  if (start.reservationId !== null) {
+    const named = await em.findOne(Reservation, { id: start.reservationId, chargePointId, status: { $in: ['PENDING', 'ACTIVE', 'EXPIRED'] } });
+    if (named && sameGroup(named, start.idTag, parentIdTag)) return named;
   }
-  if (!reservation) {
-    const candidates = await em.find(Reservation, { ...activeWhere(chargePointId), connectorId: { $in: [transaction.connectorId, 0] } }, { orderBy: { connectorId: 'desc' } });
-    reservation = candidates.find((r) => sameGroup(r, transaction.idTag, parentIdTag)) ?? null;
-  }
-  if (!reservation) return null;
-  reservation.status = 'USED';
-  reservation.transactionId = transaction.id;
-  reservation.updatedAt = clock.now();
-  await em.flush();
-  return reservation;
+  const candidates = await em.find(Reservation, { ...activeWhere(chargePointId), connectorId: { $in: [start.connectorId, 0] } }, { orderBy: { connectorId: 'desc' } });
+  return candidates.find((r) => sameGroup(r, start.idTag, parentIdTag)) ?? null;
 }

@@ -51,6 +51,12 @@ export async function scheduleRebalanceFor(app: AppContext, tenantId: string, ch
   }
 }
 
+/** As scheduleRebalanceFor, when the statement that changed the charge point's sessions also read its group (null: none). */
+export function rebalanceAfter(app: AppContext, tenantId: string, groupId: string | null): void {
+  if (groupId === null) return;
+  scheduleRebalance(app, tenantId, groupId).catch((error) => app.log.warn({ err: error, tenantId, groupId }, 'site limit rebalance not scheduled'));
+}
+
 /** Forgets a deleted group's generation counter. */
 export async function forgetRebalance(app: AppContext, tenantId: string, groupId: string): Promise<void> {
   await app.redis.del(app.keys.siteLimitGeneration(tenantId, groupId));

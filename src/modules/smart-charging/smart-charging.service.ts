@@ -86,35 +86,21 @@ export const PENDING_TX_PROFILE_MS = 10 * 60_000;
  * left on that connector for another id tag is dropped: that remote start lapsed, since the charge point
  * let someone else start there; so is any of this charge point's pending ones older than the wait.
  */
-export async function linkPendingTxProfiles(
-  em: TenantEm,
-  tenantId: string,
-  chargePointId: string,
-  transaction: { id: number; connectorId: number; idTag: string },
-): Promise<number> {
-  const now = clock.now();
-  const oldest = new Date(now.getTime() - PENDING_TX_PROFILE_MS);
-  // One round trip on every accepted StartTransaction. Both parts see the rows as they were, so the delete
-  // skips the linked ones.
-  const rows = await tenantSql<{ linked: string }>(
-    em,
-    `with linked as (
-       update "charging_profile" set "transaction_id" = ?, "connector_id" = ?, "pending_id_tag_key" = null, "updated_at" = ?
-        where "tenant_id" = $tenant and "charge_point_id" = ? and "pending_id_tag_key" = ? and "connector_id" in (0, ?) and "updated_at" > ?
-       returning "pk"),
-     lapsed as (
-       delete from "charging_profile"
-        where "tenant_id" = $tenant and "charge_point_id" = ? and "pending_id_tag_key" is not null
-          and ("connector_id" = ? or "updated_at" <= ?)
-          and "pk" not in (select "pk" from linked)
-       returning "pk")
-     select (select count(*) from linked) as linked, (select count(*) from lapsed) as lapsed`,
-    [
-      transaction.id, transaction.connectorId, now, chargePointId, idTagKey(transaction.idTag), transaction.connectorId, oldest,
-      chargePointId, transaction.connectorId, oldest,
-    ],
-  );
-  return Number(rows[0]?.linked ?? 0);
+export function linkPendingTxProfilesCtes(started: string, now: string): string {
+  // Part of the StartTransaction's statement, for an accepted start. Both parts see the rows as they were, so
+  // the delete skips the linked ones.
+  const oldest = `(${now} - interval '${PENDING_TX_PROFILE_MS} milliseconds')`;
+  return `linked_profiles as (
+       update "charging_profile" p set "transaction_id" = s.id, "connector_id" = s.connector_id, "pending_id_tag_key" = null, "updated_at" = ${now}
+         from ${started} s
+        where s.start_status = 'Accepted' and p."tenant_id" = $tenant and p."charge_point_id" = s.charge_point_id
+          and p."pending_id_tag_key" = s.id_tag_key and p."connector_id" in (0, s.connector_id) and p."updated_at" > ${oldest}
+       returning p."pk"),
+     lapsed_profiles as (
+       delete from "charging_profile" p using ${started} s
+        where s.start_status = 'Accepted' and p."tenant_id" = $tenant and p."charge_point_id" = s.charge_point_id and p."pending_id_tag_key" is not null
+          and (p."connector_id" = s.connector_id or p."updated_at" <= ${oldest})
+          and p."pk" not in (select "pk" from linked_profiles))`;
 }
 
 /** TxProfiles end with their transaction. */

@@ -1,15 +1,16 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { platformEm, platformSql, tenantSql, type Orm, type TenantEm } from '../../platform/db';
-import { withEvents, type EventOutbox } from '../event/event-outbox';
+import { withEvents, withEventsOf, type Appended, type EventOutbox } from '../event/event-outbox';
 import type { NewEvent } from '../event/event-types';
 import { isDataError } from '../../platform/async';
 import { GroupCommit } from '../../platform/group-commit';
 import { clock } from '../../platform/clock';
-import { authorizeIdTag, type IdTagInfo } from '../authorization/authorization.service';
+import { authorizeIdTag, idTagInfoOf, runsElsewhereSql, type IdTagInfo, type IdTagRow } from '../authorization/authorization.service';
 import { idTagKey } from '../authorization/id-tag.entity';
-import { applyReservations, consumeReservation } from '../reservation/reservation.service';
-import { MeterValue, type SampledValue } from './meter-value.entity';
-import { ChargingTransaction, type TransactionState } from './transaction.entity';
+import { applyReservations, reservationToConsume } from '../reservation/reservation.service';
+import { linkPendingTxProfilesCtes } from '../smart-charging/smart-charging.service';
+import { abandonSupersededCte } from './abandon.service';
+import type { SampledValue } from './meter-value.entity';
+import type { ChargingTransaction, TransactionState } from './transaction.entity';
 import type { MeterValuesRequest, StartTransactionRequest, StopTransactionRequest } from '../../ocpp/generated/ocpp16';
 
 /** One MeterValue as a charge point sends it (MeterValues, StopTransaction.transactionData). */
@@ -32,19 +33,6 @@ export function withSampledValueDefaults(value: OcppMeterValue['sampledValue'][n
   };
 }
 
-export function meterValueRows(tenantId: string, chargePointId: string, connectorId: number, transactionId: number | null, values: OcppMeterValue[]) {
-  const receivedAt = clock.now();
-  return values.map((mv) => ({
-    tenantId,
-    chargePointId,
-    connectorId,
-    transactionId,
-    timestamp: new Date(mv.timestamp),
-    sampledValue: mv.sampledValue.map(withSampledValueDefaults),
-    receivedAt,
-  }));
-}
-
 /**
  * The transaction and reservation ids a charger sends back were assigned by the CSMS, so they fit a
  * PostgreSQL integer; one that does not is unknown, and must not reach a query on an integer column.
@@ -53,102 +41,191 @@ function knownIdOrNull(id: number | undefined): number | null {
   return id !== undefined && Number.isSafeInteger(id) && id >= -(2 ** 31) && id < 2 ** 31 ? id : null;
 }
 
+/** What a StartTransaction or StopTransaction recorded, for its handler: the events to publish, the group to rebalance. */
+interface Recorded {
+  appended: Appended;
+  /** The charge point's site-limit group, if it is in one. */
+  groupId: string | null;
+}
+
+/** As the start's and stop's statements answer: rows as `to_jsonb` writes them. */
+type StartRow = { started: (TransactionRow & { start_status: string }) | null; tag: IdTagRow | null; created: boolean; abandoned: number; group_id: string | null };
+type StopRow = { tag: IdTagRow | null; stopped: TransactionRow | null; found: boolean; group_id: string | null };
+
+/** The site-limit group of the statement's charge point (`req.cp`). */
+const GROUP = `(select m.group_id from charging_group_member m where m.tenant_id = $tenant and m.charge_point_id = (select cp from req) limit 1) as group_id`;
+
 /**
- * Records a StartTransaction durably and returns its transactionId. A transaction is recorded even when
- * the id tag is not accepted (the charger then stops it itself). A repeated StartTransaction (same charge
- * point, connector, id tag and timestamp) gets the first one's id and verdict.
+ * StartTransaction in one statement, after an advisory lock per tenant and id tag taken by a statement of
+ * its own in the same round trip and transaction: one start per tenant and id tag decides at a time, on
+ * every node, and reads only after the lock is held (each statement of the round trip has its own
+ * snapshot), so of simultaneous starts with one tag at most one is Accepted. The statement finds a
+ * repeated start, or else judges the tag (Expired, ConcurrentTx) and records the start; abandons what
+ * it supersedes on its connector (TxProfiles of those go too); links a remote start's pending TxProfile
+ * when accepted; stores TRANSACTION_UPDATED (ABANDONED) and TRANSACTION_STARTED events. Reservations are
+ * judged in TypeScript (applyReservations): when some reservation of the charge point could play a part,
+ * the statement records nothing and says so (`started` null), and the start is decided again in a
+ * transaction, the verdict and the reservation to consume handed in (`decided`).
  */
-export async function startTransaction(em: TenantEm, tenantId: string, chargePointId: string, request: StartTransactionRequest) {
+const startSql = once(() => `req as (
+       select ?::varchar as cp, ?::int as connector, ?::varchar as id_tag, ?::varchar as key, ?::timestamptz as start_ts, ?::bigint as meter_start,
+              ?::timestamptz as now, ?::text as start_iso, ?::int as named_reservation, ?::varchar as decided_status, ?::int as decided_reservation
+     ), existing as (
+       select t.* from charging_transaction t join req on t.charge_point_id = req.cp and t.connector_id = req.connector and t.id_tag_key = req.key and t.start_timestamp = req.start_ts
+        where t.tenant_id = $tenant
+     ), tag as (
+       select g.status, g.expiry_date, g.parent_id_tag from id_tag g join req on g.id_tag_key = req.key where g.tenant_id = $tenant
+     ), verdict as (
+       select case
+                when req.decided_status is not null then req.decided_status
+                when tag.status is null then 'Invalid'
+                when tag.status <> 'Accepted' then tag.status
+                when tag.expiry_date is not null and tag.expiry_date <= req.now then 'Expired'
+                when ${runsElsewhereSql('req.key', 'req.cp', 'req.connector')} then 'ConcurrentTx'
+                else 'Accepted' end as status
+         from req left join tag on true
+     ), reserved as (
+       select exists (
+         select 1 from reservation r join req on r.charge_point_id = req.cp
+          where r.tenant_id = $tenant
+            and ((r.status = 'ACTIVE' and r.expiry_date > req.now) or (r.id = req.named_reservation and r.status in ('PENDING', 'ACTIVE', 'EXPIRED')))) as held
+     ), new_id as (
+       select nextval('charging_transaction_id_seq')::int as id from req cross join verdict v
+        where not exists (select 1 from existing)
+          and (req.decided_status is not null or v.status <> 'Accepted' or not (select held from reserved))
+     ), inserted as (
+       insert into charging_transaction (id, tenant_id, charge_point_id, connector_id, id_tag, id_tag_key, start_status, start_timestamp, meter_start, reservation_id, created_at, state)
+       select n.id, $tenant::uuid, req.cp, req.connector, req.id_tag, req.key, v.status, req.start_ts, req.meter_start, req.decided_reservation, req.now,
+              case when v.status = 'Accepted' then 'ACTIVE' else 'REFUSED' end
+         from new_id n cross join req cross join verdict v
+       returning *
+     ), consumed as (
+       update reservation r set status = 'USED', transaction_id = i.id, updated_at = req.now
+         from inserted i cross join req
+        where r.tenant_id = $tenant and r.id = i.reservation_id and r.charge_point_id = req.cp
+     ), started as (
+       select * from inserted union all select * from existing
+     ), ${abandonSupersededCte('started', '(select now from req)', '(select start_iso from req)')},
+     abandoned_profiles as (
+       delete from charging_profile p using abandoned a
+        where p.tenant_id = $tenant and p.charge_point_id = a.charge_point_id and p.transaction_id = a.id and p.charging_profile_purpose = 'TxProfile'
+     ), ${linkPendingTxProfilesCtes('started', '(select now from req)')},
+     new_events as (
+       select (row_number() over (order by a.id))::int as i, a.tenant_id, 'TRANSACTION_UPDATED' as type, a.charge_point_id,
+              ${transactionViewSql('a')} || '{"event":"ABANDONED"}'::jsonb as payload
+         from abandoned a
+       union all
+       select 1000000, i.tenant_id, 'TRANSACTION_STARTED', i.charge_point_id, ${transactionViewSql('i')} || '{"event":"STARTED"}'::jsonb from inserted i
+     )`);
+
+/** One start per tenant and id tag at a time (until its transaction ends). */
+const LOCK = 'select pg_advisory_xact_lock(hashtext($tenant::text), hashtext(?))';
+
+const START_RESULT = `(select to_jsonb(s) from started s) as started, (select to_jsonb(tag) from tag) as tag,
+       exists (select 1 from inserted) as created, (select count(*) from abandoned)::int as abandoned, ${GROUP}`;
+
+/**
+ * Records a StartTransaction durably (with what it supersedes, its pending TxProfile and its events) and
+ * returns its transaction. A transaction is recorded even when the id tag is not accepted (the charger then
+ * stops it itself). A repeated StartTransaction (same charge point, connector, id tag and timestamp) gets
+ * the first one's id and verdict.
+ */
+export async function startTransaction(em: TenantEm, chargePointId: string, request: StartTransactionRequest) {
   const key = idTagKey(request.idTag);
-  const startTimestamp = new Date(request.timestamp);
-  const sameStart = { chargePointId, connectorId: request.connectorId, idTagKey: key, startTimestamp };
-  const existing = await em.findOne(ChargingTransaction, sameStart);
-  if (existing) return { transaction: existing, idTagInfo: await verdictFor(em, existing), created: false };
-  try {
-    return await em.transactional(async (tx) => {
-      // One start per tenant and id tag decides at a time, on every node: ConcurrentTx is checked and the
-      // start recorded under the same lock, so of simultaneous starts with one tag at most one is Accepted.
-      await tenantSql(tx, 'select pg_advisory_xact_lock(hashtext($tenant::text), hashtext(?))', [key]);
-      const repeated = await tx.findOne(ChargingTransaction, sameStart);
-      if (repeated) return { transaction: repeated, idTagInfo: await verdictFor(tx, repeated), created: false };
-      return { ...(await recordStart(tx, tenantId, chargePointId, request, key)), created: true };
-    });
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    // The same start arrived twice at once: answer with the one that won.
-    const winner = await em.fork().findOneOrFail(ChargingTransaction, sameStart);
-    return { transaction: winner, idTagInfo: await verdictFor(em, winner), created: false };
-  }
-}
-
-async function recordStart(tx: TenantEm, tenantId: string, chargePointId: string, request: StartTransactionRequest, key: string) {
-  const verdict = await authorizeIdTag(tx, request.idTag, { startingAt: { chargePointId, connectorId: request.connectorId } });
   const reservationId = knownIdOrNull(request.reservationId);
-  const idTagInfo = await applyReservations(tx, chargePointId, verdict, request.idTag, { connectorId: request.connectorId, reservationId: reservationId ?? undefined });
-  const transaction = tx.create(ChargingTransaction, {
-    tenantId,
-    chargePointId,
-    connectorId: request.connectorId,
-    idTag: request.idTag,
-    idTagKey: key,
-    startStatus: idTagInfo.status,
-    state: idTagInfo.status === 'Accepted' ? 'ACTIVE' : 'REFUSED',
-    startTimestamp: new Date(request.timestamp),
-    meterStart: request.meterStart,
-    reservationId,
-    createdAt: clock.now(),
-  });
-  await tx.flush();
-  // The transaction names the reservation it used: the one it gave, if it may use it, or its group's own on
-  // this connector; a reservationId it may not use is not kept.
-  const used = idTagInfo.status === 'Accepted' ? await consumeReservation(tx, chargePointId, transaction, idTagInfo.parentIdTag) : null;
-  if ((used?.id ?? null) !== transaction.reservationId) {
-    transaction.reservationId = used?.id ?? null;
-    await tx.flush();
+  const run = (scope: TenantEm, decided: { status: IdTagInfo['status']; reservationId: number | null } | null) => {
+    const startTimestamp = new Date(request.timestamp);
+    const params = [
+      chargePointId, request.connectorId, request.idTag, key, startTimestamp, request.meterStart,
+      clock.now(), startTimestamp.toISOString(), reservationId, decided?.status ?? null, decided?.reservationId ?? null,
+    ];
+    // In the transaction of a second attempt, the lock is held already: the statement alone.
+    return withEventsOf<StartRow>(scope, startSql(), params, START_RESULT, decided ? undefined : { sql: LOCK, params: [key] });
+  };
+  let { row, appended } = await run(em, null);
+  if (!row.started) {
+    // Some reservation of this charge point may play a part: decided under the same lock, in a transaction.
+    ({ row, appended } = await em.transactional(async (tx) => {
+      await tenantSql(tx, LOCK, [key]);
+      const verdict = await authorizeIdTag(tx, request.idTag, { startingAt: { chargePointId, connectorId: request.connectorId } });
+      const info = await applyReservations(tx, chargePointId, verdict, request.idTag, { connectorId: request.connectorId, reservationId: reservationId ?? undefined });
+      const used = info.status === 'Accepted' ? await reservationToConsume(tx, chargePointId, { connectorId: request.connectorId, idTag: request.idTag, reservationId }, info.parentIdTag) : null;
+      return run(tx, { status: info.status, reservationId: used?.id ?? null });
+    }));
   }
-  return { transaction, idTagInfo };
+  const transaction = transactionFields(row.started!);
+  const idTagInfo: IdTagInfo = { ...idTagInfoOf(row.tag), status: row.started!.start_status as IdTagInfo['status'] };
+  const recorded: Recorded = { appended, groupId: row.group_id };
+  return { transaction, idTagInfo, created: row.created, abandoned: row.abandoned, ...recorded };
 }
 
-async function verdictFor(em: TenantEm, transaction: ChargingTransaction): Promise<IdTagInfo> {
-  const info = await authorizeIdTag(em, transaction.idTag);
-  return { ...info, status: transaction.startStatus as IdTagInfo['status'] };
-}
+/**
+ * StopTransaction in one statement: the tag's verdict (for the answer), the stop (only of a transaction not
+ * stopped yet; an abandoned one is stopped after all, with its real meterStop; a refused one stays
+ * refused), its transactionData (linked when it stopped the transaction, unlinked when the transaction is
+ * unknown or foreign, nothing when it was stopped already), its TxProfiles removed and its
+ * TRANSACTION_STOPPED event. Two stops of one transaction at once: the update's row lock lets one stop it.
+ */
+const stopSql = once(() => `req as (
+       select ?::int as id, ?::varchar as cp, ?::varchar as key, ?::timestamptz as stop_ts, ?::bigint as meter_stop, ?::varchar as reason,
+              ?::varchar as stop_id_tag, ?::timestamptz as now, ?::jsonb as meter_value
+     ), tag as (
+       select g.status, g.expiry_date, g.parent_id_tag from id_tag g join req on g.id_tag_key = req.key where g.tenant_id = $tenant
+     ), target as (
+       select t.id from charging_transaction t join req on t.id = req.id and t.charge_point_id = req.cp where t.tenant_id = $tenant
+     ), stopped as (
+       update charging_transaction t
+          set stop_timestamp = req.stop_ts, meter_stop = req.meter_stop, stop_reason = req.reason, stop_id_tag = req.stop_id_tag, stopped_at = req.now,
+              state = case when t.state = 'REFUSED' then t.state else 'STOPPED' end
+         from req
+        where t.tenant_id = $tenant and t.id = req.id and t.charge_point_id = req.cp and t.stop_timestamp is null
+       returning t.*
+     ), meter_rows as (
+       insert into meter_value (tenant_id, charge_point_id, connector_id, transaction_id, timestamp, sampled_value, received_at)
+       select $tenant::uuid, req.cp, coalesce(s.connector_id, 0), s.id, (e.value->>'timestamp')::timestamptz, e.value->'sampledValue', req.now
+         from req left join stopped s on true
+        cross join lateral jsonb_array_elements(req.meter_value) with ordinality as e(value, position)
+        where s.id is not null or not exists (select 1 from target)
+        order by e.position
+       on conflict do nothing
+     ), profiles as (
+       delete from charging_profile p using stopped s
+        where p.tenant_id = $tenant and p.charge_point_id = s.charge_point_id and p.transaction_id = s.id and p.charging_profile_purpose = 'TxProfile'
+     ), new_events as (
+       select 0 as i, s.tenant_id, 'TRANSACTION_STOPPED' as type, s.charge_point_id, ${transactionViewSql('s')} || '{"event":"STOPPED"}'::jsonb as payload from stopped s
+     )`);
+
+const STOP_RESULT = `(select to_jsonb(tag) from tag) as tag, (select to_jsonb(s) from stopped s) as stopped, exists (select 1 from target) as found, ${GROUP}`;
 
 /**
  * Records a StopTransaction. It is always accepted: an unknown or foreign transactionId still has its
  * meter values stored (without a transaction link), and a repeated stop changes nothing.
  */
-export async function stopTransaction(em: TenantEm, tenantId: string, chargePointId: string, request: StopTransactionRequest) {
-  const idTagInfo = request.idTag !== undefined ? await authorizeIdTag(em, request.idTag) : undefined;
-  const result = await em.transactional(async (tx) => {
-    const transactionId = knownIdOrNull(request.transactionId);
-    const transaction = transactionId === null ? null : await tx.findOne(ChargingTransaction, { id: transactionId, chargePointId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    const linkedId = transaction ? transaction.id : null;
-    const connectorId = transaction?.connectorId ?? 0;
-    let stopped = false;
-    if (transaction && !transaction.stopTimestamp) {
-      transaction.stopTimestamp = new Date(request.timestamp);
-      transaction.meterStop = request.meterStop;
-      transaction.stopReason = request.reason ?? 'Local';
-      transaction.stopIdTag = request.idTag ?? null;
-      transaction.stoppedAt = clock.now();
-      // An abandoned transaction that stops after all is stopped, with its real meterStop; a refused one stays refused.
-      if (transaction.state !== 'REFUSED') transaction.state = 'STOPPED';
-      stopped = true;
-      if (request.transactionData?.length) {
-        await insertMeterValuesOnce(tx, meterValueRows(tenantId, chargePointId, connectorId, linkedId, request.transactionData));
-      }
-    } else if (!transaction && request.transactionData?.length) {
-      await insertMeterValuesOnce(tx, meterValueRows(tenantId, chargePointId, connectorId, null, request.transactionData));
-    }
-    return { transaction, stopped };
-  });
-  return { ...result, idTagInfo };
+export async function stopTransaction(em: TenantEm, chargePointId: string, request: StopTransactionRequest) {
+  const values = (request.transactionData ?? []).map((mv) => ({ timestamp: new Date(mv.timestamp).toISOString(), sampledValue: mv.sampledValue.map(withSampledValueDefaults) }));
+  const params = [
+    knownIdOrNull(request.transactionId), chargePointId, request.idTag === undefined ? null : idTagKey(request.idTag), new Date(request.timestamp),
+    request.meterStop, request.reason ?? 'Local', request.idTag ?? null, clock.now(), JSON.stringify(values),
+  ];
+  const { row, appended } = await withEventsOf<StopRow>(em, stopSql(), params, STOP_RESULT);
+  const idTagInfo = request.idTag !== undefined ? idTagInfoOf(row.tag) : undefined;
+  const recorded: Recorded = { appended, groupId: row.group_id };
+  return { stopped: row.stopped ? transactionFields(row.stopped) : null, idTagInfo, ...recorded };
 }
 
-/** Values already stored (the same request resent, or sent before by MeterValues) are skipped, not refused. */
-async function insertMeterValuesOnce(em: TenantEm, rows: ReturnType<typeof meterValueRows>): Promise<void> {
-  await em.createQueryBuilder(MeterValue).insert(rows).onConflict().ignore().execute();
+/** Built on first use: the statement takes fragments of modules that import this one. */
+function once(build: () => string): () => string {
+  let built: string | undefined;
+  return () => (built ??= build());
+}
+
+/** transactionView in SQL (jsonb), of the charging_transaction row `t`: the events' payloads written by a statement. */
+function transactionViewSql(t: string): string {
+  const iso = (column: string) => `to_char(${t}.${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  return `jsonb_build_object('id', ${t}.id, 'chargePointId', ${t}.charge_point_id, 'connectorId', ${t}.connector_id, 'idTag', ${t}.id_tag,
+         'startTimestamp', ${iso('start_timestamp')}, 'stopTimestamp', ${iso('stop_timestamp')}, 'meterStart', ${t}.meter_start, 'meterStop', ${t}.meter_stop,
+         'energyWh', ${t}.meter_stop - ${t}.meter_start, 'stopReason', ${t}.stop_reason, 'reservationId', ${t}.reservation_id, 'state', ${t}.state,
+         'abandonedBy', ${t}.abandoned_by, 'abandonedAt', ${iso('abandoned_at')})`;
 }
 
 /** The columns of a transaction the API and events show. */
