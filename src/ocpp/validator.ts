@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { CHARGE_POINT_ACTIONS } from './actions';
 import { OcppError, type OcppErrorCode } from './ocpp-error';
 import type { OcppAction, OcppRequest } from './generated/ocpp16';
-import { messageSchemas, schemaId, type Direction } from './schemas';
+import { messageSchemas, type Direction } from './schemas';
 
 // multipleOfPrecision: the schemas' `multipleOf: 0.1` would otherwise compare 7.1 / 0.1 (= 70.99999999999999)
 // with its integer part, refusing about a third of all one-decimal values.
@@ -40,18 +40,18 @@ function withStorageLimits(schema: unknown): unknown {
   return node;
 }
 
-const chargePointRequests = new Set<string>(CHARGE_POINT_ACTIONS.map((action) => schemaId(action, 'req')));
+const chargePointActions = new Set<string>(CHARGE_POINT_ACTIONS);
 
 // The schemas' ids ("urn:Authorize.req") are URNs without a namespace, which ajv's URI resolver rejects;
-// the schemas reference nothing outside themselves, so each is compiled on its own, keyed by that id.
-const compiled = new Map<string, ValidateFunction>();
+// the schemas reference nothing outside themselves, so each is compiled on its own, kept by action and direction.
+const compiled: Record<Direction, Map<string, ValidateFunction>> = { req: new Map(), conf: new Map() };
 for (const { action, direction, schema } of messageSchemas()) {
-  const id = schemaId(action, direction);
-  compiled.set(id, ajv.compile((chargePointRequests.has(id) ? withStorageLimits(schema) : schema) as object));
+  const chargePointRequest = direction === 'req' && chargePointActions.has(action);
+  compiled[direction].set(action, ajv.compile((chargePointRequest ? withStorageLimits(schema) : schema) as object));
 }
 
 export function hasSchema(action: string, direction: Direction): boolean {
-  return compiled.has(schemaId(action, direction));
+  return compiled[direction].has(action);
 }
 
 function codeFor(error: ErrorObject): OcppErrorCode {
@@ -73,10 +73,10 @@ function codeFor(error: ErrorObject): OcppErrorCode {
 
 /** Throws the OcppError the OCPP-J spec names when `payload` breaks the schema of `action`. */
 export function validatePayload(action: string, direction: Direction, payload: unknown): void {
-  const validate = compiled.get(schemaId(action, direction));
+  const validate = compiled[direction].get(action);
   if (!validate) throw new OcppError('NotImplemented', `No schema for ${action}.${direction}`);
   if (validate(payload)) {
-    if (chargePointRequests.has(schemaId(action, direction))) refuseNul(action, payload, '');
+    if (direction === 'req' && chargePointActions.has(action)) refuseNul(action, payload, '');
     return;
   }
   const [first] = validate.errors ?? [];

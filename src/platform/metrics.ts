@@ -12,11 +12,21 @@ import { sqlState, withTimeout } from './async';
 export const registry = new client.Registry();
 client.collectDefaultMetrics({ register: registry });
 
+/**
+ * Frames are counted per frame in plain numbers (ocpp-metrics.ts) and added to these two counters on scrape:
+ * prom-client hashes the labels of every `inc`, which per frame was a few percent of a Heartbeat's CPU.
+ */
+let flushFrameCounts: () => void = () => undefined;
+export function onFrameCountsScrape(flush: () => void): void {
+  flushFrameCounts = flush;
+}
+
 export const ocppMessages = new client.Counter({
   name: 'qcharge_ocpp_messages_total',
   help: 'OCPP frames by action, direction (IN from the charge point, OUT to it) and message type',
   labelNames: ['action', 'direction', 'type'] as const,
   registers: [registry],
+  collect: () => flushFrameCounts(),
 });
 
 export const ocppCallErrors = new client.Counter({
@@ -24,6 +34,7 @@ export const ocppCallErrors = new client.Counter({
   help: 'CALLERROR frames by OCPP error code and direction',
   labelNames: ['code', 'direction'] as const,
   registers: [registry],
+  collect: () => flushFrameCounts(),
 });
 
 export const ocppUndelivered = new client.Counter({

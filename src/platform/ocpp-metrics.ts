@@ -2,12 +2,14 @@ import type { Counter, Histogram } from 'prom-client';
 import { CHARGE_POINT_ACTIONS, CSMS_ACTIONS } from '../ocpp/actions';
 import { isOcppErrorCode } from '../ocpp/ocpp-error';
 import type { FrameEvent } from '../ocpp/ocpp-session';
-import { ocppCallErrors, ocppHandlingSeconds, ocppMessages } from './metrics';
+import { ocppCallErrors, ocppHandlingSeconds, ocppMessages, onFrameCountsScrape } from './metrics';
 
 /**
- * Per-frame metrics on the hot path: label children are looked up once per label combination and then
- * taken from nested maps, so counting a frame allocates nothing. Actions and error codes outside OCPP 1.6
- * (a charge point can send any string) are counted as `other`, which keeps the label sets bounded.
+ * Per-frame metrics on the hot path: each label combination is a cell found through nested maps (constant
+ * keys, so a lookup builds no strings), and counting a frame adds one to a plain number. The counters take
+ * the counts on scrape (metrics.ts), so prom-client hashes labels once per combination and scrape, not per
+ * frame. Actions and error codes outside OCPP 1.6 (a charge point can send any string) are counted as
+ * `other`, which keeps the label sets bounded.
  */
 const KNOWN_ACTIONS: ReadonlySet<string> = new Set<string>([...CHARGE_POINT_ACTIONS, ...CSMS_ACTIONS]);
 const MESSAGE_TYPES: Record<number, string> = { 2: 'CALL', 3: 'CALLRESULT', 4: 'CALLERROR' };
@@ -15,9 +17,31 @@ const CALLERROR = 4;
 
 type Direction = FrameEvent['direction'];
 
-// By direction, then type, then action (or code): constant keys, so a lookup builds no strings.
-const messageChildren: Record<Direction, Map<string, Map<string, Counter.Internal>>> = { IN: new Map(), OUT: new Map() };
-const callErrorChildren: Record<Direction, Map<string, Counter.Internal>> = { IN: new Map(), OUT: new Map() };
+interface CountCell {
+  counter: Counter;
+  labels: Record<string, string>;
+  uncounted: number;
+}
+
+const cells: CountCell[] = [];
+
+function newCell(counter: Counter, labels: Record<string, string>): CountCell {
+  const cell = { counter, labels, uncounted: 0 };
+  cells.push(cell);
+  return cell;
+}
+
+onFrameCountsScrape(() => {
+  for (const cell of cells) {
+    if (cell.uncounted === 0) continue;
+    cell.counter.inc(cell.labels, cell.uncounted);
+    cell.uncounted = 0;
+  }
+});
+
+// By direction, then type, then action (or code).
+const messageCells: Record<Direction, Map<string, Map<string, CountCell>>> = { IN: new Map(), OUT: new Map() };
+const callErrorCells: Record<Direction, Map<string, CountCell>> = { IN: new Map(), OUT: new Map() };
 const handlingChildren = new Map<string, Histogram.Internal<'action'>>();
 
 function actionLabel(action: string | undefined): string {
@@ -25,18 +49,18 @@ function actionLabel(action: string | undefined): string {
   return KNOWN_ACTIONS.has(action) ? action : 'other';
 }
 
-function messageCounter(action: string, direction: Direction, type: string) {
-  let byAction = messageChildren[direction].get(type);
-  if (!byAction) messageChildren[direction].set(type, (byAction = new Map()));
-  let child = byAction.get(action);
-  if (!child) byAction.set(action, (child = ocppMessages.labels(action, direction, type)));
-  return child;
+function messageCell(action: string, direction: Direction, type: string): CountCell {
+  let byAction = messageCells[direction].get(type);
+  if (!byAction) messageCells[direction].set(type, (byAction = new Map()));
+  let cell = byAction.get(action);
+  if (!cell) byAction.set(action, (cell = newCell(ocppMessages, { action, direction, type })));
+  return cell;
 }
 
-function callErrorCounter(code: string, direction: Direction) {
-  let child = callErrorChildren[direction].get(code);
-  if (!child) callErrorChildren[direction].set(code, (child = ocppCallErrors.labels(code, direction)));
-  return child;
+function callErrorCell(code: string, direction: Direction): CountCell {
+  let cell = callErrorCells[direction].get(code);
+  if (!cell) callErrorCells[direction].set(code, (cell = newCell(ocppCallErrors, { code, direction })));
+  return cell;
 }
 
 function handlingHistogram(action: string) {
@@ -51,9 +75,9 @@ export function recordOcppFrame(event: FrameEvent): void {
   // A frame that could not be parsed has no trustworthy type: it is counted as INVALID.
   const unparsed = event.direction === 'IN' && event.errorCode !== undefined && event.messageTypeId !== CALLERROR;
   const type = unparsed ? 'INVALID' : (MESSAGE_TYPES[event.messageTypeId] ?? 'INVALID');
-  messageCounter(action, event.direction, type).inc();
+  messageCell(action, event.direction, type).uncounted++;
   if (type === 'CALLERROR') {
-    callErrorCounter(isOcppErrorCode(event.errorCode) ? event.errorCode : 'other', event.direction).inc();
+    callErrorCell(isOcppErrorCode(event.errorCode) ? event.errorCode : 'other', event.direction).uncounted++;
   }
   if (event.handlingMs !== undefined) handlingHistogram(action).observe(event.handlingMs / 1000);
 }

@@ -67,7 +67,9 @@ function seenRows(entries: SeenEntry[]): string {
  * statements rather than one each.
  */
 export class LastSeenTracker {
-  private pending = new Map<string, SeenEntry>();
+  /** By tenant id, then charge point id: the strings a connection already holds, so a frame builds no key. */
+  private pending = new Map<string, Map<string, SeenEntry>>();
+  private pendingCount = 0;
   /** Connects: written before they resolve, one statement at a time for all that wait. */
   private readonly immediate = new GroupCommit<SeenEntry, void>(async (entries) => {
     const events: NewEvent[] = entries.map(({ tenantId, chargePointId, connectedAt }) => ({
@@ -99,10 +101,13 @@ export class LastSeenTracker {
   }
 
   seen(tenantId: string, chargePointId: string, at: Date, heartbeat = false): void {
-    const key = chargePointKey(tenantId, chargePointId);
-    const entry = this.pending.get(key);
-    if (!entry) this.pending.set(key, { tenantId, chargePointId, seenAt: at, heartbeatAt: heartbeat ? at : undefined });
-    else {
+    let ofTenant = this.pending.get(tenantId);
+    if (!ofTenant) this.pending.set(tenantId, (ofTenant = new Map()));
+    const entry = ofTenant.get(chargePointId);
+    if (!entry) {
+      ofTenant.set(chargePointId, { tenantId, chargePointId, seenAt: at, heartbeatAt: heartbeat ? at : undefined });
+      this.pendingCount++;
+    } else {
       entry.seenAt = later(entry.seenAt, at)!;
       if (heartbeat) entry.heartbeatAt = later(entry.heartbeatAt, at);
     }
@@ -119,9 +124,11 @@ export class LastSeenTracker {
   }
 
   async flush(): Promise<void> {
-    if (this.pending.size === 0) return;
-    const batch = [...this.pending.values()];
+    if (this.pendingCount === 0) return;
+    const batch: SeenEntry[] = [];
+    for (const ofTenant of this.pending.values()) for (const entry of ofTenant.values()) batch.push(entry);
     this.pending = new Map();
+    this.pendingCount = 0;
     await this.write(batch);
   }
 
