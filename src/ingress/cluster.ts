@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import { ChargePointCallError, ChargePointOfflineError, ChargePointTimeoutError } from '../ocpp/call-errors';
 import type { Logger } from '../platform/logger';
 import type { RedisKeys } from '../platform/redis';
-import { contextFromHeaders, currentTraceHeaders, inSpan, ocppCallAttributes, SpanKind } from '../platform/tracing';
+import { contextFromHeaders, currentTraceHeaders, inSpan, isTracing, ocppCallAttributes, SpanKind } from '../platform/tracing';
 import { SpreadInterval } from '../platform/spread-interval';
 
 /** What a node holding charge point sockets can do for the cluster. */
@@ -205,6 +205,7 @@ export class Cluster {
     const local = this.local;
     if (!local) return Promise.reject(new ChargePointOfflineError());
     const { tenantId, chargePointId, action, payload, timeoutMs, uniqueId } = call;
+    if (!isTracing()) return local.call(tenantId, chargePointId, action, payload, timeoutMs, uniqueId);
     const attributes = { ...ocppCallAttributes(tenantId, chargePointId, action, uniqueId), 'qcharge.node_id': this.nodeId };
     return inSpan(`OCPP ${action} (to charge point)`, { kind: SpanKind.CLIENT, attributes, parent, errorAttributes: callErrorAttributes }, () =>
       local.call(tenantId, chargePointId, action, payload, timeoutMs, uniqueId),

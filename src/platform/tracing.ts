@@ -1,4 +1,4 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { context, INVALID_SPAN_CONTEXT, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
 import type { Config } from '../config';
 import type { Logger } from './logger';
 
@@ -59,6 +59,8 @@ async function createProvider(endpoint: string, serviceName: string): Promise<{ 
   return tracerProvider;
 }
 
+const NO_SPAN = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+
 /**
  * Runs `fn` inside a new span (its parent: the active span, or `parent` when given) and ends it when `fn`
  * settles. A failure marks the span as an error; `errorAttributes` can name it (an OCPP error code, say).
@@ -73,6 +75,8 @@ export function inSpan<T>(
   },
   fn: (span: Span) => Promise<T>,
 ): Promise<T> {
+  // Not exporting: no span, no context switch (a no-op span would cost both on every call).
+  if (provider === undefined) return fn(NO_SPAN);
   return tracer.startActiveSpan(
     name,
     { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes },

@@ -13,7 +13,7 @@ import { withEvents } from '../event/event-outbox';
 import type { NewEvent } from '../event/event-types';
 import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
 import { commandOutcomes } from '../../platform/metrics';
-import { inSpan, ocppCallAttributes } from '../../platform/tracing';
+import { inSpan, isTracing, ocppCallAttributes } from '../../platform/tracing';
 import { hideAuthorizationKey, hideSecretValue, isAuthorizationKey } from '../charge-point/authorization-key';
 import { ChargePoint } from '../charge-point/charge-point.entity';
 import type { CommandDraft, CommandHookContext, CommandHookOptions } from './command-hooks';
@@ -122,25 +122,22 @@ export class CommandService {
     // A new AuthorizationKey is the charge point's next password: never stored or published in clear.
     const redact = input.redact ?? (input.action === 'ChangeConfiguration' && 'key' in request && isAuthorizationKey(request.key) ? hideSecretValue : undefined);
     if (input.schedule && redact) throw new BadInputError(`A ${input.action} carrying a secret cannot be scheduled`);
-    const command = em.create(
-      Command,
-      {
-        tenantId: input.tenantId,
-        chargePointId: input.chargePointId,
-        action: input.action,
-        request: redact ? redact(request) : request,
-        status: 'QUEUED',
-        attempts: 0,
-        createdByKeyId: input.actor?.keyId ?? null,
-        createdByName: input.actor?.name ?? null,
-        // Set for every scheduled command (now when no `at`): it tells queued work from a call made in place.
-        scheduledAt: input.schedule ? (input.schedule.at ?? clock.now()) : null,
-        retryUntil: input.schedule?.retryUntil ?? null,
-        createdAt: clock.now(),
-      },
-      // Written by its first `stored`, not by a flush of `em` (which the caller may use for other things).
-      { persist: false },
-    );
+    // A plain entity object, not one `em` manages: it is written by its first `stored`, never by a flush of
+    // `em` (which the caller may use for other things), and MikroORM's create costs more than the write.
+    const command = Object.assign(new Command(), {
+      tenantId: input.tenantId,
+      chargePointId: input.chargePointId,
+      action: input.action,
+      request: redact ? redact(request) : request,
+      status: 'QUEUED' as const,
+      attempts: 0,
+      createdByKeyId: input.actor?.keyId ?? null,
+      createdByName: input.actor?.name ?? null,
+      // Set for every scheduled command (now when no `at`): it tells queued work from a call made in place.
+      scheduledAt: input.schedule ? (input.schedule.at ?? clock.now()) : null,
+      retryUntil: input.schedule?.retryUntil ?? null,
+      createdAt: clock.now(),
+    });
     if (input.schedule) {
       await this.stored(em, command, { insert: true });
       try {
@@ -202,6 +199,7 @@ export class CommandService {
     // A retry gets a fresh uniqueId: a late answer to the earlier CALL must not settle this one. Each is
     // stored, so commandUpdated can be matched with the ocppMessages frames of the attempt.
     const uniqueId = command.attempts === 0 ? command.id : randomUUID();
+    if (!isTracing()) return this.deliver(em, command, action, uniqueId, options);
     const attributes = {
       ...ocppCallAttributes(command.tenantId, command.chargePointId, command.action, uniqueId),
       'qcharge.command_id': command.id,
