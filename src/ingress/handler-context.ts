@@ -13,6 +13,11 @@ export interface ChargePointContext {
   em(): TenantEm;
   /** The registration status last answered in BootNotification (or stored, before the first boot). */
   registrationStatus: RegistrationStatus;
+  /**
+   * Whether the charge point had ACTIVE transactions when this connection's last BootNotification was stored;
+   * undefined before its first one. Only those (received before the boot) can a later StatusNotification abandon.
+   */
+  activeTransactionsAtBoot?: boolean;
 }
 
 /**

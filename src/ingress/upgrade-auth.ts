@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Orm } from '../platform/db';
 import { platformSql } from '../platform/db';
+import { GroupCommit } from '../platform/group-commit';
 import { requestPath } from '../platform/http-replies';
 import type { ChargePoint } from '../modules/charge-point/charge-point.entity';
 import { verifyPassword } from '../modules/charge-point/password';
@@ -155,19 +156,37 @@ interface UpgradeRow {
 }
 
 /**
- * One statement per handshake (a reconnect storm is thousands of them): the tenant comes from the slug
- * in the same join that finds the charge point, so the tenant id is the one the slug names. Before the
- * tenant is known, so a platform-scope statement. What the connection needs later (quirks, site-limit
- * group) comes with it, so a connect reads nothing else.
+ * The charge point of a handshake, with the tenant its slug names (the tenant id is the one the slug
+ * names). Before the tenant is known, so a platform-scope statement. What the connection needs later
+ * (quirks, site-limit group) comes with it, so a connect reads nothing else.
+ *
+ * Batched: a reconnect storm is thousands of handshakes at once, and lookups that arrive while one is in
+ * flight go together in the next statement. Each handshake is answered by a statement that started after
+ * it arrived, so a password rotated or a charge point deleted before it is never missed.
  */
-async function findChargePoint(orm: Orm, slug: string, identity: string): Promise<UpgradeRow | undefined> {
-  const rows = await platformSql<UpgradeRow>(
-    orm,
-    `select c.tenant_id, c.password_hash, c.registration_status, c.security_profile, c.compatibility,
-            (select m.group_id from charging_group_member m where m.tenant_id = c.tenant_id and m.charge_point_id = c.identity limit 1) as site_limit_group_id
-       from tenant t join charge_point c on c.tenant_id = t.id
-      where t.slug = ? and c.identity = ?`,
-    [slug, identity],
-  );
-  return rows[0];
+const lookups = new WeakMap<Orm, GroupCommit<{ slug: string; identity: string }, UpgradeRow | undefined>>();
+
+function findChargePoint(orm: Orm, slug: string, identity: string): Promise<UpgradeRow | undefined> {
+  let lookup = lookups.get(orm);
+  if (!lookup) {
+    lookup = new GroupCommit(
+      async (targets) => {
+        const rows = await platformSql<UpgradeRow & { i: number }>(
+          orm,
+          `select v.i, c.tenant_id, c.password_hash, c.registration_status, c.security_profile, c.compatibility,
+                  (select m.group_id from charging_group_member m where m.tenant_id = c.tenant_id and m.charge_point_id = c.identity limit 1) as site_limit_group_id
+             from jsonb_to_recordset(?::jsonb) as v(i integer, slug varchar, identity varchar)
+             join tenant t on t.slug = v.slug
+             join charge_point c on c.tenant_id = t.id and c.identity = v.identity`,
+          [JSON.stringify(targets.map((target, i) => ({ i, ...target })))],
+        );
+        const found: Array<UpgradeRow | undefined> = targets.map(() => undefined);
+        for (const { i, ...row } of rows) found[i] = row;
+        return found;
+      },
+      { maxInFlight: 2, maxBatch: 500 },
+    );
+    lookups.set(orm, lookup);
+  }
+  return lookup.submit({ slug, identity });
 }
