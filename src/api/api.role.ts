@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { RoleModule } from '../roles';
 import type { GraphQLContext } from './context';
 import { formatGraphQLError } from './errors';
@@ -25,7 +25,9 @@ export const apiRole: RoleModule = {
       includeStacktraceInErrorResponses: false,
       validationRules: validationRules({ introspection: true }),
       formatError: (formatted, error) => formatGraphQLError(formatted, error, app.log),
-      plugins: [ApolloServerPluginLandingPageDisabled(), operationMetricsPlugin(), nulRefusalPlugin<GraphQLContext>(), operationTracingPlugin()],
+      // No cache hints in the schema: the cache-control plugin would only wrap every field resolver to work out
+      // `no-store`, which graphql-http.ts sets itself.
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), operationMetricsPlugin(), nulRefusalPlugin<GraphQLContext>(), operationTracingPlugin()],
     });
     await apollo.start();
     const graphqlHttp = graphqlHttpHandler(app, apollo);

@@ -68,6 +68,8 @@ export function graphqlHttpHandler(app: AppContext, apollo: ApolloServer<GraphQL
       })),
     );
     for (const [name, value] of result.headers) res.setHeader(name, value);
+    // What Apollo's cache-control plugin (disabled: the schema has no cache hints) answered every response with.
+    if (!result.headers.has('cache-control')) res.setHeader('cache-control', 'no-store');
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
       res.end(result.body.string);

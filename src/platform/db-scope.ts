@@ -75,7 +75,22 @@ function prefixFor(scope: Scope | undefined): string | undefined {
 function literal(value: string | Buffer | null): string {
   if (value === null) return 'NULL';
   if (Buffer.isBuffer(value)) return `'\\x${value.toString('hex')}'::bytea`;
-  return pg.escapeLiteral(value);
+  return escapeLiteral(value);
+}
+
+/**
+ * node-postgres's escapeLiteral, character for character (quotes and backslashes doubled, ` E` before a
+ * literal holding a backslash), in one native replace: pg's builds the literal one character at a time,
+ * which for a group-committed batch's JSON (hundreds of KB) costs ~10x the time and as many small strings
+ * for the collector. MikroORM quotes raw statements' string values with it too (installed by `fastEscapes`).
+ */
+export function escapeLiteral(value: string): string {
+  let backslash = false;
+  const body = value.replace(/['\\]/g, (c) => {
+    if (c === '\\') backslash = true;
+    return c + c;
+  });
+  return backslash ? ` E'${body}'` : `'${body}'`;
 }
 
 /** `$1`.. replaced by their values as literals (pg numbers them from the `?` knex was given). */
@@ -87,6 +102,13 @@ function inline(sql: string, bindings: readonly unknown[]): string {
 
 interface KnexPgClient {
   _query(connection: unknown, obj: { sql: string; bindings?: unknown[]; response?: unknown }): Promise<unknown>;
+}
+
+/** MikroORM's PostgreSQL platform quotes string values with `escapeLiteral` above (the same text, faster). */
+export function fastEscapes(orm: MikroORM): void {
+  const platform = orm.em.getPlatform();
+  const escape = platform.escape.bind(platform);
+  platform.escape = (value: unknown) => (typeof value === 'string' ? escapeLiteral(value) : escape(value));
 }
 
 /** Installs the scope on every statement of this ORM's pool (once, at start). */

@@ -9,7 +9,7 @@ import type { Logger } from './logger';
 import { countPostgresError } from './metrics';
 import { ensureDatabase } from './ensure-database';
 import { redactSqlError } from './sql-error-redaction';
-import { asOwner, enforceScopes, inPlatformScope, inTenantScope, scoped } from './db-scope';
+import { asOwner, enforceScopes, fastEscapes, inPlatformScope, inTenantScope, scoped } from './db-scope';
 
 export { ensureDatabase };
 
@@ -51,6 +51,7 @@ export async function openDatabase(databaseUrl: string, log: Logger, poolMax?: n
   const orm = await MikroORM.init(ormOptions(databaseUrl, poolMax));
   countPostgresErrors(orm);
   enforceScopes(orm);
+  fastEscapes(orm);
   await migrate(orm, databaseUrl, log);
   return orm;
 }
