@@ -1,6 +1,7 @@
 import type { AuthorizeResponse } from '../../ocpp/generated/ocpp16';
 import { tenantSql, type TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
+import { judgeReservations } from '../reservation/reservation.service';
 import { IdTag, idTagKey } from './id-tag.entity';
 
 /** OCPP's IdTagInfo, as the schemas type it (the same in Authorize, StartTransaction and StopTransaction). */
@@ -18,6 +19,31 @@ export async function authorizeIdTag(em: TenantEm, idTag: string, options: { sta
   const info = idTagInfoOf(tag);
   if (tag && info.status === 'Accepted' && options.startingAt && (await runsElsewhere(em, tag, options.startingAt))) info.status = 'ConcurrentTx';
   return info;
+}
+
+/**
+ * Authorize: the tenant's verdict on an id tag at a charge point, reservations for other tags included
+ * (judgeReservations), read in one statement: the tag, the charge point's reservations in force, and its
+ * connectors when there are some.
+ */
+export async function authorizeAt(em: TenantEm, chargePointId: string, idTag: string): Promise<IdTagInfo> {
+  const [row] = await tenantSql<{ tag: IdTagRow | null; held: Array<{ connector_id: number; id_tag: string; parent_id_tag: string | null }>; connectors: Array<{ connector_id: number; status: string }> }>(
+    em,
+    `with tag as (
+       select g.status, g.expiry_date, g.parent_id_tag from id_tag g where g.tenant_id = $tenant and g.id_tag_key = ?
+     ), held as (
+       select r.connector_id, r.id_tag, r.parent_id_tag from reservation r
+        where r.tenant_id = $tenant and r.charge_point_id = ? and r.status = 'ACTIVE' and r.expiry_date > ?
+     )
+     select (select to_jsonb(tag) from tag) as tag,
+            (select coalesce(jsonb_agg(to_jsonb(held)), '[]'::jsonb) from held) as held,
+            (select coalesce(jsonb_agg(jsonb_build_object('connector_id', c.connector_id, 'status', c.status)), '[]'::jsonb) from connector c
+              where c.tenant_id = $tenant and c.charge_point_id = ? and c.connector_id > 0 and exists (select 1 from held)) as connectors`,
+    [idTagKey(idTag), chargePointId, clock.now(), chargePointId],
+  );
+  const reservations = row.held.map((r) => ({ connectorId: r.connector_id, idTag: r.id_tag, parentIdTag: r.parent_id_tag }));
+  const connectors = row.connectors.map((c) => ({ connectorId: c.connector_id, status: c.status }));
+  return judgeReservations(idTagInfoOf(row.tag), idTag, reservations, connectors);
 }
 
 /** An id tag's row as a statement answers it (`to_jsonb`: timestamps as text). */

@@ -1,8 +1,4 @@
 import type { OcppHandler } from '../../ingress/handler-context';
-import { applyReservations } from '../reservation/reservation.service';
-import { authorizeIdTag } from './authorization.service';
+import { authorizeAt } from './authorization.service';
 
-export const authorize: OcppHandler<'Authorize'> = async (ctx, payload) => {
-  const em = ctx.em();
-  return { idTagInfo: await applyReservations(em, ctx.chargePointId, await authorizeIdTag(em, payload.idTag), payload.idTag) };
-};
+export const authorize: OcppHandler<'Authorize'> = async (ctx, payload) => ({ idTagInfo: await authorizeAt(ctx.em(), ctx.chargePointId, payload.idTag) });

@@ -115,7 +115,7 @@ type ComputedEventRow = { i: number; id: string; sequence: number; tenant_id: st
  * Hand `appended` to `EventOutbox.committed` once it returned.
  */
 export async function withEventsOf<R extends object>(
-  em: TenantEm,
+  em: TenantEm | PlatformEm,
   changeCtes: string,
   changeParams: readonly unknown[],
   result: string,
@@ -129,7 +129,11 @@ export async function withEventsOf<R extends object>(
                     'delivery_ids', (select to_jsonb(array_agg(d.id)) from deliveries d where d.event_id = n.id)) order by n.i), '[]'::jsonb)
                from numbered n) as stored_events__`;
   const params = [...(lead?.params ?? []), ...changeParams, occurredAt, occurredAt, occurredAt, occurredAt];
-  const [row] = await tenantSql<R & { stored_events__: ComputedEventRow[] }>(em, sql, params);
+  // In a tenant's scope its events are its own (their rows say $tenant); in the platform scope (the
+  // group-committed writers) each event names the tenant of the row it reports.
+  const [row] = isTenantEm(em)
+    ? await tenantSql<R & { stored_events__: ComputedEventRow[] }>(em, sql, params)
+    : await platformSql<R & { stored_events__: ComputedEventRow[] }>(em, sql, params);
   const { stored_events__: rows, ...rest } = row;
   const events = rows.map((r) => ({ type: r.type, tenantId: r.tenant_id, chargePointId: r.charge_point_id, payload: r.payload }) as NewEvent);
   return { row: rest as unknown as R, appended: appended(events, rows.map((r, i) => ({ i, id: r.id, sequence: String(r.sequence), delivery_ids: r.delivery_ids })), occurredAt) };

@@ -115,7 +115,7 @@ export function reservationView(r: Reservation) {
  * OCPP: the reserving idTag, or one with the same parentIdTag, may use a reservation. The parent tag
  * itself belongs to its own group too (OCTT TC_053 authorizes with the parent of the reserving child).
  */
-export function sameGroup(reservation: Reservation, idTag: string, parentIdTag: string | undefined): boolean {
+export function sameGroup(reservation: Pick<Reservation, 'idTag' | 'parentIdTag'>, idTag: string, parentIdTag: string | undefined): boolean {
   if (idTagKey(idTag) === idTagKey(reservation.idTag)) return true;
   if (!reservation.parentIdTag) return false;
   const group = idTagKey(reservation.parentIdTag);
@@ -141,11 +141,24 @@ export async function applyReservations(
 ): Promise<IdTagInfo> {
   if (info.status !== 'Accepted') return info;
   const reservations = await em.find(Reservation, activeWhere(chargePointId));
+  if (!reservations.some((r) => !sameGroup(r, idTag, info.parentIdTag))) return info;
+  const connectors = await em.find(Connector, { chargePointId, connectorId: { $gt: 0 } });
+  return judgeReservations(info, idTag, reservations, connectors, start);
+}
+
+/** applyReservations on what it reads: the charge point's reservations in force, its connectors (1 and up). */
+export function judgeReservations(
+  info: IdTagInfo,
+  idTag: string,
+  reservations: Array<Pick<Reservation, 'connectorId' | 'idTag' | 'parentIdTag'>>,
+  connectors: Array<Pick<Connector, 'connectorId' | 'status'>>,
+  start?: { connectorId: number },
+): IdTagInfo {
+  if (info.status !== 'Accepted') return info;
   const others = reservations.filter((r) => !sameGroup(r, idTag, info.parentIdTag));
   if (others.length === 0) return info;
   const wholeStation = others.filter((r) => r.connectorId === 0).length;
   const reservedFor = new Set(others.filter((r) => r.connectorId > 0).map((r) => r.connectorId));
-  const connectors = await em.find(Connector, { chargePointId, connectorId: { $gt: 0 } });
   if (start) {
     if (reservedFor.has(start.connectorId)) return { ...info, status: 'Invalid' };
     if (wholeStation === 0) return info;

@@ -1,6 +1,5 @@
-import { platformEm, platformSql, tenantSql, type Orm, type TenantEm } from '../../platform/db';
-import { withEvents, withEventsOf, type Appended, type EventOutbox } from '../event/event-outbox';
-import type { NewEvent } from '../event/event-types';
+import { platformEm, tenantSql, type Orm, type TenantEm } from '../../platform/db';
+import { withEventsOf, type Appended, type EventOutbox } from '../event/event-outbox';
 import { isDataError } from '../../platform/async';
 import { GroupCommit } from '../../platform/group-commit';
 import { clock } from '../../platform/clock';
@@ -278,32 +277,50 @@ export class MeterValuesWriter {
   }
 
   /**
-   * The values and the TRANSACTION_UPDATED events of the linked ones commit together, in one statement.
-   * The transactions are read first, and only when some request names one: a link depends only on columns
-   * a transaction never changes (tenant, charge point, id), so the statement links the same ones.
+   * The values and the TRANSACTION_UPDATED events of the linked ones commit together, in one statement
+   * that also answers the linked transactions. A link depends only on columns a transaction never changes
+   * (tenant, charge point, id); the events show each transaction as that statement read it.
    */
   private async insert(writes: MeterValuesWrite[]): Promise<Array<TransactionFields | null>> {
-    const input = writes.map((w, i) => ({
-      i,
-      tenant_id: w.tenantId,
-      charge_point_id: w.chargePointId,
-      connector_id: w.connectorId,
-      transaction_id: knownIdOrNull(w.transactionId),
-      meter_value: w.meterValue.map((mv) => ({ timestamp: new Date(mv.timestamp).toISOString(), sampledValue: mv.sampledValue.map(withSampledValueDefaults) })),
-    }));
-    const json = JSON.stringify(input);
-    const scope = platformEm(this.orm);
-    // Deliberately across tenants (a group commit): each request's rows bind its own tenant_id.
-    const rows = input.some((x) => x.transaction_id !== null) ? await platformSql<TransactionRow & { i: number }>(scope, `with ${INPUT_AND_LINKED} select * from linked`, [json]) : [];
-    const linked = new Map(rows.map((row) => [row.i, transactionFields(row)]));
-    const events: NewEvent[] = [];
-    writes.forEach((write, i) => {
-      const transaction = linked.get(i);
-      if (!transaction) return;
-      const payload = { ...transactionView(transaction), event: 'METER_VALUES' as const, meterValue: write.meterValue };
-      events.push({ type: 'TRANSACTION_UPDATED', tenantId: write.tenantId, chargePointId: write.chargePointId, payload });
+    const input = writes.map((w, i) => {
+      const transactionId = knownIdOrNull(w.transactionId);
+      return {
+        i,
+        tenant_id: w.tenantId,
+        charge_point_id: w.chargePointId,
+        connector_id: w.connectorId,
+        transaction_id: transactionId,
+        meter_value: w.meterValue.map((mv) => ({ timestamp: new Date(mv.timestamp).toISOString(), sampledValue: mv.sampledValue.map(withSampledValueDefaults) })),
+        // The values as the charger sent them, for the event of a request that names a transaction.
+        sent: transactionId === null ? null : w.meterValue,
+      };
     });
-    const stored = `${INPUT_AND_LINKED}, meter_rows as (
+    // Deliberately across tenants (a group commit): each request's rows bind its own tenant_id.
+    const { row, appended } = await withEventsOf<{ linked: Array<TransactionRow & { i: number }> }>(
+      platformEm(this.orm),
+      METER_VALUES_SQL,
+      [JSON.stringify(input), clock.now()],
+      `(select coalesce(jsonb_agg(to_jsonb(l)), '[]'::jsonb) from linked l) as linked`,
+    );
+    this.outbox.committed(appended);
+    const linked = new Map(row.linked.map((l) => [l.i, transactionFields(l)]));
+    return writes.map((_, i) => linked.get(i) ?? null);
+  }
+}
+
+/**
+ * The requests (one jsonb parameter), the transactions they name (each only its charge point's, in its
+ * tenant), their values, and a TRANSACTION_UPDATED event per linked request.
+ */
+const METER_VALUES_SQL = `input as (
+         select * from jsonb_to_recordset(?::jsonb)
+           as x(i integer, tenant_id uuid, charge_point_id varchar, connector_id integer, transaction_id integer, meter_value jsonb, sent jsonb)
+       ), linked as (
+         select x.i, t.id, t.charge_point_id, t.connector_id, t.id_tag, t.start_timestamp, t.stop_timestamp, t.meter_start, t.meter_stop, t.stop_reason, t.reservation_id,
+                t.state, t.abandoned_by, t.abandoned_at
+           from input x join charging_transaction t
+             on t.tenant_id = x.tenant_id and t.charge_point_id = x.charge_point_id and t.id = x.transaction_id
+       ), meter_rows as (
          insert into meter_value (tenant_id, charge_point_id, connector_id, transaction_id, timestamp, sampled_value, received_at)
          select x.tenant_id, x.charge_point_id, x.connector_id, l.id, (e.value->>'timestamp')::timestamptz, e.value->'sampledValue', ?::timestamptz
            from input x
@@ -311,21 +328,10 @@ export class MeterValuesWriter {
            cross join lateral jsonb_array_elements(x.meter_value) with ordinality as e(value, position)
           order by x.i, e.position
          on conflict do nothing
-       )`;
-    this.outbox.committed(await withEvents(scope, stored, [json, clock.now()], events));
-    return writes.map((_, i) => linked.get(i) ?? null);
-  }
-}
-
-/** The requests (one jsonb parameter) and the transactions they name, each only its charge point's, in its tenant. */
-const INPUT_AND_LINKED = `input as (
-         select * from jsonb_to_recordset(?::jsonb)
-           as x(i integer, tenant_id uuid, charge_point_id varchar, connector_id integer, transaction_id integer, meter_value jsonb)
-       ), linked as (
-         select x.i, t.id, t.charge_point_id, t.connector_id, t.id_tag, t.start_timestamp, t.stop_timestamp, t.meter_start, t.meter_stop, t.stop_reason, t.reservation_id,
-                t.state, t.abandoned_by, t.abandoned_at
-           from input x join charging_transaction t
-             on t.tenant_id = x.tenant_id and t.charge_point_id = x.charge_point_id and t.id = x.transaction_id
+       ), new_events as (
+         select x.i, x.tenant_id, 'TRANSACTION_UPDATED' as type, x.charge_point_id,
+                ${transactionViewSql('l')} || jsonb_build_object('event', 'METER_VALUES', 'meterValue', x.sent) as payload
+           from input x join linked l on l.i = x.i
        )`;
 
 /** As the driver gives it: the ORM's pg setup leaves timestamps as PostgreSQL's text, and bigints as strings. */
