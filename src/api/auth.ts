@@ -26,17 +26,30 @@ function sameSecret(given: string, expected: string): boolean {
 
 type KeyRow = { id: string; tenant_id: string; name: string; role: ApiKeyRole };
 
-/**
- * Key checks, batched: checks that arrive while one is in flight go together in the next statement (one
- * lookup of every secret hash in the batch). Each check is answered by a statement that started after it
- * was asked, so a key revoked before a request arrived is never let through by an earlier lookup.
- */
-const keyLookups = new WeakMap<AppContext, GroupCommit<string, KeyRow | undefined>>();
+/** How long a node answers for a key it checked without asking PostgreSQL again (a revocation elsewhere shows within it). */
+const KEY_CACHE_MS = 1000;
 
-function keyLookup(app: AppContext): GroupCommit<string, KeyRow | undefined> {
-  let lookup = keyLookups.get(app);
-  if (!lookup) {
-    lookup = new GroupCommit<string, KeyRow | undefined>(
+/**
+ * Key checks: a key this node checked less than KEY_CACHE_MS ago is taken from memory; the node that revokes
+ * a key forgets it at once (`forgetApiKey`), other nodes within KEY_CACHE_MS. Unknown and revoked keys are
+ * never remembered. Other checks are batched: those that arrive while one is in flight go together in the
+ * next statement (one lookup of every secret hash in the batch), each answered by a statement that started
+ * after it was asked.
+ */
+interface KeyChecks {
+  lookup: GroupCommit<string, KeyRow | undefined>;
+  known: Map<string, { row: KeyRow; until: number }>;
+  /** Bumped by every forget: a lookup that was in flight meanwhile is not remembered. */
+  generation: number;
+}
+
+const MAX_KNOWN_KEYS = 10_000;
+const keyChecks = new WeakMap<AppContext, KeyChecks>();
+
+function checksOf(app: AppContext): KeyChecks {
+  let checks = keyChecks.get(app);
+  if (!checks) {
+    const lookup = new GroupCommit<string, KeyRow | undefined>(
       async (hashes) => {
         // Across tenants: a request learns its tenant from its key (a platform-scope lookup by the unique hash).
         const rows = await platformSql<KeyRow & { secret_hash: string }>(
@@ -44,14 +57,41 @@ function keyLookup(app: AppContext): GroupCommit<string, KeyRow | undefined> {
           'select id, tenant_id, name, role, secret_hash from api_key where secret_hash in (select jsonb_array_elements_text(?::jsonb)) and revoked_at is null',
           [JSON.stringify([...new Set(hashes)])],
         );
-        const byHash = new Map(rows.map((row) => [row.secret_hash, row]));
+        const byHash = new Map(rows.map(({ secret_hash: hash, ...row }) => [hash, row]));
         return hashes.map((hash) => byHash.get(hash));
       },
       { maxInFlight: 2, maxBatch: 500 },
     );
-    keyLookups.set(app, lookup);
+    checks = { lookup, known: new Map(), generation: 0 };
+    keyChecks.set(app, checks);
   }
-  return lookup;
+  return checks;
+}
+
+async function findKey(app: AppContext, hash: string): Promise<KeyRow | undefined> {
+  const checks = checksOf(app);
+  const now = performance.now();
+  const known = checks.known.get(hash);
+  if (known && known.until > now) return known.row;
+  const generation = checks.generation;
+  const row = await checks.lookup.submit(hash);
+  if (!row) {
+    checks.known.delete(hash);
+    return undefined;
+  }
+  if (generation === checks.generation) {
+    if (checks.known.size >= MAX_KNOWN_KEYS) checks.known.clear();
+    checks.known.set(hash, { row, until: now + KEY_CACHE_MS });
+  }
+  return row;
+}
+
+/** After a key is revoked: this node stops accepting it at once. */
+export function forgetApiKey(app: AppContext, keyId: string): void {
+  const checks = keyChecks.get(app);
+  if (!checks) return;
+  checks.generation++;
+  for (const [hash, { row }] of checks.known) if (row.id === keyId) checks.known.delete(hash);
 }
 
 /** Resolves an Authorization header value to a principal; null when the key is missing, unknown or revoked. */
@@ -61,7 +101,7 @@ export async function authenticate(app: AppContext, authorization: unknown): Pro
   const adminKey = app.config.adminApiKey;
   if (adminKey !== undefined && sameSecret(secret, adminKey)) return { kind: 'admin' };
   if (!secret.startsWith(API_KEY_PREFIX)) return null;
-  const key = await keyLookup(app).submit(hashSecret(secret));
+  const key = await findKey(app, hashSecret(secret));
   if (!key) return null;
   return { kind: 'tenant', tenantId: key.tenant_id, keyId: key.id, keyName: key.name, role: key.role };
 }

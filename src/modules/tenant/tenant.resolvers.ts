@@ -6,6 +6,7 @@ import { NotFoundError } from '../../platform/errors';
 import { ApiKey } from './api-key.entity';
 import { Tenant } from './tenant.entity';
 import { createApiKey, createTenant, revokeApiKey } from './tenant.service';
+import { forgetApiKey } from '../../api/auth';
 
 const PAGE = { fallback: 50, max: 1000 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,7 +46,9 @@ export const tenantApi: ApiModule = {
       async revokeApiKey(_parent, { input }, ctx) {
         // Key ids are UUIDs; anything else cannot exist, and must not reach PostgreSQL as a uuid.
         if (!UUID.test(input.id)) throw new NotFoundError('API key not found');
-        return { apiKey: await revokeApiKey(tenantScope(ctx).em, input.id) };
+        const apiKey = await revokeApiKey(tenantScope(ctx).em, input.id);
+        forgetApiKey(ctx.app, apiKey.id);
+        return { apiKey };
       },
     },
     ApiKey: {
