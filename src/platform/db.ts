@@ -88,10 +88,26 @@ export type PlatformEm = EntityManager & { readonly [scopeBrand]: 'platform' };
  */
 export function tenantEm(orm: Orm, tenantId: string): TenantEm {
   if (!tenantId) throw new Error('tenantEm needs a tenant id');
-  const em = orm.em.fork({ clear: true });
-  em.setFilterParams(TENANT_FILTER, { tenantId });
-  // Row-level security: every statement it (or a fork, transaction or query builder of it) runs is in the tenant's scope.
-  return scoped(em, (work) => inTenantScope(tenantId, work)) as TenantEm;
+  let em: EntityManager | undefined;
+  const fork = (): EntityManager => {
+    if (em) return em;
+    const forked = orm.em.fork({ clear: true });
+    forked.setFilterParams(TENANT_FILTER, { tenantId });
+    // Row-level security: every statement it (or a fork, transaction or query builder of it) runs is in the tenant's scope.
+    return (em = scoped(forked, (work) => inTenantScope(tenantId, work)));
+  };
+  // The fork is made on first use: until then its tenant and that it is in no transaction are known without
+  // one (a command or a group-committed write may need nothing else, and a fork costs ~0.1 ms).
+  const unforked: Record<PropertyKey, unknown> = {
+    getFilterParams: (name: string) => (name === TENANT_FILTER ? { tenantId } : fork().getFilterParams(name)),
+    getTransactionContext: () => undefined,
+  };
+  // The target only lends the class (instanceof): every access goes to the fork.
+  return new Proxy(Object.create(Object.getPrototypeOf(orm.em)) as EntityManager, {
+    get: (_target, property) => (em === undefined && Object.hasOwn(unforked, property) ? unforked[property] : Reflect.get(fork(), property)),
+    set: (_target, property, value) => Reflect.set(fork(), property, value),
+    has: (_target, property) => Reflect.has(fork(), property),
+  }) as TenantEm;
 }
 
 /** An EntityManager for platform-level tables (tenants, key lookup); tenant-owned entities still need a tenant. */

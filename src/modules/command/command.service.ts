@@ -6,7 +6,7 @@ import type { OcppRequest, OcppResponse } from '../../ocpp/generated/ocpp16';
 import { OcppError } from '../../ocpp/ocpp-error';
 import { validateRequest } from '../../ocpp/validator';
 import { clock } from '../../platform/clock';
-import { platformEm, scopeTenant, tenantEm, tenantSql, type TenantEm } from '../../platform/db';
+import { platformEm, scopeTenant, tenantEm, tenantSql, type PlatformEm, type TenantEm } from '../../platform/db';
 import { isDataError } from '../../platform/async';
 import { GroupCommit } from '../../platform/group-commit';
 import { withEvents } from '../event/event-outbox';
@@ -277,6 +277,7 @@ export class CommandService {
   }
 
   private writerInstance: GroupCommit<CommandWrite, void> | undefined;
+  private platformScope: PlatformEm | undefined;
 
   private get writer(): GroupCommit<CommandWrite, void> {
     return (this.writerInstance ??= new GroupCommit<CommandWrite, void>((writes) => this.writeBatch(writes), {
@@ -293,7 +294,9 @@ export class CommandService {
    * the other group-committed writers. A command is in at most one batch at a time (its caller waits).
    */
   private async writeBatch(writes: CommandWrite[]): Promise<void[]> {
-    this.app.outbox.committed(await withEvents(platformEm(this.app.orm), COMMAND_CTES, commandParams(writes), writes.map((w) => w.event)));
+    // One platform scope for every batch: raw statements only, nothing kept in its identity map.
+    this.platformScope ??= platformEm(this.app.orm);
+    this.app.outbox.committed(await withEvents(this.platformScope, COMMAND_CTES, commandParams(writes), writes.map((w) => w.event)));
     return writes.map(() => undefined);
   }
 }
