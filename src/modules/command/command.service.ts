@@ -263,7 +263,7 @@ export class CommandService {
    * Writes the command (inserted, or its row updated) with its COMMAND_UPDATED event, then publishes the
    * event; resolves once both are committed. Outside a transaction the write is group-committed: the
    * states of concurrent commands (any tenant) that arrive while a write is in flight go together in the
-   * next statement (see CommandWriter). Inside the caller's transaction it is one statement of its own.
+   * next statement (`writeBatch`). Inside the caller's transaction it is one statement of its own.
    */
   async stored(em: TenantEm, command: Command, options: { insert?: boolean } = {}): Promise<void> {
     const tenantId = scopeTenant(em);
