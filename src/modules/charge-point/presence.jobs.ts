@@ -1,4 +1,5 @@
 import { clock } from '../../platform/clock';
+import { tenantEm } from '../../platform/db';
 import type { JobProcessor } from '../../platform/queues';
 import { ChargePoint } from './charge-point.entity';
 
@@ -29,7 +30,9 @@ export const reconcilePresence: JobProcessor = async ({ app, em, tenantId }) => 
       if (present[index]) continue;
       const at = clock.now();
       const chargePointId = chargePoint.identity;
-      const updated = await app.outbox.transaction(em, async (tx, emit) => {
+      // A fresh EntityManager per transaction: one forked from `em` would copy (and flush-check) every charge
+      // point read above, so a node crash's thousands of charge points cost O(n^2).
+      const updated = await app.outbox.transaction(tenantEm(app.orm, tenantId), async (tx, emit) => {
         // Only if nobody connected it since we read the row.
         const count = await tx.nativeUpdate(ChargePoint, { tenantId, identity: chargePointId, lastConnectedAt: chargePoint.lastConnectedAt }, { lastDisconnectedAt: at });
         if (count > 0) emit({ type: 'CHARGE_POINT_DISCONNECTED', tenantId, chargePointId, payload: { chargePointId, connected: false, at: at.toISOString() } });
