@@ -16,6 +16,7 @@ import { Migration20261202175239_charge_point_quirks } from './Migration20261202
 import { Migration20261202170637_security_extension } from './Migration20261202170637_security_extension';
 import { Migration20261202170116_event_log_webhooks } from './Migration20261202170116_event_log_webhooks';
 import { Migration20261206170000_row_level_security } from './Migration20261206170000_row_level_security';
+import { Migration20261206230000_start_transaction_function } from './Migration20261206230000_start_transaction_function';
 
 /** Checked-in migrations, in order. Listed statically so they run the same from ts and from dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202170637_security_extension', class: Migration20261202170637_security_extension },
   { name: 'Migration20261202170116_event_log_webhooks', class: Migration20261202170116_event_log_webhooks },
   { name: 'Migration20261206170000_row_level_security', class: Migration20261206170000_row_level_security },
+  { name: 'Migration20261206230000_start_transaction_function', class: Migration20261206230000_start_transaction_function },
 ];

@@ -72,8 +72,9 @@ export function idTagInfoOf(tag: Pick<IdTag, 'status' | 'expiryDate' | 'parentId
  * - a connector holds one transaction at a time, so one still open where the tag starts now, or one with a later
  *   start on its own connector, lost its StopTransaction (a reboot, say) and runs no more.
  * Such a transaction is left open for that StopTransaction, should it come late.
+ * StartTransaction's function qcharge_start_transaction (its migration) tests the same condition.
  */
-export function runsElsewhereSql(key: string, chargePointId: string, connectorId: string): string {
+function runsElsewhereSql(key: string, chargePointId: string, connectorId: string): string {
   return `exists (
        select 1 from charging_transaction running
         where running.tenant_id = $tenant and running.id_tag_key = ${key} and running.state = 'ACTIVE'

@@ -80,28 +80,13 @@ export async function clearProfiles(
 /** How long a RemoteStartTransaction's TxProfile waits for its transaction (well past any ConnectionTimeOut). */
 export const PENDING_TX_PROFILE_MS = 10 * 60_000;
 
-/**
+/*
  * A transaction started (and was accepted): the TxProfile of an accepted RemoteStartTransaction for its id
  * tag (sent for its connector or for any, within PENDING_TX_PROFILE_MS) now belongs to it. A pending one
  * left on that connector for another id tag is dropped: that remote start lapsed, since the charge point
- * let someone else start there; so is any of this charge point's pending ones older than the wait.
+ * let someone else start there; so is any of this charge point's pending ones older than the wait. That is
+ * part of StartTransaction's statement: the function qcharge_start_transaction (its migration).
  */
-export function linkPendingTxProfilesCtes(started: string, now: string): string {
-  // Part of the StartTransaction's statement, for an accepted start. Both parts see the rows as they were, so
-  // the delete skips the linked ones.
-  const oldest = `(${now} - interval '${PENDING_TX_PROFILE_MS} milliseconds')`;
-  return `linked_profiles as (
-       update "charging_profile" p set "transaction_id" = s.id, "connector_id" = s.connector_id, "pending_id_tag_key" = null, "updated_at" = ${now}
-         from ${started} s
-        where s.start_status = 'Accepted' and p."tenant_id" = $tenant and p."charge_point_id" = s.charge_point_id
-          and p."pending_id_tag_key" = s.id_tag_key and p."connector_id" in (0, s.connector_id) and p."updated_at" > ${oldest}
-       returning p."pk"),
-     lapsed_profiles as (
-       delete from "charging_profile" p using ${started} s
-        where s.start_status = 'Accepted' and p."tenant_id" = $tenant and p."charge_point_id" = s.charge_point_id and p."pending_id_tag_key" is not null
-          and (p."connector_id" = s.connector_id or p."updated_at" <= ${oldest})
-          and p."pk" not in (select "pk" from linked_profiles))`;
-}
 
 /** TxProfiles end with their transaction. */
 export async function removeTransactionProfiles(em: TenantEm, tenantId: string, chargePointId: string, transactionId: number): Promise<void> {

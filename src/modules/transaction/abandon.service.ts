@@ -41,22 +41,12 @@ async function abandon(em: TenantEm, chargePointId: string, connectorId: number,
   return rows.map(transactionFields);
 }
 
-/**
- * A new StartTransaction on a connector ends the transactions that started there before it. One that
- * started later is left alone: the new start is an older one delivered late (buffered offline). A CTE
- * `abandoned` of the StartTransaction's statement: `started` names the CTE holding its transaction, `now`
- * and `startIso` (its start as the API shows it) are SQL expressions; the abandoned rows are returned.
+/*
+ * A new StartTransaction on a connector ends the transactions that started there before it (one that started
+ * later is left alone: the new start is an older one delivered late, buffered offline). That is part of
+ * StartTransaction's statement, the function qcharge_start_transaction (its migration), with BEST_KNOWN_METER
+ * as above: a change to either belongs in both.
  */
-export function abandonSupersededCte(started: string, now: string, startIso: string): string {
-  return `abandoned as (
-       update charging_transaction t
-          set state = 'ABANDONED', abandoned_by = 'StartTransaction of transaction ' || s.id || ' (' || ${startIso} || ') on the same connector',
-              abandoned_at = ${now}, meter_stop = ${BEST_KNOWN_METER}
-         from ${started} s
-        where t.tenant_id = $tenant and t.charge_point_id = s.charge_point_id and t.connector_id = s.connector_id and t.state = 'ACTIVE'
-          and t.id <> s.id and t.start_timestamp < s.start_timestamp
-       returning t.*)`;
-}
 
 /**
  * After a BootNotification, a connector reported free ends the transactions known there before the boot

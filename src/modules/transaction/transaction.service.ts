@@ -3,11 +3,10 @@ import { withEventsOf, type Appended, type EventOutbox } from '../event/event-ou
 import { isDataError } from '../../platform/async';
 import { GroupCommit } from '../../platform/group-commit';
 import { clock } from '../../platform/clock';
-import { authorizeIdTag, idTagInfoOf, runsElsewhereSql, type IdTagInfo, type IdTagRow } from '../authorization/authorization.service';
+import { authorizeIdTag, idTagInfoOf, type IdTagInfo, type IdTagRow } from '../authorization/authorization.service';
 import { idTagKey } from '../authorization/id-tag.entity';
 import { applyReservations, reservationToConsume } from '../reservation/reservation.service';
-import { linkPendingTxProfilesCtes } from '../smart-charging/smart-charging.service';
-import { abandonSupersededCte } from './abandon.service';
+import { PENDING_TX_PROFILE_MS } from '../smart-charging/smart-charging.service';
 import type { SampledValue } from './meter-value.entity';
 import type { ChargingTransaction, TransactionState } from './transaction.entity';
 import type { MeterValuesRequest, StartTransactionRequest, StopTransactionRequest } from '../../ocpp/generated/ocpp16';
@@ -55,73 +54,23 @@ type StopRow = { tag: IdTagRow | null; stopped: TransactionRow | null; found: bo
 const GROUP = `(select m.group_id from charging_group_member m where m.tenant_id = $tenant and m.charge_point_id = (select cp from req) limit 1) as group_id`;
 
 /**
- * StartTransaction in one statement, after an advisory lock per tenant and id tag taken by a statement of
- * its own in the same round trip and transaction: one start per tenant and id tag decides at a time, on
- * every node, and reads only after the lock is held (each statement of the round trip has its own
- * snapshot), so of simultaneous starts with one tag at most one is Accepted. The statement finds a
- * repeated start, or else judges the tag (Expired, ConcurrentTx) and records the start; abandons what
- * it supersedes on its connector (TxProfiles of those go too); links a remote start's pending TxProfile
- * when accepted; stores TRANSACTION_UPDATED (ABANDONED) and TRANSACTION_STARTED events. Reservations are
- * judged in TypeScript (applyReservations): when some reservation of the charge point could play a part,
- * the statement records nothing and says so (`started` null), and the start is decided again in a
- * transaction, the verdict and the reservation to consume handed in (`decided`).
+ * StartTransaction in one statement: the function qcharge_start_transaction (its migration,
+ * Migration20261206230000_start_transaction_function, says what it does: the advisory lock per tenant and id
+ * tag, a repeated start, the tag's verdict with ConcurrentTx, the start, what it supersedes on its connector,
+ * a remote start's pending TxProfile), whose plan PostgreSQL keeps per connection, and the events it answers
+ * stored by the same statement. Reservations are judged here (applyReservations): when some reservation of
+ * the charge point could play a part, the function records nothing and says so (`started` null), and the
+ * start is decided again in a transaction, the verdict and the reservation to consume handed in.
  */
-const startSql = once(() => `req as (
-       select ?::varchar as cp, ?::int as connector, ?::varchar as id_tag, ?::varchar as key, ?::timestamptz as start_ts, ?::bigint as meter_start,
-              ?::timestamptz as now, ?::text as start_iso, ?::int as named_reservation, ?::varchar as decided_status, ?::int as decided_reservation
-     ), existing as (
-       select t.* from charging_transaction t join req on t.charge_point_id = req.cp and t.connector_id = req.connector and t.id_tag_key = req.key and t.start_timestamp = req.start_ts
-        where t.tenant_id = $tenant
-     ), tag as (
-       select g.status, g.expiry_date, g.parent_id_tag from id_tag g join req on g.id_tag_key = req.key where g.tenant_id = $tenant
-     ), verdict as (
-       select case
-                when req.decided_status is not null then req.decided_status
-                when tag.status is null then 'Invalid'
-                when tag.status <> 'Accepted' then tag.status
-                when tag.expiry_date is not null and tag.expiry_date <= req.now then 'Expired'
-                when ${runsElsewhereSql('req.key', 'req.cp', 'req.connector')} then 'ConcurrentTx'
-                else 'Accepted' end as status
-         from req left join tag on true
-     ), reserved as (
-       select exists (
-         select 1 from reservation r join req on r.charge_point_id = req.cp
-          where r.tenant_id = $tenant
-            and ((r.status = 'ACTIVE' and r.expiry_date > req.now) or (r.id = req.named_reservation and r.status in ('PENDING', 'ACTIVE', 'EXPIRED')))) as held
-     ), new_id as (
-       select nextval('charging_transaction_id_seq')::int as id from req cross join verdict v
-        where not exists (select 1 from existing)
-          and (req.decided_status is not null or v.status <> 'Accepted' or not (select held from reserved))
-     ), inserted as (
-       insert into charging_transaction (id, tenant_id, charge_point_id, connector_id, id_tag, id_tag_key, start_status, start_timestamp, meter_start, reservation_id, created_at, state)
-       select n.id, $tenant::uuid, req.cp, req.connector, req.id_tag, req.key, v.status, req.start_ts, req.meter_start, req.decided_reservation, req.now,
-              case when v.status = 'Accepted' then 'ACTIVE' else 'REFUSED' end
-         from new_id n cross join req cross join verdict v
-       returning *
-     ), consumed as (
-       update reservation r set status = 'USED', transaction_id = i.id, updated_at = req.now
-         from inserted i cross join req
-        where r.tenant_id = $tenant and r.id = i.reservation_id and r.charge_point_id = req.cp
-     ), started as (
-       select * from inserted union all select * from existing
-     ), ${abandonSupersededCte('started', '(select now from req)', '(select start_iso from req)')},
-     abandoned_profiles as (
-       delete from charging_profile p using abandoned a
-        where p.tenant_id = $tenant and p.charge_point_id = a.charge_point_id and p.transaction_id = a.id and p.charging_profile_purpose = 'TxProfile'
-     ), ${linkPendingTxProfilesCtes('started', '(select now from req)')},
-     new_events as (
-       select (row_number() over (order by a.id))::int as i, a.tenant_id, 'TRANSACTION_UPDATED' as type, a.charge_point_id,
-              ${transactionViewSql('a')} || '{"event":"ABANDONED"}'::jsonb as payload
-         from abandoned a
-       union all
-       select 1000000, i.tenant_id, 'TRANSACTION_STARTED', i.charge_point_id, ${transactionViewSql('i')} || '{"event":"STARTED"}'::jsonb from inserted i
-     )`);
+const START_SQL = `change as materialized (
+       select qcharge_start_transaction($tenant::uuid, ?, ?, ?, ?, ?::timestamptz, ?, ?::timestamptz, ?, ?, ?, ?, ?::timestamptz) as r
+     ), new_events as (
+       select (e->>'i')::integer as i, (e->>'tenant_id')::uuid as tenant_id, e->>'type' as type, e->>'charge_point_id' as charge_point_id, e->'payload' as payload
+         from change cross join lateral jsonb_array_elements(change.r->'events') e
+     )`;
 
-/** One start per tenant and id tag at a time (until its transaction ends). */
-const LOCK = 'select pg_advisory_xact_lock(hashtext($tenant::text), hashtext(?))';
-
-const START_RESULT = `(select to_jsonb(s) from started s) as started, (select to_jsonb(tag) from tag) as tag,
-       exists (select 1 from inserted) as created, (select count(*) from abandoned)::int as abandoned, ${GROUP}`;
+/** One start per tenant and id tag at a time (until its transaction ends); the function takes the same lock. */
+const LOCK = 'select pg_advisory_xact_lock(hashtext($tenant::uuid::text), hashtext(?))';
 
 /**
  * Records a StartTransaction durably (with what it supersedes, its pending TxProfile and its events) and
@@ -132,14 +81,15 @@ const START_RESULT = `(select to_jsonb(s) from started s) as started, (select to
 export async function startTransaction(em: TenantEm, chargePointId: string, request: StartTransactionRequest) {
   const key = idTagKey(request.idTag);
   const reservationId = knownIdOrNull(request.reservationId);
-  const run = (scope: TenantEm, decided: { status: IdTagInfo['status']; reservationId: number | null } | null) => {
+  const run = async (scope: TenantEm, decided: { status: IdTagInfo['status']; reservationId: number | null } | null) => {
     const startTimestamp = new Date(request.timestamp);
+    const now = clock.now();
     const params = [
-      chargePointId, request.connectorId, request.idTag, key, startTimestamp, request.meterStart,
-      clock.now(), startTimestamp.toISOString(), reservationId, decided?.status ?? null, decided?.reservationId ?? null,
+      chargePointId, request.connectorId, request.idTag, key, startTimestamp, request.meterStart, now, startTimestamp.toISOString(),
+      reservationId, decided?.status ?? null, decided?.reservationId ?? null, new Date(now.getTime() - PENDING_TX_PROFILE_MS),
     ];
-    // In the transaction of a second attempt, the lock is held already: the statement alone.
-    return withEventsOf<StartRow>(scope, startSql(), params, START_RESULT, decided ? undefined : { sql: LOCK, params: [key] });
+    const { row, appended } = await withEventsOf<{ r: StartRow }>(scope, START_SQL, params, `(select r - 'events' from change) as r`);
+    return { row: row.r, appended };
   };
   let { row, appended } = await run(em, null);
   if (!row.started) {
@@ -165,7 +115,7 @@ export async function startTransaction(em: TenantEm, chargePointId: string, requ
  * unknown or foreign, nothing when it was stopped already), its TxProfiles removed and its
  * TRANSACTION_STOPPED event. Two stops of one transaction at once: the update's row lock lets one stop it.
  */
-const stopSql = once(() => `req as (
+const STOP_SQL = `req as (
        select ?::int as id, ?::varchar as cp, ?::varchar as key, ?::timestamptz as stop_ts, ?::bigint as meter_stop, ?::varchar as reason,
               ?::varchar as stop_id_tag, ?::timestamptz as now, ?::jsonb as meter_value
      ), tag as (
@@ -192,7 +142,7 @@ const stopSql = once(() => `req as (
         where p.tenant_id = $tenant and p.charge_point_id = s.charge_point_id and p.transaction_id = s.id and p.charging_profile_purpose = 'TxProfile'
      ), new_events as (
        select 0 as i, s.tenant_id, 'TRANSACTION_STOPPED' as type, s.charge_point_id, ${transactionViewSql('s')} || '{"event":"STOPPED"}'::jsonb as payload from stopped s
-     )`);
+     )`;
 
 const STOP_RESULT = `(select to_jsonb(tag) from tag) as tag, (select to_jsonb(s) from stopped s) as stopped, exists (select 1 from target) as found, ${GROUP}`;
 
@@ -206,16 +156,10 @@ export async function stopTransaction(em: TenantEm, chargePointId: string, reque
     knownIdOrNull(request.transactionId), chargePointId, request.idTag === undefined ? null : idTagKey(request.idTag), new Date(request.timestamp),
     request.meterStop, request.reason ?? 'Local', request.idTag ?? null, clock.now(), JSON.stringify(values),
   ];
-  const { row, appended } = await withEventsOf<StopRow>(em, stopSql(), params, STOP_RESULT);
+  const { row, appended } = await withEventsOf<StopRow>(em, STOP_SQL, params, STOP_RESULT);
   const idTagInfo = request.idTag !== undefined ? idTagInfoOf(row.tag) : undefined;
   const recorded: Recorded = { appended, groupId: row.group_id };
   return { stopped: row.stopped ? transactionFields(row.stopped) : null, idTagInfo, ...recorded };
-}
-
-/** Built on first use: the statement takes fragments of modules that import this one. */
-function once(build: () => string): () => string {
-  let built: string | undefined;
-  return () => (built ??= build());
 }
 
 /** transactionView in SQL (jsonb), of the charging_transaction row `t`: the events' payloads written by a statement. */
