@@ -12,7 +12,8 @@ export const TRIGGER_WINDOW_MS = 60_000;
  */
 export class TriggerWindow {
   private asked: { uniqueId: string; requestedMessage: string } | undefined;
-  private readonly openUntil = new Map<string, number>();
+  /** Made on the first accepted TriggerMessage (per-connection memory). */
+  private openUntil: Map<string, number> | undefined;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -25,14 +26,14 @@ export class TriggerWindow {
     }
     if (event.direction === 'IN' && event.messageTypeId === CALLRESULT && this.asked?.uniqueId === event.uniqueId) {
       if ((event.payload as { status?: unknown } | undefined)?.status === 'Accepted') {
-        this.openUntil.set(this.asked.requestedMessage, this.now() + TRIGGER_WINDOW_MS);
+        (this.openUntil ??= new Map()).set(this.asked.requestedMessage, this.now() + TRIGGER_WINDOW_MS);
       }
       this.asked = undefined;
     }
   }
 
   isOpen(action: string): boolean {
-    const until = this.openUntil.get(action);
+    const until = this.openUntil?.get(action);
     return until !== undefined && until > this.now();
   }
 }

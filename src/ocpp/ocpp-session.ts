@@ -84,11 +84,12 @@ export class OcppSession {
   private readonly outgoingQueue: PendingCall[] = [];
   private inFlight: PendingCall | undefined;
   /** Calls from the charge point received while another one is being handled, in arrival order. */
-  private readonly waitingIncoming: IncomingCall[] = [];
+  private waitingIncoming: IncomingCall[] = [];
   private handlingIncoming = false;
   private queuedIncoming = 0;
   private badFrameTimes: number[] = [];
-  private readonly expiredCalls = new Map<string, { action: string; at: number }>();
+  /** Made on the first timeout: most connections never have one (per-connection memory). */
+  private expiredCalls: Map<string, { action: string; at: number }> | undefined;
   private backlogged = false;
   private closed = false;
 
@@ -146,15 +147,16 @@ export class OcppSession {
   /** The action a CALLRESULT/CALLERROR answers: the call in flight, or one that timed out a short while ago. */
   private answeredAction(uniqueId: string): string | undefined {
     if (this.inFlight?.uniqueId === uniqueId) return this.inFlight.action;
-    const expired = this.expiredCalls.get(uniqueId);
+    const expired = this.expiredCalls?.get(uniqueId);
     return expired && Date.now() - expired.at < EXPIRED_CALL_MEMORY_MS ? expired.action : undefined;
   }
 
   private expire(entry: PendingCall): void {
     if (this.inFlight === entry) {
       this.inFlight = undefined;
-      if (this.expiredCalls.size >= REMEMBERED_EXPIRED_CALLS) this.expiredCalls.delete(this.expiredCalls.keys().next().value as string);
-      this.expiredCalls.set(entry.uniqueId, { action: entry.action, at: Date.now() });
+      const expiredCalls = (this.expiredCalls ??= new Map());
+      if (expiredCalls.size >= REMEMBERED_EXPIRED_CALLS) expiredCalls.delete(expiredCalls.keys().next().value as string);
+      expiredCalls.set(entry.uniqueId, { action: entry.action, at: Date.now() });
       entry.reject(new ChargePointTimeoutError(entry.timeoutMs));
       this.sendNextCall();
       return;
@@ -232,14 +234,21 @@ export class OcppSession {
         return;
       }
       this.countIncomingDone();
-      call = this.waitingIncoming.shift();
+      call = this.nextWaiting();
     }
+  }
+
+  /** The next waiting call; an emptied queue is replaced, so a connection's backing store does not keep its largest burst. */
+  private nextWaiting(): IncomingCall | undefined {
+    const next = this.waitingIncoming.shift();
+    if (next && this.waitingIncoming.length === 0) this.waitingIncoming = [];
+    return next;
   }
 
   private incomingDone(): void {
     this.handlingIncoming = false;
     this.countIncomingDone();
-    const next = this.waitingIncoming.shift();
+    const next = this.nextWaiting();
     if (next) this.runIncoming(next);
   }
 
@@ -343,7 +352,7 @@ export class OcppSession {
     const pending = this.inFlight;
     if (!pending || pending.uniqueId !== frame.uniqueId) {
       // A late answer to a call that timed out is slowness, not a violation; anything else is.
-      if (this.expiredCalls.delete(frame.uniqueId)) {
+      if (this.expiredCalls?.delete(frame.uniqueId)) {
         this.options.onProtocolWarning?.('Ignoring a late answer to a call that timed out', undefined, frame.uniqueId);
         return;
       }

@@ -6,34 +6,40 @@
  * cannot grow the map or escape the limit either.
  */
 export class LogThrottle {
-  private readonly kinds = new Map<string, { loggedAt: number; suppressed: number }>();
+  /** Made on the first line (per-connection memory: most connections never warn). */
+  private kinds: Map<string, { loggedAt: number; suppressed: number }> | undefined;
 
   constructor(
     private readonly intervalMs = 10_000,
     private readonly maxKinds = 32,
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number = performanceNow,
   ) {}
 
   /** Undefined when the line is to be left out, else the number of lines of its kind left out before it. */
   admit(kind: string): number | undefined {
     const now = this.now();
-    if (!this.kinds.has(kind) && this.kinds.size >= this.maxKinds) kind = OTHER_KINDS;
-    const seen = this.kinds.get(kind);
+    const kinds = (this.kinds ??= new Map());
+    if (!kinds.has(kind) && kinds.size >= this.maxKinds) kind = OTHER_KINDS;
+    const seen = kinds.get(kind);
     if (seen && now - seen.loggedAt < this.intervalMs) {
       seen.suppressed++;
       return undefined;
     }
     const suppressed = seen?.suppressed ?? 0;
-    this.kinds.set(kind, { loggedAt: now, suppressed: 0 });
+    kinds.set(kind, { loggedAt: now, suppressed: 0 });
     return suppressed;
   }
 
   /** Lines left out and not yet reported, for a last summary (when the connection closes). */
   unreported(): number {
     let total = 0;
-    for (const { suppressed } of this.kinds.values()) total += suppressed;
+    for (const { suppressed } of this.kinds?.values() ?? []) total += suppressed;
     return total;
   }
 }
 
 const OTHER_KINDS = '(other)';
+
+function performanceNow(): number {
+  return performance.now();
+}
