@@ -50,8 +50,14 @@ interface Recorded {
 type StartRow = { started: (TransactionRow & { start_status: string }) | null; tag: IdTagRow | null; created: boolean; abandoned: number; group_id: string | null };
 type StopRow = { tag: IdTagRow | null; stopped: TransactionRow | null; found: boolean; group_id: string | null };
 
-/** The site-limit group of the statement's charge point (`req.cp`). */
-const GROUP = `(select m.group_id from charging_group_member m where m.tenant_id = $tenant and m.charge_point_id = (select cp from req) limit 1) as group_id`;
+/** The events a function of the change (CTE `change`, column `r`) answers in `r.events`, for withEventsOf. */
+const FUNCTION_EVENTS = `new_events as (
+       select (e->>'i')::integer as i, (e->>'tenant_id')::uuid as tenant_id, e->>'type' as type, e->>'charge_point_id' as charge_point_id, e->'payload' as payload
+         from change cross join lateral jsonb_array_elements(change.r->'events') e
+     )`;
+
+/** What the function answers besides its events. */
+const FUNCTION_RESULT = `(select r - 'events' from change) as r`;
 
 /**
  * StartTransaction in one statement: the function qcharge_start_transaction (its migration,
@@ -64,10 +70,7 @@ const GROUP = `(select m.group_id from charging_group_member m where m.tenant_id
  */
 const START_SQL = `change as materialized (
        select qcharge_start_transaction($tenant::uuid, ?, ?, ?, ?, ?::timestamptz, ?, ?::timestamptz, ?, ?, ?, ?, ?::timestamptz) as r
-     ), new_events as (
-       select (e->>'i')::integer as i, (e->>'tenant_id')::uuid as tenant_id, e->>'type' as type, e->>'charge_point_id' as charge_point_id, e->'payload' as payload
-         from change cross join lateral jsonb_array_elements(change.r->'events') e
-     )`;
+     ), ${FUNCTION_EVENTS}`;
 
 /** One start per tenant and id tag at a time (until its transaction ends); the function takes the same lock. */
 const LOCK = 'select pg_advisory_xact_lock(hashtext($tenant::uuid::text), hashtext(?))';
@@ -88,7 +91,7 @@ export async function startTransaction(em: TenantEm, chargePointId: string, requ
       chargePointId, request.connectorId, request.idTag, key, startTimestamp, request.meterStart, now, startTimestamp.toISOString(),
       reservationId, decided?.status ?? null, decided?.reservationId ?? null, new Date(now.getTime() - PENDING_TX_PROFILE_MS),
     ];
-    const { row, appended } = await withEventsOf<{ r: StartRow }>(scope, START_SQL, params, `(select r - 'events' from change) as r`);
+    const { row, appended } = await withEventsOf<{ r: StartRow }>(scope, START_SQL, params, FUNCTION_RESULT);
     return { row: row.r, appended };
   };
   let { row, appended } = await run(em, null);
@@ -109,42 +112,14 @@ export async function startTransaction(em: TenantEm, chargePointId: string, requ
 }
 
 /**
- * StopTransaction in one statement: the tag's verdict (for the answer), the stop (only of a transaction not
- * stopped yet; an abandoned one is stopped after all, with its real meterStop; a refused one stays
- * refused), its transactionData (linked when it stopped the transaction, unlinked when the transaction is
- * unknown or foreign, nothing when it was stopped already), its TxProfiles removed and its
- * TRANSACTION_STOPPED event. Two stops of one transaction at once: the update's row lock lets one stop it.
+ * StopTransaction in one statement: the function qcharge_stop_transaction (its migration,
+ * Migration20261206233000_stop_transaction_function, says what it does: the tag's verdict for the answer,
+ * the stop, its transactionData, its TxProfiles removed), whose plan PostgreSQL keeps per connection, and the
+ * TRANSACTION_STOPPED event it answers stored by the same statement.
  */
-const STOP_SQL = `req as (
-       select ?::int as id, ?::varchar as cp, ?::varchar as key, ?::timestamptz as stop_ts, ?::bigint as meter_stop, ?::varchar as reason,
-              ?::varchar as stop_id_tag, ?::timestamptz as now, ?::jsonb as meter_value
-     ), tag as (
-       select g.status, g.expiry_date, g.parent_id_tag from id_tag g join req on g.id_tag_key = req.key where g.tenant_id = $tenant
-     ), target as (
-       select t.id from charging_transaction t join req on t.id = req.id and t.charge_point_id = req.cp where t.tenant_id = $tenant
-     ), stopped as (
-       update charging_transaction t
-          set stop_timestamp = req.stop_ts, meter_stop = req.meter_stop, stop_reason = req.reason, stop_id_tag = req.stop_id_tag, stopped_at = req.now,
-              state = case when t.state = 'REFUSED' then t.state else 'STOPPED' end
-         from req
-        where t.tenant_id = $tenant and t.id = req.id and t.charge_point_id = req.cp and t.stop_timestamp is null
-       returning t.*
-     ), meter_rows as (
-       insert into meter_value (tenant_id, charge_point_id, connector_id, transaction_id, timestamp, sampled_value, received_at)
-       select $tenant::uuid, req.cp, coalesce(s.connector_id, 0), s.id, (e.value->>'timestamp')::timestamptz, e.value->'sampledValue', req.now
-         from req left join stopped s on true
-        cross join lateral jsonb_array_elements(req.meter_value) with ordinality as e(value, position)
-        where s.id is not null or not exists (select 1 from target)
-        order by e.position
-       on conflict do nothing
-     ), profiles as (
-       delete from charging_profile p using stopped s
-        where p.tenant_id = $tenant and p.charge_point_id = s.charge_point_id and p.transaction_id = s.id and p.charging_profile_purpose = 'TxProfile'
-     ), new_events as (
-       select 0 as i, s.tenant_id, 'TRANSACTION_STOPPED' as type, s.charge_point_id, ${transactionViewSql('s')} || '{"event":"STOPPED"}'::jsonb as payload from stopped s
-     )`;
-
-const STOP_RESULT = `(select to_jsonb(tag) from tag) as tag, (select to_jsonb(s) from stopped s) as stopped, exists (select 1 from target) as found, ${GROUP}`;
+const STOP_SQL = `change as materialized (
+       select qcharge_stop_transaction($tenant::uuid, ?, ?, ?, ?::timestamptz, ?, ?, ?, ?::timestamptz, ?::jsonb) as r
+     ), ${FUNCTION_EVENTS}`;
 
 /**
  * Records a StopTransaction. It is always accepted: an unknown or foreign transactionId still has its
@@ -156,7 +131,7 @@ export async function stopTransaction(em: TenantEm, chargePointId: string, reque
     knownIdOrNull(request.transactionId), chargePointId, request.idTag === undefined ? null : idTagKey(request.idTag), new Date(request.timestamp),
     request.meterStop, request.reason ?? 'Local', request.idTag ?? null, clock.now(), JSON.stringify(values),
   ];
-  const { row, appended } = await withEventsOf<StopRow>(em, STOP_SQL, params, STOP_RESULT);
+  const { row: { r: row }, appended } = await withEventsOf<{ r: StopRow }>(em, STOP_SQL, params, FUNCTION_RESULT);
   const idTagInfo = request.idTag !== undefined ? idTagInfoOf(row.tag) : undefined;
   const recorded: Recorded = { appended, groupId: row.group_id };
   return { stopped: row.stopped ? transactionFields(row.stopped) : null, idTagInfo, ...recorded };
