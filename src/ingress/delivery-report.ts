@@ -25,7 +25,7 @@ export function reportUndelivered(log: Logger, event: FrameEvent): void {
 }
 
 /** Looks at each answer the CSMS sends: a refused StartTransaction or Authorize is reported. */
-export function reportRefusal(log: Logger, event: FrameEvent): void {
+export function reportRefusal(log: () => Logger, event: FrameEvent): void {
   if (event.direction !== 'OUT' || event.messageTypeId !== 3) return;
   if (event.action !== 'StartTransaction' && event.action !== 'Authorize') return;
   const status = (event.payload as { idTagInfo?: { status?: string } } | undefined)?.idTagInfo?.status;
@@ -33,9 +33,9 @@ export function reportRefusal(log: Logger, event: FrameEvent): void {
   const label = ID_TAG_STATUSES.has(status) ? status : 'other';
   if (event.action === 'StartTransaction') {
     refusedStarts.labels(label).inc();
-    log.info({ uniqueId: event.uniqueId, status, transactionId: (event.payload as { transactionId?: number }).transactionId }, 'start refused');
+    log().info({ uniqueId: event.uniqueId, status, transactionId: (event.payload as { transactionId?: number }).transactionId }, 'start refused');
   } else {
     refusedIdTags.labels(label).inc();
-    log.info({ uniqueId: event.uniqueId, status }, 'id tag refused');
+    log().info({ uniqueId: event.uniqueId, status }, 'id tag refused');
   }
 }

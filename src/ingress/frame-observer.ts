@@ -7,13 +7,14 @@ import { reportRefusal } from './delivery-report';
 import type { ChargePointContext } from './handler-context';
 
 /** Every frame of one connection, both ways: metrics, the debug frame log (idTags and keys hidden), the ocppMessage event. */
-export function frameObserver(ctx: ChargePointContext, log: Logger): (event: FrameEvent) => void {
+export function frameObserver(ctx: ChargePointContext, log: () => Logger): (event: FrameEvent) => void {
   return (event) => {
     recordOcppFrame(event);
     reportRefusal(log, event);
-    if (log.isLevelEnabled('debug')) {
+    // The connection's logger has the process logger's level: asking that one makes no child logger.
+    if (ctx.app.log.isLevelEnabled('debug')) {
       const { direction, messageTypeId, uniqueId, action, errorCode, handlingMs } = event;
-      log.debug({ direction, messageTypeId, uniqueId, action, errorCode, handlingMs, payload: loggableOcppPayload(event.payload) }, 'ocpp frame');
+      log().debug({ direction, messageTypeId, uniqueId, action, errorCode, handlingMs, payload: loggableOcppPayload(event.payload) }, 'ocpp frame');
     }
     publishFrame(ctx, event);
   };

@@ -9,6 +9,7 @@ import { CLOSE_POLICY_VIOLATION, OcppSession } from '../ocpp/ocpp-session';
 import { TokenBucket } from '../ocpp/rate-limiter';
 import { LogThrottle } from '../platform/log-throttle';
 import { tenantEm } from '../platform/db';
+import type { Logger } from '../platform/logger';
 import { chargePointKey } from '../modules/charge-point/charge-point-key';
 import { ConnectionLifecycle, type ConnectionRef } from '../modules/charge-point/connection-lifecycle';
 import { quirkRepairer } from '../modules/charge-point/quirk-repair';
@@ -185,7 +186,10 @@ export class OcppServer implements LocalConnections {
 
   private onConnection(socket: WebSocket, identity: ChargePointIdentity): void {
     const { tenantId, chargePointId } = identity;
-    const log = this.app.log.child({ tenantId, chargePointId });
+    // The connection's child logger is made when it first has something to say: a pino child per socket
+    // (its bindings, its level methods) is memory and connect-time CPU most connections never use.
+    let connectionLog: Logger | undefined;
+    const log = (): Logger => (connectionLog ??= this.app.log.child({ tenantId, chargePointId }));
     const connectionId = randomUUID();
     const context: ChargePointContext = {
       tenantId,
@@ -202,11 +206,11 @@ export class OcppServer implements LocalConnections {
       const suppressed = warnings.admit(message);
       if (suppressed === undefined) return;
       const fields = detail instanceof Error ? { uniqueId, err: detail } : { uniqueId, detail };
-      log.warn(suppressed > 0 ? { ...fields, suppressed } : fields, message);
+      log().warn(suppressed > 0 ? { ...fields, suppressed } : fields, message);
     };
     const flow = new SocketFlow(socket, { maxBytes: this.app.config.ocppSendBufferBytes, stallMs: this.app.config.ocppSendStallMs }, (reason) => {
       ocppSocketsStalled.inc();
-      log.warn({ reason }, 'charge point does not read its answers; closing the connection');
+      log().warn({ reason }, 'charge point does not read its answers; closing the connection');
       // The close frame would wait behind the unread answers: the socket is cut.
       socket.close(CLOSE_POLICY_VIOLATION, 'Answers left unread');
       socket.terminate();
@@ -229,7 +233,7 @@ export class OcppServer implements LocalConnections {
       badFrameWindowMs: INGRESS_LIMITS.badFrameWindowMs,
       handler: (action, payload, uniqueId) => dispatcher.handle(action, payload, uniqueId),
       repair: quirkRepairer(this.app, identity, log),
-      onUndelivered: (event) => reportUndelivered(log, event),
+      onUndelivered: (event) => reportUndelivered(log(), event),
       onFrame: (event) => {
         dispatcher.observe(event);
         observeFrame(event);
@@ -255,11 +259,13 @@ export class OcppServer implements LocalConnections {
     socket.on('close', (code) => {
       flow.stop();
       const suppressedWarnings = warnings.unreported();
-      log.info(suppressedWarnings > 0 ? { code, suppressedWarnings } : { code }, 'charge point disconnected');
+      if (this.app.log.isLevelEnabled('info')) {
+        this.app.log.info({ tenantId, chargePointId, code, ...(suppressedWarnings > 0 ? { suppressedWarnings } : {}) }, 'charge point disconnected');
+      }
       void this.forget(connection);
     });
 
-    log.info('charge point connected');
+    this.app.log.info({ tenantId, chargePointId }, 'charge point connected');
     void this.lifecycle.connected({ ...connectionRef(connection), siteLimitGroupId: identity.siteLimitGroupId }, () => this.connections.get(chargePointKey(tenantId, chargePointId)) === connection, log);
   }
 

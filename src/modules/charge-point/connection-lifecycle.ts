@@ -30,20 +30,20 @@ export class ConnectionLifecycle {
    * point (scheduled commands that found it offline) run now rather than at their next backoff.
    * `isCurrent` tells whether a newer connection replaced this one on this node meanwhile.
    */
-  async connected(connection: ConnectedChargePoint, isCurrent: () => boolean, log: Logger): Promise<void> {
+  async connected(connection: ConnectedChargePoint, isCurrent: () => boolean, log: () => Logger): Promise<void> {
     const { tenantId, chargePointId, connectionId } = connection;
     try {
       await this.app.cluster.claim(tenantId, chargePointId, connectionId);
     } catch (error) {
-      log.warn({ err: error }, 'presence claim failed');
+      log().warn({ err: error }, 'presence claim failed');
     }
     if (!isCurrent()) return;
     // Writes its CHARGE_POINT_CONNECTED event with the time it records.
     await this.app.lastSeen.connected(tenantId, chargePointId, clock.now());
-    await this.app.jobs.promoteWaiting(tenantId, chargePointId).catch((error) => log.warn({ err: error }, 'promoting waiting jobs failed'));
+    await this.app.jobs.promoteWaiting(tenantId, chargePointId).catch((error) => log().warn({ err: error }, 'promoting waiting jobs failed'));
     // A session's site-limit TxProfile may not have reached this charge point while it was offline.
     const groupId = connection.siteLimitGroupId;
-    if (groupId) await scheduleRebalance(this.app, tenantId, groupId).catch((error) => log.warn({ err: error, groupId }, 'site limit rebalance not scheduled'));
+    if (groupId) await scheduleRebalance(this.app, tenantId, groupId).catch((error) => log().warn({ err: error, groupId }, 'site limit rebalance not scheduled'));
   }
 
   /** After the connection left this node's registry. */
