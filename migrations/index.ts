@@ -18,6 +18,7 @@ import { Migration20261202170116_event_log_webhooks } from './Migration202612021
 import { Migration20261206170000_row_level_security } from './Migration20261206170000_row_level_security';
 import { Migration20261206230000_start_transaction_function } from './Migration20261206230000_start_transaction_function';
 import { Migration20261206233000_stop_transaction_function } from './Migration20261206233000_stop_transaction_function';
+import { Migration20261206234000_meter_values_function } from './Migration20261206234000_meter_values_function';
 
 /** Checked-in migrations, in order. Listed statically so they run the same from ts and from dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206170000_row_level_security', class: Migration20261206170000_row_level_security },
   { name: 'Migration20261206230000_start_transaction_function', class: Migration20261206230000_start_transaction_function },
   { name: 'Migration20261206233000_stop_transaction_function', class: Migration20261206233000_stop_transaction_function },
+  { name: 'Migration20261206234000_meter_values_function', class: Migration20261206234000_meter_values_function },
 ];

@@ -137,15 +137,6 @@ export async function stopTransaction(em: TenantEm, chargePointId: string, reque
   return { stopped: row.stopped ? transactionFields(row.stopped) : null, idTagInfo, ...recorded };
 }
 
-/** transactionView in SQL (jsonb), of the charging_transaction row `t`: the events' payloads written by a statement. */
-function transactionViewSql(t: string): string {
-  const iso = (column: string) => `to_char(${t}.${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-  return `jsonb_build_object('id', ${t}.id, 'chargePointId', ${t}.charge_point_id, 'connectorId', ${t}.connector_id, 'idTag', ${t}.id_tag,
-         'startTimestamp', ${iso('start_timestamp')}, 'stopTimestamp', ${iso('stop_timestamp')}, 'meterStart', ${t}.meter_start, 'meterStop', ${t}.meter_stop,
-         'energyWh', ${t}.meter_stop - ${t}.meter_start, 'stopReason', ${t}.stop_reason, 'reservationId', ${t}.reservation_id, 'state', ${t}.state,
-         'abandonedBy', ${t}.abandoned_by, 'abandonedAt', ${iso('abandoned_at')})`;
-}
-
 /** The columns of a transaction the API and events show. */
 export type TransactionFields = Pick<
   ChargingTransaction,
@@ -215,11 +206,11 @@ export class MeterValuesWriter {
       };
     });
     // Deliberately across tenants (a group commit): each request's rows bind its own tenant_id.
-    const { row, appended } = await withEventsOf<{ linked: Array<TransactionRow & { i: number }> }>(
+    const { row: { r: row }, appended } = await withEventsOf<{ r: { linked: Array<TransactionRow & { i: number }> } }>(
       platformEm(this.orm),
       METER_VALUES_SQL,
       [JSON.stringify(input), clock.now()],
-      `(select coalesce(jsonb_agg(to_jsonb(l)), '[]'::jsonb) from linked l) as linked`,
+      FUNCTION_RESULT,
     );
     this.outbox.committed(appended);
     const linked = new Map(row.linked.map((l) => [l.i, transactionFields(l)]));
@@ -228,30 +219,13 @@ export class MeterValuesWriter {
 }
 
 /**
- * The requests (one jsonb parameter), the transactions they name (each only its charge point's, in its
- * tenant), their values, and a TRANSACTION_UPDATED event per linked request.
+ * The function qcharge_store_meter_values (its migration, Migration20261206234000_meter_values_function, says
+ * what it does: the links, the values, a TRANSACTION_UPDATED event per linked request), whose plan PostgreSQL
+ * keeps per connection, and the events it answers stored by the same statement.
  */
-const METER_VALUES_SQL = `input as (
-         select * from jsonb_to_recordset(?::jsonb)
-           as x(i integer, tenant_id uuid, charge_point_id varchar, connector_id integer, transaction_id integer, meter_value jsonb, sent jsonb)
-       ), linked as (
-         select x.i, t.id, t.charge_point_id, t.connector_id, t.id_tag, t.start_timestamp, t.stop_timestamp, t.meter_start, t.meter_stop, t.stop_reason, t.reservation_id,
-                t.state, t.abandoned_by, t.abandoned_at
-           from input x join charging_transaction t
-             on t.tenant_id = x.tenant_id and t.charge_point_id = x.charge_point_id and t.id = x.transaction_id
-       ), meter_rows as (
-         insert into meter_value (tenant_id, charge_point_id, connector_id, transaction_id, timestamp, sampled_value, received_at)
-         select x.tenant_id, x.charge_point_id, x.connector_id, l.id, (e.value->>'timestamp')::timestamptz, e.value->'sampledValue', ?::timestamptz
-           from input x
-           left join linked l on l.i = x.i
-           cross join lateral jsonb_array_elements(x.meter_value) with ordinality as e(value, position)
-          order by x.i, e.position
-         on conflict do nothing
-       ), new_events as (
-         select x.i, x.tenant_id, 'TRANSACTION_UPDATED' as type, x.charge_point_id,
-                ${transactionViewSql('l')} || jsonb_build_object('event', 'METER_VALUES', 'meterValue', x.sent) as payload
-           from input x join linked l on l.i = x.i
-       )`;
+const METER_VALUES_SQL = `change as materialized (
+         select qcharge_store_meter_values(?::jsonb, ?::timestamptz) as r
+       ), ${FUNCTION_EVENTS}`;
 
 /** As the driver gives it: the ORM's pg setup leaves timestamps as PostgreSQL's text, and bigints as strings. */
 export interface TransactionRow {
@@ -288,7 +262,10 @@ export function transactionFields(row: TransactionRow): TransactionFields {
   };
 }
 
-/** The transaction as the API and the transactionUpdated event show it. */
+/**
+ * The transaction as the API and the transactionUpdated event show it. The functions qcharge_start_transaction,
+ * qcharge_stop_transaction and qcharge_store_meter_values (migrations) write the same payload in SQL.
+ */
 export function transactionView(t: TransactionFields) {
   return {
     id: t.id,
