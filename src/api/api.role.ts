@@ -1,11 +1,12 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { RoleModule } from '../roles';
 import type { GraphQLContext } from './context';
 import { formatGraphQLError } from './errors';
 import { graphqlHttpHandler } from './graphql-http';
 import { withGraphqlIde } from './graphql-ide';
 import { mountGraphqlWs } from './graphql-ws';
+import { memoizeApolloMediaTypes } from './media-type-memo';
 import { validationRules } from './limits';
 import { nulRefusalPlugin } from './nul-refusal';
 import { operationMetricsPlugin } from './operation-metrics.plugin';
@@ -19,6 +20,7 @@ export const apiRole: RoleModule = {
   async start(app, http) {
     const introspection = app.config.graphqlIntrospection;
     const schema = buildApiSchema();
+    memoizeApolloMediaTypes();
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       introspection,
@@ -26,8 +28,9 @@ export const apiRole: RoleModule = {
       validationRules: validationRules({ introspection: true }),
       formatError: (formatted, error) => formatGraphQLError(formatted, error, app.log),
       // No cache hints in the schema: the cache-control plugin would only wrap every field resolver to work out
-      // `no-store`, which graphql-http.ts sets itself.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), operationMetricsPlugin(), nulRefusalPlugin<GraphQLContext>(), operationTracingPlugin()],
+      // `no-store`, which graphql-http.ts sets itself. The schema is no federation subgraph: Apollo's implicit
+      // inline-trace plugin would only be asked, per request, whether it is.
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), operationMetricsPlugin(), nulRefusalPlugin<GraphQLContext>(), operationTracingPlugin()],
     });
     await apollo.start();
     const graphqlHttp = graphqlHttpHandler(app, apollo);

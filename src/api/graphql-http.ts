@@ -16,6 +16,12 @@ function requestIdOf(header: string | undefined): string {
   return header && /^[\w.:-]{1,64}$/.test(header) ? header : randomUUID();
 }
 
+/** The URL's query string as URL's `search` gives it ('' when there is none), parsed only when there is one. */
+function searchOf(url: string | undefined): string {
+  if (url === undefined || !url.includes('?')) return '';
+  return new URL(url, 'http://localhost').search;
+}
+
 function jsonError(res: http.ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }));
@@ -28,7 +34,8 @@ function jsonError(res: http.ServerResponse, status: number, message: string): v
 export function graphqlHttpHandler(app: AppContext, apollo: ApolloServer<GraphQLContext>) {
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
+    for (const name in req.headers) {
+      const value = req.headers[name];
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const method = (req.method ?? 'GET').toUpperCase();
@@ -59,7 +66,7 @@ export function graphqlHttpHandler(app: AppContext, apollo: ApolloServer<GraphQL
     const span = { kind: SpanKind.SERVER, attributes: { 'qcharge.request_id': requestId } };
     const result = await logScope.run(scope, () =>
       inSpan('GraphQL', span, () => apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method, headers, search: new URL(req.url ?? '/', 'http://localhost').search, body },
+        httpGraphQLRequest: { method, headers, search: searchOf(req.url), body },
         context: async () => {
           const principal = await authenticate(app, headers.get('authorization'));
           if (principal?.kind === 'tenant') scope.tenantId = principal.tenantId;

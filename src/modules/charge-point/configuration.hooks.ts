@@ -1,4 +1,4 @@
-import type { CommandHookContext, CommandHookRegistry } from '../command/command-hooks';
+import { finalStateWrite, type CommandHookContext, type CommandHookRegistry, type FinalStateWrite, type FinalStateWriter } from '../command/command-hooks';
 import { clock } from '../../platform/clock';
 import type { AppContext } from '../../app-context';
 import { isDataError } from '../../platform/async';
@@ -59,14 +59,41 @@ function storeConfiguration(em: TenantEm, known: KnownConfiguration[]): Promise<
  */
 const configurationWriters = new WeakMap<AppContext, Map<string, GroupCommit<KnownConfiguration, void>>>();
 
-async function remember(ctx: CommandHookContext, keys: Array<{ key: string; value?: string | null; readonly?: boolean }>): Promise<void> {
+function knownConfiguration(chargePointId: string, keys: Array<{ key: string; value?: string | null; readonly?: boolean }>): KnownConfiguration {
   const entry = keys.find((k) => k.key.toLowerCase() === 'heartbeatinterval');
-  const known: KnownConfiguration = {
-    chargePointId: ctx.chargePointId,
+  return {
+    chargePointId,
     // A charge point that reports its AuthorizationKey's value (it should not) does not get it stored.
     keys: keys.map((k) => ({ key: k.key, value: isAuthorizationKey(k.key) ? null : (k.value ?? null), readonly: k.readonly ?? false })),
     heartbeatS: heartbeatSeconds(entry?.value),
   };
+}
+
+/** STORE_CONFIGURATION for answers of any tenants (each names its own), as CTEs of the command's final-state statement. */
+const CONFIGURATION_WITH_COMMAND: FinalStateWriter<KnownConfiguration & { tenantId: string; at: Date }> = {
+  ctes: `configuration_keys as (
+       select * from jsonb_to_recordset(?::jsonb) as x(i integer, tenant_id uuid, charge_point_id varchar, key varchar, value text, readonly boolean, at timestamptz)
+     ), configuration_stored as (
+       insert into configuration_key (pk, tenant_id, charge_point_id, key, value, readonly, updated_at)
+       select distinct on (tenant_id, charge_point_id, key) gen_random_uuid(), tenant_id, charge_point_id, key, value, readonly, at
+         from configuration_keys order by tenant_id, charge_point_id, key, i desc
+       on conflict (tenant_id, charge_point_id, key) do update
+          set value = excluded.value, readonly = excluded.readonly, updated_at = excluded.updated_at
+     ), configuration_intervals as (
+       select distinct on (tenant_id, charge_point_id) tenant_id, charge_point_id, seconds
+         from jsonb_to_recordset(?::jsonb) as x(i integer, tenant_id uuid, charge_point_id varchar, seconds integer) order by tenant_id, charge_point_id, i desc
+     ), configuration_interval_stored as (
+       update charge_point c set heartbeat_interval_s = h.seconds from configuration_intervals h where c.tenant_id = h.tenant_id and c.identity = h.charge_point_id
+     )`,
+  params(answers) {
+    const keys = answers.flatMap((a) => a.keys.map((key) => ({ tenant_id: a.tenantId, charge_point_id: a.chargePointId, at: a.at, ...key }))).map((row, i) => ({ i, ...row }));
+    const intervals = answers.flatMap((a, i) => (a.heartbeatS === undefined ? [] : [{ i, tenant_id: a.tenantId, charge_point_id: a.chargePointId, seconds: a.heartbeatS }]));
+    return [JSON.stringify(keys), JSON.stringify(intervals)];
+  },
+};
+
+async function remember(ctx: CommandHookContext, keys: Array<{ key: string; value?: string | null; readonly?: boolean }>): Promise<void> {
+  const known = knownConfiguration(ctx.chargePointId, keys);
   if (known.keys.length === 0) return;
   if (ctx.em.getTransactionContext()) {
     await storeConfiguration(ctx.em, [known]);
@@ -89,11 +116,16 @@ async function remember(ctx: CommandHookContext, keys: Array<{ key: string; valu
   await writer.submit(known);
 }
 
-/** Configuration values the CSMS learns: everything GetConfiguration returns, and accepted changes. */
+/**
+ * Configuration values the CSMS learns: everything GetConfiguration returns (stored in the statement that
+ * completes the command), and accepted changes.
+ */
 export const configurationHooks: CommandHookRegistry = {
   GetConfiguration: {
-    async onResult(ctx, _request, response) {
-      await remember(ctx, response.configurationKey ?? []);
+    async onResult(ctx, _request, response): Promise<FinalStateWrite | undefined> {
+      const known = knownConfiguration(ctx.chargePointId, response.configurationKey ?? []);
+      if (known.keys.length === 0) return undefined;
+      return finalStateWrite(CONFIGURATION_WITH_COMMAND, { ...known, tenantId: ctx.tenantId, at: clock.now() });
     },
   },
   ChangeConfiguration: {

@@ -56,16 +56,41 @@ interface CommandDrafts {
 export type CommandDraft<A extends CsmsAction> = A extends keyof CommandDrafts ? CommandDrafts[A] : OcppRequest<A>;
 
 /**
+ * Rows that are written in the statement storing a command's final state, so they commit with it: one
+ * statement for a group-committed batch of command states (of any tenants), each writer's rows together.
+ */
+export interface FinalStateWriter<R> {
+  /**
+   * CTEs ("name as (...), ...", names unique to the writer) whose bind parameters `params` gives for a
+   * batch's rows (in the order they came). Rows name their tenant: the batch runs in the platform scope.
+   */
+  readonly ctes: string;
+  params(rows: R[]): unknown[];
+}
+
+/** What an `onResult` hook hands back to be written with the command's final state. */
+export interface FinalStateWrite {
+  readonly writer: FinalStateWriter<never>;
+  readonly row: unknown;
+}
+
+/** A row for `writer`, written with the command's final state. */
+export function finalStateWrite<R>(writer: FinalStateWriter<R>, row: R): FinalStateWrite {
+  return { writer: writer as FinalStateWriter<never>, row };
+}
+
+/**
  * Per-action extension points of the command pipeline:
  * - `prepare` completes the request before it is stored and sent (CSMS-assigned ids, defaults);
- * - `onResult` keeps the CSMS's own view of the charge point in step with an answer;
+ * - `onResult` keeps the CSMS's own view of the charge point in step with an answer (what it returns is
+ *   written in the statement that stores the command's final state);
  * - `onFailure` runs when an attempt gets no answer.
  * Profile modules register theirs in command-hooks.registry.ts.
  */
 export interface CommandHooks<A extends CsmsAction> {
   /** What it returns is also checked against the action's schema before it is stored. */
   prepare?(ctx: CommandHookContext, request: CommandDraft<A>): Promise<OcppRequest<A>>;
-  onResult?(ctx: CommandHookContext, request: OcppRequest<A>, response: OcppResponse<A>): Promise<void>;
+  onResult?(ctx: CommandHookContext, request: OcppRequest<A>, response: OcppResponse<A>): Promise<void | FinalStateWrite>;
   /** An attempt ended without an answer (offline, timeout, CALLERROR): undo what `prepare` promised. */
   onFailure?(ctx: CommandHookContext, request: OcppRequest<A>, failure: { code: string; message: string }): Promise<void>;
 }

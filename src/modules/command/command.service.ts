@@ -16,7 +16,7 @@ import { commandOutcomes } from '../../platform/metrics';
 import { inSpan, isTracing, ocppCallAttributes } from '../../platform/tracing';
 import { hideAuthorizationKey, hideSecretValue, isAuthorizationKey } from '../charge-point/authorization-key';
 import { ChargePoint } from '../charge-point/charge-point.entity';
-import type { CommandDraft, CommandHookContext, CommandHookOptions } from './command-hooks';
+import type { CommandDraft, CommandHookContext, CommandHookOptions, FinalStateWrite, FinalStateWriter } from './command-hooks';
 import { COMMAND_HOOKS } from './command-hooks.registry';
 import { Command, type CommandStatus } from './command.entity';
 
@@ -221,10 +221,10 @@ export class CommandService {
       // Never kept or shown: an AuthorizationKey value a charge point reports.
       const response = hideAuthorizationKey(answer) as OcppResponse<A>;
       const hooks = COMMAND_HOOKS[action];
-      if (hooks?.onResult) {
-        await hooks.onResult({ app: this.app, em, tenantId: command.tenantId, chargePointId: command.chargePointId, options: options.hookOptions }, request, response);
-      }
-      await this.finish(em, command, 'COMPLETED', { response });
+      const alongside = hooks?.onResult
+        ? await hooks.onResult({ app: this.app, em, tenantId: command.tenantId, chargePointId: command.chargePointId, options: options.hookOptions }, request, response)
+        : undefined;
+      await this.finish(em, command, 'COMPLETED', { response }, alongside ?? undefined);
       return response;
     } catch (error) {
       const failure = toCommandFailed(error);
@@ -247,6 +247,7 @@ export class CommandService {
     command: Command,
     status: CommandStatus,
     outcome: { response?: object; errorCode?: string; ocppErrorCode?: string; errorDescription?: string },
+    alongside?: FinalStateWrite,
   ): Promise<void> {
     command.status = status;
     command.response = outcome.response ?? command.response ?? null;
@@ -255,7 +256,7 @@ export class CommandService {
     command.errorDescription = outcome.errorDescription ?? null;
     const final = status === 'COMPLETED' || status === 'FAILED' || status === 'EXPIRED';
     if (final) command.completedAt = clock.now();
-    await this.stored(em, command);
+    await this.stored(em, command, { alongside });
     if (final) commandOutcomes.inc({ action: command.action, status, error: command.errorCode ?? '' });
   }
 
@@ -264,13 +265,15 @@ export class CommandService {
    * event; resolves once both are committed. Outside a transaction the write is group-committed: the
    * states of concurrent commands (any tenant) that arrive while a write is in flight go together in the
    * next statement (`writeBatch`). Inside the caller's transaction it is one statement of its own.
+   * `alongside` (an `onResult` hook's rows) is written in the same statement.
    */
-  async stored(em: TenantEm, command: Command, options: { insert?: boolean } = {}): Promise<void> {
+  async stored(em: TenantEm, command: Command, options: { insert?: boolean; alongside?: FinalStateWrite } = {}): Promise<void> {
     const tenantId = scopeTenant(em);
     if (command.tenantId !== tenantId) throw new Error(`command ${command.id} is not of this scope's tenant`);
-    const write: CommandWrite = { insert: options.insert === true, row: commandRow(command), event: commandEvent(command) };
+    const write: CommandWrite = { insert: options.insert === true, row: commandRow(command), event: commandEvent(command), alongside: options.alongside };
     if (em.getTransactionContext()) {
-      this.app.outbox.committed(await withEvents(em, COMMAND_CTES, commandParams([write]), [write.event]));
+      const statement = commandStatement([write]);
+      this.app.outbox.committed(await withEvents(em, statement.ctes, statement.params, [write.event]));
       return;
     }
     await this.writer.submit(write);
@@ -296,7 +299,8 @@ export class CommandService {
   private async writeBatch(writes: CommandWrite[]): Promise<void[]> {
     // One platform scope for every batch: raw statements only, nothing kept in its identity map.
     this.platformScope ??= platformEm(this.app.orm);
-    this.app.outbox.committed(await withEvents(this.platformScope, COMMAND_CTES, commandParams(writes), writes.map((w) => w.event)));
+    const statement = commandStatement(writes);
+    this.app.outbox.committed(await withEvents(this.platformScope, statement.ctes, statement.params, writes.map((w) => w.event)));
     return writes.map(() => undefined);
   }
 }
@@ -305,6 +309,7 @@ interface CommandWrite {
   insert: boolean;
   row: ReturnType<typeof commandRow>;
   event: NewEvent;
+  alongside?: FinalStateWrite;
 }
 
 /**
@@ -323,6 +328,24 @@ const COMMAND_CTES = `inserted as (insert into command select * from jsonb_popul
 
 function commandParams(writes: CommandWrite[]): string[] {
   return [JSON.stringify(writes.filter((w) => w.insert).map((w) => w.row)), JSON.stringify(writes.filter((w) => !w.insert).map((w) => w.row))];
+}
+
+/** The command states' CTEs and parameters, followed by each final-state writer's for the rows handed to it. */
+function commandStatement(writes: CommandWrite[]): { ctes: string; params: unknown[] } {
+  const rowsByWriter = new Map<FinalStateWriter<never>, never[]>();
+  for (const { alongside } of writes) {
+    if (!alongside) continue;
+    const rows = rowsByWriter.get(alongside.writer);
+    if (rows) rows.push(alongside.row as never);
+    else rowsByWriter.set(alongside.writer, [alongside.row as never]);
+  }
+  let ctes = COMMAND_CTES;
+  const params: unknown[] = commandParams(writes);
+  for (const [writer, rows] of rowsByWriter) {
+    ctes += `,\n     ${writer.ctes}`;
+    params.push(...writer.params(rows));
+  }
+  return { ctes, params };
 }
 
 function commandEvent(command: Command): NewEvent {
