@@ -45,6 +45,8 @@ function wantsPage(req: http.IncomingMessage, url: URL): boolean {
 export function withGraphqlIde(next: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) {
   const dir = bundleDir();
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    // A GraphQL POST to /graphql itself is neither the page nor an asset: no URL to parse.
+    if (req.method === 'POST' && req.url === '/graphql') return next(req, res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (wantsPage(req, url)) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });

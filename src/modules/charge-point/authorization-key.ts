@@ -28,7 +28,10 @@ export function hideAuthorizationKey(payload: unknown, depth = 0): unknown {
   const message = payload as Record<string, unknown>;
   if (isAuthorizationKey(message.key) && 'value' in message) return hideSecretValue(message);
   let copy: Record<string, unknown> | undefined;
-  for (const [field, value] of Object.entries(message)) {
+  // for-in over own fields (no [key, value] array per field: this walks every command's answer).
+  for (const field in message) {
+    if (!Object.hasOwn(message, field)) continue;
+    const value = message[field];
     const hidden = hideAuthorizationKey(value, depth + 1);
     if (hidden !== value) (copy ??= { ...message })[field] = hidden;
   }

@@ -270,7 +270,7 @@ export class CommandService {
   async stored(em: TenantEm, command: Command, options: { insert?: boolean; alongside?: FinalStateWrite } = {}): Promise<void> {
     const tenantId = scopeTenant(em);
     if (command.tenantId !== tenantId) throw new Error(`command ${command.id} is not of this scope's tenant`);
-    const write: CommandWrite = { insert: options.insert === true, row: commandRow(command), event: commandEvent(command), alongside: options.alongside };
+    const write: CommandWrite = { insert: options.insert === true, row: options.insert === true ? commandRow(command) : commandUpdateRow(command), event: commandEvent(command), alongside: options.alongside };
     if (em.getTransactionContext()) {
       const statement = commandStatement([write]);
       this.app.outbox.committed(await withEvents(em, statement.ctes, statement.params, [write.event]));
@@ -307,7 +307,7 @@ export class CommandService {
 
 interface CommandWrite {
   insert: boolean;
-  row: ReturnType<typeof commandRow>;
+  row: ReturnType<typeof commandRow> | ReturnType<typeof commandUpdateRow>;
   event: NewEvent;
   alongside?: FinalStateWrite;
 }
@@ -350,6 +350,26 @@ function commandStatement(writes: CommandWrite[]): { ctes: string; params: unkno
 
 function commandEvent(command: Command): NewEvent {
   return { type: 'COMMAND_UPDATED', tenantId: command.tenantId, chargePointId: command.chargePointId, payload: commandView(command) };
+}
+
+/**
+ * What COMMAND_CTES' update reads of a stored command's row: its key and the columns a state change sets
+ * (the request, who made it and when it was scheduled never change, and are not sent again).
+ */
+function commandUpdateRow(c: Command) {
+  return {
+    id: c.id,
+    tenant_id: c.tenantId,
+    response: c.response ?? null,
+    status: c.status,
+    message_id: c.messageId ?? null,
+    error_code: c.errorCode ?? null,
+    ocpp_error_code: c.ocppErrorCode ?? null,
+    error_description: c.errorDescription ?? null,
+    attempts: c.attempts,
+    sent_at: c.sentAt ?? null,
+    completed_at: c.completedAt ?? null,
+  };
 }
 
 /** The command as a row of its table (jsonb_populate_record's keys). */
