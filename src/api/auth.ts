@@ -17,11 +17,14 @@ export function bearerSecret(header: unknown): string | undefined {
   return match?.[1];
 }
 
+/** The admin key's digest, worked out once per key (the config's value does not change while it runs). */
+let expectedDigest: { secret: string; digest: Buffer } | undefined;
+
 function sameSecret(given: string, expected: string): boolean {
   // Digests have equal length, so the comparison takes the same time whatever the given key's length.
   const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+  if (expectedDigest?.secret !== expected) expectedDigest = { secret: expected, digest: createHash('sha256').update(expected).digest() };
+  return timingSafeEqual(a, expectedDigest.digest);
 }
 
 type KeyRow = { id: string; tenant_id: string; name: string; role: ApiKeyRole };

@@ -29,6 +29,7 @@ export function operationMetricsPlugin(): ApolloServerPlugin<GraphQLContext> {
         async willSendResponse({ contextValue, response }) {
           const seconds = (performance.now() - started) / 1000;
           if (type) graphqlOperationSeconds.observe({ type, name }, seconds);
+          if (!contextValue.app.log.isLevelEnabled('debug')) return;
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0;
           contextValue.app.log.debug({ durationMs: Math.round(seconds * 1000 * 10) / 10, errors }, 'graphql operation');
         },

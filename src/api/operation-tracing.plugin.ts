@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { isTracing } from '../platform/tracing';
 import type { GraphQLContext } from './context';
 
 /**
@@ -10,6 +11,8 @@ import type { GraphQLContext } from './context';
 export function operationTracingPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
+      // Not exporting: no span records anything (and looking it up costs a context lookup per request).
+      if (!isTracing()) return {};
       const span = trace.getActiveSpan();
       if (!span?.isRecording()) return {};
       return {
