@@ -147,12 +147,20 @@ export class Jobs {
     await this.connection.multi().sadd(key, jobId).expire(key, WAITING_SET_TTL_S).exec();
   }
 
-  /** Called once a charge point is claimed on connect (ConnectionLifecycle): its parked jobs run now instead of at their backoff. */
-  async promoteWaiting(tenantId: string, chargePointId: string): Promise<number> {
-    const key = this.keys.waitingJobs(tenantId, chargePointId);
-    const jobIds = await this.connection.smembers(key);
+  /**
+   * Reads the charge point's parked job ids on `connection`, sent right after its presence claim on the same
+   * connection (so Redis runs it after the claim, and an auto-pipelining connection sends both in one write):
+   * a job parked after this read sees the claim when it looks at presence again (deliverCommand) and
+   * promotes itself. The ids go to `promoteWaiting`.
+   */
+  readParked(connection: Redis, tenantId: string, chargePointId: string): Promise<string[]> {
+    return connection.smembers(this.keys.waitingJobs(tenantId, chargePointId));
+  }
+
+  /** Once a charge point is claimed on connect (ConnectionLifecycle): the jobs parked for it (`readParked`) run now instead of at their backoff. */
+  async promoteWaiting(tenantId: string, chargePointId: string, jobIds: string[]): Promise<number> {
     if (jobIds.length === 0) return 0;
-    await this.connection.srem(key, ...jobIds);
+    await this.connection.srem(this.keys.waitingJobs(tenantId, chargePointId), ...jobIds);
     let promoted = 0;
     for (const jobId of jobIds) {
       const job = await this.queue.getJob(jobId);

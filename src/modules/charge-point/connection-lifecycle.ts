@@ -27,20 +27,26 @@ export class ConnectionLifecycle {
   /**
    * Claim first, then mark connected: the presence reconciler reads the database before Redis, so it can
    * never see the new lastConnectedAt without the new presence record. Then jobs parked for this charge
-   * point (scheduled commands that found it offline) run now rather than at their next backoff.
+   * point (scheduled commands that found it offline) run now rather than at their next backoff; their ids
+   * are read right after the claim, on the same connection, so a job parked later finds the claim itself.
    * `isCurrent` tells whether a newer connection replaced this one on this node meanwhile.
    */
   async connected(connection: ConnectedChargePoint, isCurrent: () => boolean, log: () => Logger): Promise<void> {
     const { tenantId, chargePointId, connectionId } = connection;
+    // Both commands go out in this tick on the same auto-pipelining connection: one write, the read after the claim.
+    const claim = this.app.cluster.claim(tenantId, chargePointId, connectionId);
+    const parked = this.app.jobs.readParked(this.app.redis, tenantId, chargePointId).catch((error: unknown) => asError(error));
     try {
-      await this.app.cluster.claim(tenantId, chargePointId, connectionId);
+      await claim;
     } catch (error) {
       log().warn({ err: error }, 'presence claim failed');
     }
     if (!isCurrent()) return;
     // Writes its CHARGE_POINT_CONNECTED event with the time it records.
     await this.app.lastSeen.connected(tenantId, chargePointId, clock.now());
-    await this.app.jobs.promoteWaiting(tenantId, chargePointId).catch((error) => log().warn({ err: error }, 'promoting waiting jobs failed'));
+    const jobIds = await parked;
+    if (jobIds instanceof Error) log().warn({ err: jobIds }, 'promoting waiting jobs failed');
+    else await this.app.jobs.promoteWaiting(tenantId, chargePointId, jobIds).catch((error) => log().warn({ err: error }, 'promoting waiting jobs failed'));
     // A session's site-limit TxProfile may not have reached this charge point while it was offline.
     const groupId = connection.siteLimitGroupId;
     if (groupId) await scheduleRebalance(this.app, tenantId, groupId).catch((error) => log().warn({ err: error, groupId }, 'site limit rebalance not scheduled'));
@@ -63,4 +69,8 @@ export class ConnectionLifecycle {
       this.app.log.warn({ err: error }, 'connection time update failed');
     }
   }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
