@@ -60,6 +60,22 @@ it('runs statements under the application roles, never as the connecting superus
   expect(none).toEqual({ role: 'qcharge_app', tenant: null });
 });
 
+it('keeps the scope inside transactions: their statements run under the application roles too, and see only their tenant', async () => {
+  // knex runs a transaction's statements on a client of its own (made from the client class's prototype).
+  const inside = await tenantEm(server.app.orm, tenantA.tenantId).transactional(async (tx) => {
+    const [who] = await tenantSql<{ role: string; tenant: string }>(tx, `select current_user as role, $tenant::text as tenant`, []);
+    const all = await tenantSql<{ tenant_id: string }>(tx, `select tenant_id from charge_point where identity like 'CP-RLS%'`, []);
+    const viaOrm = await tx.find(ChargePoint, {}, { filters: false });
+    return { who, tenants: [...new Set(all.map((r) => r.tenant_id))], orm: [...new Set(viaOrm.map((cp) => cp.tenantId))] };
+  });
+  expect(inside).toEqual({ who: { role: 'qcharge_app', tenant: tenantA.tenantId }, tenants: [tenantA.tenantId], orm: [tenantA.tenantId] });
+  const platform = await platformEm(server.app.orm).transactional(async (tx) => platformSql<{ role: string }>(tx, 'select current_user as role', []));
+  expect(platform).toEqual([{ role: 'qcharge_platform' }]);
+  // And nothing leaks out of a transaction onto the pooled connection afterwards.
+  const [after] = await unscoped<{ role: string; tenant: string | null }>(`select current_user as role, nullif(current_setting('qcharge.tenant_id', true), '') as tenant`);
+  expect(after).toEqual({ role: 'qcharge_app', tenant: null });
+});
+
 it('shows a statement with no tenant set no rows, and leaves none set behind on a pooled connection', async () => {
   const [all] = await platformSql<{ n: number }>(server.app.orm, `select count(*)::int as n from charge_point where identity like 'CP-RLS%'`, []);
   expect(all.n).toBe(3);

@@ -101,8 +101,14 @@ function inline(sql: string, bindings: readonly unknown[]): string {
 }
 
 interface KnexPgClient {
+  config: object;
+  constructor: { prototype: KnexPgClient };
   _query(connection: unknown, obj: { sql: string; bindings?: unknown[]; response?: unknown }): Promise<unknown>;
 }
+
+/** The knex configs of the pools whose statements get their scope (a transaction's client shares its pool's config). */
+const enforcedConfigs = new WeakSet<object>();
+const patchedPrototypes = new WeakSet<object>();
 
 /** MikroORM's PostgreSQL platform quotes string values with `escapeLiteral` above (the same text, faster). */
 export function fastEscapes(orm: MikroORM): void {
@@ -111,14 +117,23 @@ export function fastEscapes(orm: MikroORM): void {
   platform.escape = (value: unknown) => (typeof value === 'string' ? escapeLiteral(value) : escape(value));
 }
 
-/** Installs the scope on every statement of this ORM's pool (once, at start). */
+/**
+ * Installs the scope on every statement of this ORM's pool (once, at start). knex runs a transaction's
+ * statements on a client made from the client class's prototype (`makeTxClient`), not on the pool's client
+ * object, so the patch sits on that prototype and applies to the clients sharing this pool's config: the
+ * pool's own, and every transaction's.
+ */
 export function enforceScopes(orm: MikroORM): void {
   const client = orm.em.getConnection().getKnex().client as unknown as KnexPgClient;
-  const query = client._query.bind(client);
-  client._query = async (connection, obj) => {
-    const prefix = TRANSACTION_CONTROL.test(obj.sql) ? undefined : prefixFor(scopes.getStore());
-    if (prefix === undefined) return query(connection, obj);
-    const done = (await query(connection, { ...obj, sql: `${prefix}; ${inline(obj.sql, obj.bindings ?? [])}`, bindings: [] })) as { response: unknown };
+  enforcedConfigs.add(client.config);
+  const prototype = client.constructor.prototype;
+  if (patchedPrototypes.has(prototype)) return;
+  patchedPrototypes.add(prototype);
+  const query = prototype._query;
+  prototype._query = async function (this: KnexPgClient, connection, obj) {
+    const prefix = !enforcedConfigs.has(this.config) || TRANSACTION_CONTROL.test(obj.sql) ? undefined : prefixFor(scopes.getStore());
+    if (prefix === undefined) return query.call(this, connection, obj);
+    const done = (await query.call(this, connection, { ...obj, sql: `${prefix}; ${inline(obj.sql, obj.bindings ?? [])}`, bindings: [] })) as { response: unknown };
     const response = Array.isArray(done.response) ? done.response[done.response.length - 1] : done.response;
     return Object.assign(obj, { response });
   };
