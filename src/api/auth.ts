@@ -63,7 +63,7 @@ function checksOf(app: AppContext): KeyChecks {
         const byHash = new Map(rows.map(({ secret_hash: hash, ...row }) => [hash, row]));
         return hashes.map((hash) => byHash.get(hash));
       },
-      { maxInFlight: 2, maxBatch: 500 },
+      { maxInFlight: 2, maxBatch: 500, maxWaiting: 20_000 },
     );
     checks = { lookup, known: new Map(), generation: 0 };
     keyChecks.set(app, checks);

@@ -184,7 +184,7 @@ function findChargePoint(orm: Orm, slug: string, identity: string): Promise<Upgr
         for (const { i, ...row } of rows) found[i] = row;
         return found;
       },
-      { maxInFlight: 2, maxBatch: 500 },
+      { maxInFlight: 2, maxBatch: 500, maxWaiting: 20_000 },
     );
     lookups.set(orm, lookup);
   }

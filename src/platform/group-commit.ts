@@ -54,3 +54,22 @@ export class GroupCommit<T, R> {
     }
   }
 }
+
+/** PostgreSQL's deadlock_detected and serialization_failure: the statement was rolled back whole, so it can run again. */
+const CONFLICTS = new Set(['40P01', '40001']);
+
+/**
+ * Runs a single-statement batch write again when PostgreSQL chose it as a deadlock's victim (batches that
+ * update many rows of one table in different orders can cross; each statement is rolled back whole, so a
+ * second run writes exactly once).
+ */
+export async function retryingConflicts<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || !CONFLICTS.has((error as { code?: string }).code ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}

@@ -1,7 +1,8 @@
 import { isDataError } from '../../platform/async';
 import { platformSql, type Orm } from '../../platform/db';
 import { clock } from '../../platform/clock';
-import { GroupCommit } from '../../platform/group-commit';
+import { GroupCommit, retryingConflicts } from '../../platform/group-commit';
+import { inRowOrder } from './charge-point-key';
 import type { BootNotificationRequest } from '../../ocpp/generated/ocpp16';
 import type { RegistrationStatus } from './charge-point.entity';
 
@@ -55,7 +56,7 @@ async function writeBoots(orm: Orm, writes: BootWrite[]): Promise<Array<BootRow 
     meter_serial_number: boot.meterSerialNumber ?? null,
     at: at.toISOString(),
   }));
-  const updated = await platformSql<BootRow>(orm, BOOT_UPDATE, [JSON.stringify(rows)]);
+  const updated = await retryingConflicts(() => platformSql<BootRow>(orm, BOOT_UPDATE, [JSON.stringify(inRowOrder(rows))]));
   const byIndex: Array<BootRow | undefined> = writes.map(() => undefined);
   for (const row of updated) byIndex[row.i] = row;
   return byIndex;

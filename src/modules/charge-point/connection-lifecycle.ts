@@ -1,7 +1,5 @@
 import type { AppContext } from '../../app-context';
 import { clock } from '../../platform/clock';
-import { tenantEm } from '../../platform/db';
-import { withEvents } from '../event/event-outbox';
 import type { Logger } from '../../platform/logger';
 import { scheduleRebalance } from '../smart-charging/site-limit.jobs';
 
@@ -59,15 +57,8 @@ export class ConnectionLifecycle {
     // Replaced by a connection on another node: that node already announced it connected; a late
     // "disconnected" from here would contradict it.
     if (outcome === 'replaced') return;
-    const at = clock.now();
-    const event = { type: 'CHARGE_POINT_DISCONNECTED' as const, tenantId, chargePointId, payload: { chargePointId, connected: false, at: at.toISOString() } };
-    try {
-      // The time and its event in one statement (a reconnect storm is also a disconnect storm).
-      const written = `disconnected as (update charge_point set last_disconnected_at = ? where tenant_id = $tenant and identity = ?)`;
-      this.app.outbox.committed(await withEvents(tenantEm(this.app.orm, tenantId), written, [at, chargePointId], [event]));
-    } catch (error) {
-      this.app.log.warn({ err: error }, 'connection time update failed');
-    }
+    // The time and its event, group-committed with other disconnects (a reconnect storm is also a disconnect storm).
+    await this.app.lastSeen.disconnected(tenantId, chargePointId, clock.now());
   }
 }
 

@@ -1,9 +1,9 @@
 import { platformEm, platformSql, type Orm } from '../../platform/db';
-import { GroupCommit } from '../../platform/group-commit';
+import { GroupCommit, retryingConflicts } from '../../platform/group-commit';
 import type { Logger } from '../../platform/logger';
 import { withEvents, type EventOutbox } from '../event/event-outbox';
 import type { NewEvent } from '../event/event-types';
-import { chargePointKey } from './charge-point-key';
+import { chargePointKey, inRowOrder } from './charge-point-key';
 
 interface SeenEntry {
   tenantId: string;
@@ -48,7 +48,9 @@ const SEEN_UPDATE = `update charge_point as c
 
 function seenRows(entries: SeenEntry[]): string {
   return JSON.stringify(
-    latestPerChargePoint(entries).map((e) => ({ tenant_id: e.tenantId, identity: e.chargePointId, seen: e.seenAt, connected: e.connectedAt ?? null, heartbeat: e.heartbeatAt ?? null })),
+    inRowOrder(
+      latestPerChargePoint(entries).map((e) => ({ tenant_id: e.tenantId, identity: e.chargePointId, seen: e.seenAt, connected: e.connectedAt ?? null, heartbeat: e.heartbeatAt ?? null })),
+    ),
   );
 }
 
@@ -80,9 +82,34 @@ export class LastSeenTracker {
     }));
     try {
       // The update and the CHARGE_POINT_CONNECTED events in one statement: one commit, no transaction round trips.
-      this.outbox.committed(await withEvents(platformEm(this.orm), `seen as (${SEEN_UPDATE})`, [seenRows(entries)], events));
+      this.outbox.committed(await retryingConflicts(() => withEvents(platformEm(this.orm), `seen as (${SEEN_UPDATE})`, [seenRows(entries)], events)));
     } catch (error) {
       this.log.warn({ err: error, count: entries.length }, 'connect write failed');
+    }
+    return entries.map(() => undefined);
+  });
+  /**
+   * Disconnects: a time and a CHARGE_POINT_DISCONNECTED event each, group-committed like connects (a
+   * reconnect storm is also a disconnect storm: one statement each made every event writer of the tenant
+   * queue on its event counter row). A time never moves back (greatest), whatever order batches land in.
+   */
+  private readonly departures = new GroupCommit<{ tenantId: string; chargePointId: string; at: Date }, void>(async (entries) => {
+    const events: NewEvent[] = entries.map(({ tenantId, chargePointId, at }) => ({
+      type: 'CHARGE_POINT_DISCONNECTED',
+      tenantId,
+      chargePointId,
+      payload: { chargePointId, connected: false, at: at.toISOString() },
+    }));
+    const rows = JSON.stringify(inRowOrder(entries.map((e) => ({ tenant_id: e.tenantId, identity: e.chargePointId, at: e.at }))));
+    try {
+      const written = `departed as (
+           update charge_point as c set last_disconnected_at = greatest(c.last_disconnected_at, v.at)
+             from jsonb_to_recordset(?::jsonb) as v(tenant_id uuid, identity varchar, at timestamptz)
+            where c.tenant_id = v.tenant_id and c.identity = v.identity
+         )`;
+      this.outbox.committed(await retryingConflicts(() => withEvents(platformEm(this.orm), written, [rows], events)));
+    } catch (error) {
+      this.log.warn({ err: error, count: entries.length }, 'connection time update failed');
     }
     return entries.map(() => undefined);
   });
@@ -118,6 +145,11 @@ export class LastSeenTracker {
     return this.immediate.submit({ tenantId, chargePointId, seenAt: at, connectedAt: at });
   }
 
+  /** A connection ended: lastDisconnectedAt and its event, resolved once written (or the write failed and was logged). */
+  disconnected(tenantId: string, chargePointId: string, at: Date): Promise<void> {
+    return this.departures.submit({ tenantId, chargePointId, at });
+  }
+
   /** A Heartbeat: lastHeartbeatAt and lastSeenAt, written with the next flush. */
   heartbeat(tenantId: string, chargePointId: string, at: Date): void {
     this.seen(tenantId, chargePointId, at, true);
@@ -134,7 +166,7 @@ export class LastSeenTracker {
 
   private async write(batch: SeenEntry[]): Promise<void> {
     try {
-      await platformSql(this.orm, SEEN_UPDATE, [seenRows(batch)]);
+      await retryingConflicts(() => platformSql(this.orm, SEEN_UPDATE, [seenRows(batch)]));
     } catch (error) {
       this.log.warn({ err: error, count: batch.length }, 'last-seen flush failed');
     }
@@ -143,6 +175,7 @@ export class LastSeenTracker {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     await this.immediate.drain();
+    await this.departures.drain();
     await this.flush();
   }
 }
