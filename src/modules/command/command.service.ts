@@ -372,28 +372,18 @@ function commandUpdateRow(c: Command) {
   };
 }
 
-/** The command as a row of its table (jsonb_populate_record's keys). */
+/** The command as a row of its table (jsonb_populate_record's keys): the state columns and those set once. */
 function commandRow(c: Command) {
   return {
-    id: c.id,
-    tenant_id: c.tenantId,
+    ...commandUpdateRow(c),
     charge_point_id: c.chargePointId,
     action: c.action,
     request: c.request,
-    response: c.response ?? null,
-    status: c.status,
-    message_id: c.messageId ?? null,
-    error_code: c.errorCode ?? null,
-    ocpp_error_code: c.ocppErrorCode ?? null,
-    error_description: c.errorDescription ?? null,
     created_by_key_id: c.createdByKeyId ?? null,
     created_by_name: c.createdByName ?? null,
-    attempts: c.attempts,
     scheduled_at: c.scheduledAt ?? null,
     retry_until: c.retryUntil ?? null,
     created_at: c.createdAt,
-    sent_at: c.sentAt ?? null,
-    completed_at: c.completedAt ?? null,
   };
 }
 
