@@ -100,7 +100,14 @@ export class LastSeenTracker {
       chargePointId,
       payload: { chargePointId, connected: false, at: at.toISOString() },
     }));
-    const rows = JSON.stringify(inRowOrder(entries.map((e) => ({ tenant_id: e.tenantId, identity: e.chargePointId, at: e.at }))));
+    // One row per charge point, its latest time (an update joined to two rows for one target takes either).
+    const latest = new Map<string, { tenant_id: string; identity: string; at: Date }>();
+    for (const e of entries) {
+      const key = chargePointKey(e.tenantId, e.chargePointId);
+      const known = latest.get(key);
+      if (!known || known.at < e.at) latest.set(key, { tenant_id: e.tenantId, identity: e.chargePointId, at: e.at });
+    }
+    const rows = JSON.stringify(inRowOrder([...latest.values()]));
     try {
       const written = `departed as (
            update charge_point as c set last_disconnected_at = greatest(c.last_disconnected_at, v.at)
