@@ -23,6 +23,11 @@ export class GroupCommit<T, R> {
     });
   }
 
+  /** Nothing waiting and nothing in flight. */
+  get idle(): boolean {
+    return this.inFlight === 0 && this.waiting.length === 0;
+  }
+
   /** Resolves once every item handed in so far is written (or failed): for shutdown. */
   async drain(): Promise<void> {
     while (this.inFlight > 0 || this.waiting.length > 0) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -51,6 +56,27 @@ export class GroupCommit<T, R> {
       const half = Math.ceil(batch.length / 2);
       await this.flush(batch.slice(0, half));
       await this.flush(batch.slice(half));
+    }
+  }
+}
+
+/**
+ * One group commit per key (a tenant, whose statements run in its own scope): made on first use and dropped
+ * once idle, so a tenant that goes quiet (or is deleted) keeps nothing, and one tenant's queue is bounded by
+ * its own `maxWaiting` without filling another's.
+ */
+export class KeyedGroupCommit<T, R> {
+  private readonly byKey = new Map<string, GroupCommit<T, R>>();
+
+  constructor(private readonly make: (key: string) => GroupCommit<T, R>) {}
+
+  async submit(key: string, item: T): Promise<R> {
+    let commit = this.byKey.get(key);
+    if (!commit) this.byKey.set(key, (commit = this.make(key)));
+    try {
+      return await commit.submit(item);
+    } finally {
+      if (commit.idle && this.byKey.get(key) === commit) this.byKey.delete(key);
     }
   }
 }

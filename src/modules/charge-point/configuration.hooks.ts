@@ -3,7 +3,7 @@ import { clock } from '../../platform/clock';
 import type { AppContext } from '../../app-context';
 import { isDataError } from '../../platform/async';
 import { tenantEm, tenantSql, type TenantEm } from '../../platform/db';
-import { GroupCommit } from '../../platform/group-commit';
+import { GroupCommit, KeyedGroupCommit } from '../../platform/group-commit';
 import { BadInputError } from '../../platform/errors';
 import { isAuthorizationKey, passwordFromAuthorizationKey } from './authorization-key';
 import { checkPassword, setChargePointPassword } from './charge-point-admin.service';
@@ -57,7 +57,7 @@ function storeConfiguration(em: TenantEm, known: KnownConfiguration[]): Promise<
  * Per tenant, answers that arrive while a write is in flight go together in the next statement (in the
  * tenant's scope); each is stored before its command is finished. Inside a transaction: one statement of its own.
  */
-const configurationWriters = new WeakMap<AppContext, Map<string, GroupCommit<KnownConfiguration, void>>>();
+const configurationWriters = new WeakMap<AppContext, KeyedGroupCommit<KnownConfiguration, void>>();
 
 function knownConfiguration(chargePointId: string, keys: Array<{ key: string; value?: string | null; readonly?: boolean }>): KnownConfiguration {
   const entry = keys.find((k) => k.key.toLowerCase() === 'heartbeatinterval');
@@ -100,20 +100,21 @@ async function remember(ctx: CommandHookContext, keys: Array<{ key: string; valu
     return;
   }
   let writers = configurationWriters.get(ctx.app);
-  if (!writers) configurationWriters.set(ctx.app, (writers = new Map()));
-  let writer = writers.get(ctx.tenantId);
-  if (!writer) {
-    const scope = tenantEm(ctx.app.orm, ctx.tenantId);
-    writer = new GroupCommit<KnownConfiguration, void>(
-      async (batch) => {
-        await storeConfiguration(scope, batch);
-        return batch.map(() => undefined);
-      },
-      { maxInFlight: 2, maxBatch: 200, splitOn: isDataError },
+  if (!writers) {
+    const app = ctx.app;
+    writers = new KeyedGroupCommit(
+      (tenantId) =>
+        new GroupCommit<KnownConfiguration, void>(
+          async (batch) => {
+            await storeConfiguration(tenantEm(app.orm, tenantId), batch);
+            return batch.map(() => undefined);
+          },
+          { maxInFlight: 2, maxBatch: 200, maxWaiting: 20_000, splitOn: isDataError },
+        ),
     );
-    writers.set(ctx.tenantId, writer);
+    configurationWriters.set(app, writers);
   }
-  await writer.submit(known);
+  await writers.submit(ctx.tenantId, known);
 }
 
 /**

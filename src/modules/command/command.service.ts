@@ -8,7 +8,7 @@ import { validateRequest } from '../../ocpp/validator';
 import { clock } from '../../platform/clock';
 import { platformEm, scopeTenant, tenantEm, tenantSql, type PlatformEm, type TenantEm } from '../../platform/db';
 import { isDataError } from '../../platform/async';
-import { GroupCommit } from '../../platform/group-commit';
+import { GroupCommit, KeyedGroupCommit } from '../../platform/group-commit';
 import { withEvents } from '../event/event-outbox';
 import type { NewEvent } from '../event/event-types';
 import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
@@ -159,34 +159,31 @@ export class CommandService {
     return { command, response: response as OcppResponse<A> };
   }
 
-  private readonly chargePointLookups = new Map<string, GroupCommit<string, string | undefined>>();
-
   /**
-   * The charge point's registration status, undefined when the tenant has no such charge point. Outside a
-   * transaction, lookups of one tenant that arrive while one is in flight go together in the next
-   * statement (in the tenant's scope); each is answered by a statement that started after it was asked.
+   * Charge point lookups by tenant: outside a transaction, lookups of one tenant that arrive while one is in
+   * flight go together in the next statement (in the tenant's scope); each is answered by a statement that
+   * started after it was asked.
    */
-  private async registrationStatus(em: TenantEm, chargePointId: string): Promise<string | undefined> {
-    if (em.getTransactionContext()) return (await em.findOne(ChargePoint, { identity: chargePointId }))?.registrationStatus;
-    const tenantId = scopeTenant(em)!;
-    let lookup = this.chargePointLookups.get(tenantId);
-    if (!lookup) {
-      const scope = tenantEm(this.app.orm, tenantId);
-      lookup = new GroupCommit<string, string | undefined>(
+  private readonly chargePointLookups = new KeyedGroupCommit<string, string | undefined>(
+    (tenantId) =>
+      new GroupCommit(
         async (ids) => {
           const rows = await tenantSql<{ identity: string; registration_status: string }>(
-            scope,
+            tenantEm(this.app.orm, tenantId),
             'select identity, registration_status from charge_point where tenant_id = $tenant and identity in (select jsonb_array_elements_text(?::jsonb))',
             [JSON.stringify([...new Set(ids)])],
           );
           const byId = new Map(rows.map((row) => [row.identity, row.registration_status]));
           return ids.map((id) => byId.get(id));
         },
-        { maxInFlight: 2, maxBatch: 500 },
-      );
-      this.chargePointLookups.set(tenantId, lookup);
-    }
-    return lookup.submit(chargePointId);
+        { maxInFlight: 2, maxBatch: 500, maxWaiting: 20_000 },
+      ),
+  );
+
+  /** The charge point's registration status, undefined when the tenant has no such charge point. */
+  private async registrationStatus(em: TenantEm, chargePointId: string): Promise<string | undefined> {
+    if (em.getTransactionContext()) return (await em.findOne(ChargePoint, { identity: chargePointId }))?.registrationStatus;
+    return this.chargePointLookups.submit(scopeTenant(em)!, chargePointId);
   }
 
   /**
