@@ -25,6 +25,11 @@ export function ormOptions(databaseUrl: string, poolMax = 20) {
     allowGlobalContext: false,
     forceUtcTimezone: true,
     pool: { min: 1, max: poolMax },
+    // Every table is in memory (shared buffers or the OS cache), so a random page costs about what a
+    // sequential one does. At the default (4) the planner joined a batch's jsonb_to_recordset (which it
+    // always guesses at 100 rows) to charge_point by scanning all of it once its statistics lagged behind
+    // a bulk insert: a 10,000-charger connection storm scanned the table in every batch statement.
+    driverOptions: { connection: { options: '-c random_page_cost=1.1' } },
     migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     debug: false,
   };
