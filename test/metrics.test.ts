@@ -190,6 +190,18 @@ describe('/metrics after a short real session', () => {
     expect(value(samples, 'qcharge_postgres_errors_total', { class: '22' })).toBeGreaterThanOrEqual(1);
   });
 
+  it("keeps prom-client's per-socket process metrics (served from a snapshot)", async () => {
+    const { samples, families } = await scrape(server);
+    for (const name of ['process_open_fds', 'nodejs_active_handles', 'nodejs_active_handles_total', 'nodejs_active_resources', 'nodejs_active_resources_total']) {
+      expect(families.get(name)).toBe('gauge');
+    }
+    expect(value(samples, 'process_open_fds', {})).toBeGreaterThan(0);
+    expect(value(samples, 'nodejs_active_handles_total', {})).toBeGreaterThan(0);
+    expect(value(samples, 'nodejs_active_handles', { type: 'Socket' })).toBeGreaterThan(0);
+    expect(value(samples, 'nodejs_active_resources_total', {})).toBeGreaterThan(0);
+    expect(samples.some((s) => s.name === 'nodejs_active_resources' && s.labels.type)).toBe(true);
+  });
+
 });
 
 describe('/metrics kept from strangers', () => {

@@ -1,16 +1,18 @@
 import client from 'prom-client';
 import { sqlState, withTimeout } from './async';
+import { collectProcessMetrics } from './process-metrics';
 
 /**
  * The one metrics registry of the process, served at GET /metrics on every role (on METRICS_PORT when set). Default Node metrics
- * (event-loop lag `nodejs_eventloop_lag_seconds`, heap, GC, handles) are collected into it.
+ * (event-loop lag `nodejs_eventloop_lag_seconds`, heap, GC, handles) are collected into it, the ones that cost work per
+ * open socket from a snapshot of at most 15 s ago (process-metrics.ts).
  *
  * Label values are always from bounded sets: tenant ids (never slugs: names are for tenants to see), OCPP actions and error codes from the spec
  * (anything a charge point makes up becomes `other`), contract statuses, GraphQL operation names capped
  * at MAX_OPERATION_NAMES. Per-frame recording lives in ocpp-metrics.ts.
  */
 export const registry = new client.Registry();
-client.collectDefaultMetrics({ register: registry });
+collectProcessMetrics(registry);
 
 /**
  * Frames are counted per frame in plain numbers (ocpp-metrics.ts) and added to these two counters on scrape:
