@@ -52,7 +52,7 @@ beforeAll(async () => {
   tenant = await seedTenant(first);
   const ids = Array.from({ length: CHARGERS }, (_, i) => `STORM-${String(i).padStart(4, '0')}`);
   for (let i = 0; i < ids.length; i += 50) await Promise.all(ids.slice(i, i + 50).map((id) => tenant.chargePoint(id)));
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   for (const socket of sockets) socket.terminate();
