@@ -12,8 +12,13 @@ export interface LocalConnections {
   call(tenantId: string, chargePointId: string, action: string, payload: unknown, timeoutMs: number, uniqueId?: string): Promise<unknown>;
   kick(tenantId: string, chargePointId: string, connectionId: string): void;
   has(tenantId: string, chargePointId: string): boolean;
-  /** Every local connection, for refreshing presence. */
-  entries(): Iterable<{ tenantId: string; chargePointId: string; connectionId: string }>;
+}
+
+/** A socket this node holds: its presence record is refreshed while it is tracked (`trackLocal`). */
+export interface LocalConnectionRef {
+  tenantId: string;
+  chargePointId: string;
+  connectionId: string;
 }
 
 type NodeMessage =
@@ -65,7 +70,8 @@ export type ReleaseOutcome = 'released' | 'expired' | 'replaced';
 export class Cluster {
   private readonly pendingReplies = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
   private local: LocalConnections | undefined;
-  private refreshTimer: SpreadInterval | undefined;
+  /** The local connections whose presence is refreshed, each once per refresh period. */
+  private readonly refreshes: SpreadInterval<LocalConnectionRef>;
   private readonly presenceTtlS: number;
 
   constructor(
@@ -77,6 +83,9 @@ export class Cluster {
     options: ClusterOptions = {},
   ) {
     this.presenceTtlS = options.presenceTtlS ?? DEFAULT_PRESENCE_TTL_S;
+    // Three refreshes per TTL: one lost refresh never makes a live charge point look gone. Spread over
+    // the period, a slice of the connections each second: never one pipeline of every connection.
+    this.refreshes = new SpreadInterval(Math.max(500, (this.presenceTtlS * 1000) / 3), (due) => void this.refreshPresence(due));
   }
 
   async start(): Promise<void> {
@@ -96,14 +105,20 @@ export class Cluster {
   /** Called by the ingress role: this node now holds sockets. */
   attachLocal(local: LocalConnections): void {
     this.local = local;
-    // Three refreshes per TTL: one lost refresh never makes a live charge point look gone. Spread over
-    // the period, a slice of the connections each second: never one pipeline of every connection.
-    this.refreshTimer = new SpreadInterval(Math.max(500, (this.presenceTtlS * 1000) / 3), (isDue) => void this.refreshPresence(isDue));
-    this.refreshTimer.start();
+    this.refreshes.start();
+  }
+
+  /** The holder's current socket for a charge point: its presence is refreshed until `untrackLocal`. */
+  trackLocal(ref: LocalConnectionRef): void {
+    this.refreshes.add(ref.connectionId, ref);
+  }
+
+  untrackLocal(connectionId: string): void {
+    this.refreshes.delete(connectionId);
   }
 
   async stop(): Promise<void> {
-    this.refreshTimer?.stop();
+    this.refreshes.stop();
     for (const [, pending] of this.pendingReplies) {
       clearTimeout(pending.timer);
       pending.reject(new ChargePointOfflineError('Node shutting down'));
@@ -220,12 +235,10 @@ export class Cluster {
     });
   }
 
-  private async refreshPresence(isDue: (connectionId: string) => boolean): Promise<void> {
-    if (!this.local) return;
+  private async refreshPresence(due: Iterable<LocalConnectionRef>): Promise<void> {
     const pipeline = this.redis.pipeline();
     let count = 0;
-    for (const { tenantId, chargePointId, connectionId } of this.local.entries()) {
-      if (!isDue(connectionId)) continue;
+    for (const { tenantId, chargePointId, connectionId } of due) {
       // Conditional: a socket that was replaced elsewhere but is not closed yet must not steal the record back.
       pipeline.eval(REFRESH_IF_OWNED, 1, this.keys.presence(tenantId, chargePointId), `${this.nodeId}|${connectionId}`, this.presenceTtlS);
       count++;

@@ -53,7 +53,7 @@ export class OcppServer implements LocalConnections {
   /** wss:// on OCPP_TLS_PORT beside ws:// (tls-listener.ts); both feed the same upgrade path. */
   private readonly tlsServer: https.Server | undefined;
   private readonly wss: WebSocketServer;
-  private readonly pings = new SpreadInterval(INGRESS_LIMITS.pingIntervalMs, (isDue) => this.pingDue(isDue));
+  private readonly pings = new SpreadInterval<Connection>(INGRESS_LIMITS.pingIntervalMs, (due) => this.pingDue(due));
   private untrackConnections: (() => void) | undefined;
   private readonly loginLimits: LoginLimits;
   /** Sockets connected but not yet an authenticated WebSocket: deadline and caps. */
@@ -154,12 +154,6 @@ export class OcppServer implements LocalConnections {
     if (connection && connection.connectionId === connectionId) connection.socket.close(CLOSE_REPLACED, 'Replaced by a newer connection');
   }
 
-  *entries() {
-    for (const c of this.connections.values()) {
-      yield { tenantId: c.identity.tenantId, chargePointId: c.identity.chargePointId, connectionId: c.connectionId };
-    }
-  }
-
   private async onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => undefined);
     if (this.openFiles.nearLimit()) {
@@ -243,7 +237,13 @@ export class OcppServer implements LocalConnections {
     const connection: Connection = { connectionId, identity, socket, session, alive: true };
     const previous = this.connections.get(chargePointKey(tenantId, chargePointId));
     this.connections.set(chargePointKey(tenantId, chargePointId), connection);
-    if (previous) previous.socket.close(CLOSE_REPLACED, 'Replaced by a newer connection');
+    // Pinged and its presence refreshed while it is the charge point's connection here.
+    this.pings.add(connectionId, connection);
+    this.app.cluster.trackLocal(connectionRef(connection));
+    if (previous) {
+      this.untrack(previous);
+      previous.socket.close(CLOSE_REPLACED, 'Replaced by a newer connection');
+    }
 
     socket.on('pong', () => (connection.alive = true));
     socket.on('message', (data, isBinary) => {
@@ -276,8 +276,14 @@ export class OcppServer implements LocalConnections {
     return counts;
   }
 
+  private untrack(connection: Connection): void {
+    this.pings.delete(connection.connectionId);
+    this.app.cluster.untrackLocal(connection.connectionId);
+  }
+
   private async forget(connection: Connection): Promise<void> {
     connection.session.close();
+    this.untrack(connection);
     const { tenantId, chargePointId } = connection.identity;
     if (this.connections.get(chargePointKey(tenantId, chargePointId)) !== connection) return;
     this.connections.delete(chargePointKey(tenantId, chargePointId));
@@ -285,9 +291,8 @@ export class OcppServer implements LocalConnections {
   }
 
   /** Each connection once per ping period, a slice of them each second (spread-interval.ts). */
-  private pingDue(isDue: (connectionId: string) => boolean): void {
-    for (const connection of this.connections.values()) {
-      if (!isDue(connection.connectionId)) continue;
+  private pingDue(due: Iterable<Connection>): void {
+    for (const connection of due) {
       if (!connection.alive) {
         connection.socket.terminate();
         continue;
