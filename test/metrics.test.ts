@@ -106,8 +106,15 @@ describe('/metrics after a short real session', () => {
     const { samples } = await scrape(server);
     expect(value(samples, 'qcharge_connected_charge_points', { tenant: tenant.tenantId })).toBe(2);
     expect(samples.some((s) => Object.values(s.labels).includes(tenant.slug))).toBe(false);
-    raw.terminate();
-    await eventually(async () => value((await scrape(server)).samples, 'qcharge_connected_charge_points', { tenant: tenant.tenantId }) === 1);
+    const connected = async () => value((await scrape(server)).samples, 'qcharge_connected_charge_points', { tenant: tenant.tenantId });
+    // A second socket of CP-RAW replaces the first: still two charge points.
+    const replaced = new Promise((resolve) => raw.once('close', resolve));
+    const again = new WebSocket(`ws://127.0.0.1:${server.ocppPort}/ocpp/${tenant.slug}/CP-RAW`, ['ocpp1.6']);
+    await new Promise((resolve, reject) => again.once('open', resolve).once('error', reject));
+    await replaced;
+    expect(await connected()).toBe(2);
+    again.terminate();
+    await eventually(async () => (await connected()) === 1);
   });
 
   it('counts OCPP messages by action, direction and type, and CALLERRORs by code and direction', async () => {

@@ -49,6 +49,8 @@ interface Connection {
  */
 export class OcppServer implements LocalConnections {
   private readonly connections = new Map<string, Connection>();
+  /** `connections` counted per tenant id, kept where it changes: the connected-charge-points gauge reads it on scrape. */
+  private readonly perTenant = new Map<string, number>();
   private readonly server: http.Server;
   /** wss:// on OCPP_TLS_PORT beside ws:// (tls-listener.ts); both feed the same upgrade path. */
   private readonly tlsServer: https.Server | undefined;
@@ -113,7 +115,7 @@ export class OcppServer implements LocalConnections {
     await listenOrExplain(this.server, { port, backlog: 4096 }, 'OCPP_PORT');
     this.pings.start();
     this.app.cluster.attachLocal(this);
-    this.untrackConnections = trackConnectedChargePoints(() => this.countByTenant());
+    this.untrackConnections = trackConnectedChargePoints(() => this.perTenant);
     const address = this.server.address();
     return typeof address === 'object' && address ? address.port : port;
   }
@@ -243,6 +245,8 @@ export class OcppServer implements LocalConnections {
     if (previous) {
       this.untrack(previous);
       previous.socket.close(CLOSE_REPLACED, 'Replaced by a newer connection');
+    } else {
+      this.perTenant.set(tenantId, (this.perTenant.get(tenantId) ?? 0) + 1);
     }
 
     socket.on('pong', () => (connection.alive = true));
@@ -269,13 +273,6 @@ export class OcppServer implements LocalConnections {
     void this.lifecycle.connected({ ...connectionRef(connection), siteLimitGroupId: identity.siteLimitGroupId }, () => this.connections.get(chargePointKey(tenantId, chargePointId)) === connection, log);
   }
 
-  /** Connections on this node per tenant id, for the connected-charge-points gauge (read on scrape). */
-  private countByTenant(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const { identity } of this.connections.values()) counts.set(identity.tenantId, (counts.get(identity.tenantId) ?? 0) + 1);
-    return counts;
-  }
-
   private untrack(connection: Connection): void {
     this.pings.delete(connection.connectionId);
     this.app.cluster.untrackLocal(connection.connectionId);
@@ -287,6 +284,9 @@ export class OcppServer implements LocalConnections {
     const { tenantId, chargePointId } = connection.identity;
     if (this.connections.get(chargePointKey(tenantId, chargePointId)) !== connection) return;
     this.connections.delete(chargePointKey(tenantId, chargePointId));
+    const left = (this.perTenant.get(tenantId) ?? 1) - 1;
+    if (left > 0) this.perTenant.set(tenantId, left);
+    else this.perTenant.delete(tenantId);
     await this.lifecycle.disconnected(connectionRef(connection));
   }
 
