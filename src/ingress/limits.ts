@@ -10,6 +10,6 @@ export const INGRESS_LIMITS = {
   /** Unparseable or schema-invalid frames tolerated within `badFrameWindowMs` before the socket is closed. */
   maxBadFrames: 50,
   badFrameWindowMs: 60_000,
-  /** WebSocket ping period; a socket that did not answer the previous ping is cut. */
+  /** WebSocket ping period: a socket silent for a period is pinged, and cut if it did not answer by the next. */
   pingIntervalMs: 30_000,
 } as const;

@@ -39,7 +39,10 @@ interface Connection {
   identity: ChargePointIdentity;
   socket: WebSocket;
   session: OcppSession;
+  /** No ping unanswered: a pong or a frame came since the last ping. */
   alive: boolean;
+  /** A frame came since the connection's last ping check. */
+  heard: boolean;
 }
 
 /**
@@ -236,7 +239,7 @@ export class OcppServer implements LocalConnections {
       },
       onProtocolWarning: warn,
     });
-    const connection: Connection = { connectionId, identity, socket, session, alive: true };
+    const connection: Connection = { connectionId, identity, socket, session, alive: true, heard: false };
     const previous = this.connections.get(chargePointKey(tenantId, chargePointId));
     this.connections.set(chargePointKey(tenantId, chargePointId), connection);
     // Pinged and its presence refreshed while it is the charge point's connection here.
@@ -252,6 +255,7 @@ export class OcppServer implements LocalConnections {
     socket.on('pong', () => (connection.alive = true));
     socket.on('message', (data, isBinary) => {
       connection.alive = true;
+      connection.heard = true;
       // Nothing one frame does may end the process: whatever escapes the session is logged (rate-limited).
       try {
         session.receive(isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString());
@@ -290,9 +294,18 @@ export class OcppServer implements LocalConnections {
     await this.lifecycle.disconnected(connectionRef(connection));
   }
 
-  /** Each connection once per ping period, a slice of them each second (spread-interval.ts). */
+  /**
+   * Each connection once per ping period, a slice of them each second (spread-interval.ts). A connection
+   * that sent a frame since its last check is alive without a ping (a charging charger sends MeterValues
+   * more often than the period); one that stayed silent is pinged, and cut at the next check if neither a
+   * pong nor a frame came back.
+   */
   private pingDue(due: Iterable<Connection>): void {
     for (const connection of due) {
+      if (connection.heard) {
+        connection.heard = false;
+        continue;
+      }
       if (!connection.alive) {
         connection.socket.terminate();
         continue;
