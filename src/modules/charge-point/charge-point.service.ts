@@ -67,7 +67,8 @@ const writers = new WeakMap<Orm, GroupCommit<BootWrite, BootRow | undefined>>();
 function bootWriter(orm: Orm): GroupCommit<BootWrite, BootRow | undefined> {
   let writer = writers.get(orm);
   if (!writer) {
-    writer = new GroupCommit((writes) => writeBoots(orm, writes), { maxInFlight: 2, maxBatch: 500, maxWaiting: 20_000, splitOn: isDataError });
+    // One statement in flight: a storm's boots trickle in, and with two each statement carried fewer (10,000-charger storm: 2,435 and 2,704 statements; with one, 1,641 and 934).
+    writer = new GroupCommit((writes) => writeBoots(orm, writes), { maxInFlight: 1, maxBatch: 500, maxWaiting: 20_000, splitOn: isDataError });
     writers.set(orm, writer);
   }
   return writer;
