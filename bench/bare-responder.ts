@@ -46,7 +46,9 @@ wss.on('connection', (socket) => {
   });
   socket.on('error', () => undefined);
 });
-server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => {
+// The backlog QCharge's OCPP listener has (ocpp-server.ts): at the default 511 a 10,000-charger storm
+// overflowed it, and the SYN retransmits (1 s) understated the bare ceiling.
+server.listen({ port: Number(process.argv[2] ?? 0), host: '127.0.0.1', backlog: 4096 }, () => {
   const address = server.address();
   console.log(`listening ${typeof address === 'object' && address ? address.port : 0}`);
 });
