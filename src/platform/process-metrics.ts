@@ -81,49 +81,29 @@ export function collectProcessMetrics(registry: client.Registry): void {
   for (const name of PER_SOCKET) registry.removeSingleMetric(name);
   const cache = new SnapshotCache();
   const registers = [registry];
-  if (process.platform === 'linux') {
+  const total = (name: string, help: string, read: (snapshot: Snapshot) => number | undefined) =>
     new client.Gauge({
-      name: 'process_open_fds',
-      help: 'Number of open file descriptors.',
+      name,
+      help,
       registers,
       async collect() {
-        const { openFds } = await cache.get();
-        if (openFds !== undefined) this.set(openFds);
+        const value = read(await cache.get());
+        if (value !== undefined) this.set(value);
       },
     });
-  }
-  new client.Gauge({
-    name: 'nodejs_active_handles',
-    help: 'Number of active libuv handles grouped by handle type. Every handle type is C++ class name.',
-    labelNames: ['type'] as const,
-    registers,
-    async collect() {
-      setByType(this, (await cache.get()).handles);
-    },
-  });
-  new client.Gauge({
-    name: 'nodejs_active_handles_total',
-    help: 'Total number of active handles.',
-    registers,
-    async collect() {
-      this.set((await cache.get()).handlesTotal);
-    },
-  });
-  new client.Gauge({
-    name: 'nodejs_active_resources',
-    help: 'Number of active resources that are currently keeping the event loop alive, grouped by async resource type.',
-    labelNames: ['type'] as const,
-    registers,
-    async collect() {
-      setByType(this, (await cache.get()).resources);
-    },
-  });
-  new client.Gauge({
-    name: 'nodejs_active_resources_total',
-    help: 'Total number of active resources.',
-    registers,
-    async collect() {
-      this.set((await cache.get()).resourcesTotal);
-    },
-  });
+  const byType = (name: string, help: string, read: (snapshot: Snapshot) => ReadonlyMap<string, number>) =>
+    new client.Gauge({
+      name,
+      help,
+      labelNames: ['type'] as const,
+      registers,
+      async collect() {
+        setByType(this, read(await cache.get()));
+      },
+    });
+  if (process.platform === 'linux') total('process_open_fds', 'Number of open file descriptors.', (s) => s.openFds);
+  byType('nodejs_active_handles', 'Number of active libuv handles grouped by handle type. Every handle type is C++ class name.', (s) => s.handles);
+  total('nodejs_active_handles_total', 'Total number of active handles.', (s) => s.handlesTotal);
+  byType('nodejs_active_resources', 'Number of active resources that are currently keeping the event loop alive, grouped by async resource type.', (s) => s.resources);
+  total('nodejs_active_resources_total', 'Total number of active resources.', (s) => s.resourcesTotal);
 }
