@@ -8,7 +8,7 @@
  *
  *   npm run bench -- --chargers 1000,5000,10000 --two-node-chargers 20000 --duration 30 [--real-duration 60]
  *                    --scenarios baseline,storm,steady,steady-real,closedloop,burst,fanout,twonodes
- *                    [--real-sessions 20] [--closedloop-chargers 1000] [--profile] [--no-build]
+ *                    [--real-sessions 20] [--closedloop-chargers 1000] [--subscribers 0] [--profile] [--no-build]
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +28,7 @@ import { summarizeProfile, type ProfileSummary } from './lib/profile-summary';
 import type { DoneReport, WorkerCommand } from './lib/protocol';
 import type { OtherCpu, ScenarioResult, ServerFigures, TargetName } from './lib/scenario-result';
 import { formatTimeline, ServerSampler, type LagTimeline } from './lib/server-sampler';
+import { EventWatchers } from './lib/event-watchers';
 
 const { values: args } = parseArgs({
   options: {
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     'burst-rate': { type: 'string', default: '50' },
     'mv-per-session': { type: 'string', default: '3' },
     'fanout-commands': { type: 'string', default: '1000' },
+    subscribers: { type: 'string', default: '0' },
     'per-worker': { type: 'string', default: '3500' },
     'connect-concurrency': { type: 'string', default: '1000' },
     scenarios: { type: 'string', default: 'baseline,storm,steady,steady-real,closedloop,burst,fanout,twonodes' },
@@ -64,6 +66,7 @@ const compress = Number(args.compress);
 const burstRate = Number(args['burst-rate']);
 const mvPerSession = Number(args['mv-per-session']);
 const perWorker = Number(args['per-worker']);
+const subscribers = Number(args.subscribers);
 const scenarios = new Set(args.scenarios!.split(','));
 const steadyN = sizes[sizes.length - 1];
 const HEARTBEAT_S = 300;
@@ -292,6 +295,8 @@ async function steady(target: Target, slots: Slots, n: number): Promise<void> {
 const idTagsOf = (ids: string[]) => ids.map((id) => idTagFor(Number(id.slice(6))));
 
 async function steadyReal(target: Target, slots: Slots, n: number): Promise<void> {
+  // Integrators watching the event stream (QCharge only: the bare responder has no API).
+  const watchers = subscribers > 0 && target.name !== 'bare' ? await EventWatchers.open(target.apiPorts[0], subscribers) : undefined;
   const before = await rowsBefore(target);
   const phase = await runPhase(
     `steady-real ${target.name} ${n}`,
@@ -311,14 +316,17 @@ async function steadyReal(target: Target, slots: Slots, n: number): Promise<void
     ]),
     target,
   );
+  const events = await watchers?.close();
   await record('steady-real', target, n, phase, {
     rateWindowS: realDurationS,
     underLoad: true,
     rowsBefore: before,
     extra: {
+      ...(events ? { events } : {}),
       note:
         `real rates, open loop: Heartbeat every ${REAL_HEARTBEAT_S} s and MeterValues every ${REAL_METER_VALUES_S} s per charger (phases spread evenly), ` +
-        `${realSessionsPerS} sessions/s (Authorize, StartTransaction, MeterValues, StopTransaction), ${realDurationS} s`,
+        `${realSessionsPerS} sessions/s (Authorize, StartTransaction, MeterValues, StopTransaction), ${realDurationS} s` +
+        (events ? `, ${events.subscribers} events subscriber(s) open` : ''),
     },
   });
 }
@@ -534,6 +542,10 @@ function printResult(r: ScenarioResult): void {
       (r.pgRowsPerS !== undefined ? `, PG ${r.pgRowsPerS} rows/s` : '') +
       (r.otherCpu ? ` | postgres CPU ${r.otherCpu.postgresPercent}%, load generators ${r.otherCpu.loadGeneratorPercent}%, load avg ${r.otherCpu.loadAverage.toFixed(1)}` : ''),
   );
+  if (r.events) {
+    const e = r.events;
+    console.log(`    events subscribers ${e.subscribers}: ${e.received} events received, lag p50 ${e.lag.p50} p99 ${e.lag.p99} max ${e.lag.max} ms, out of order ${e.outOfOrder}, missing ${e.missing}, errors ${e.errors}`);
+  }
   if (r.eventLoopLag) console.log(`    ${formatTimeline(r.eventLoopLag)}`);
 }
 

@@ -1,3 +1,4 @@
+import type { WatchedEvents } from './event-watchers';
 import type { LatencySummary } from './histogram';
 import type { LagTimeline } from './server-sampler';
 
@@ -44,5 +45,7 @@ export interface ScenarioResult {
   pgRowsPerS?: number;
   sessions?: { started: number; completed: number; failed: number; skipped: number; perS: number };
   commands?: { sent: number; ok: number; perS: number };
+  /** Steady-real with `--subscribers`: what the event stream's subscribers saw. */
+  events?: WatchedEvents;
   note?: string;
 }
