@@ -1,6 +1,6 @@
 import type { RunningServer } from '../src/server';
-import { buildSchema, parse, validate } from 'graphql';
-import { MAX_ALIASES, MAX_DEPTH, pageSize, validationRules } from '../src/api/limits';
+import { Lexer, Source, TokenKind, buildSchema, parse, validate } from 'graphql';
+import { MAX_ALIASES, MAX_DEPTH, MAX_TOKENS, pageSize, validationRules } from '../src/api/limits';
 import { apiTenant, graphqlClient, subscribe, wsClient } from './support/graphql-client';
 import { startTestServer, waitFor } from './support/harness';
 
@@ -60,6 +60,40 @@ describe('limits', () => {
     const costly = `{ ${Array.from({ length: MAX_ALIASES }, (_, i) => `c${i}: ${wide}`).join(' ')} }`;
     expect(await code(costly)).toBe('BAD_USER_INPUT');
     expect(await message(costly)).toMatch(/^Query Cost limit of \d+ exceeded/);
+  });
+
+  it('stops parsing a document past the token cap, before any key is checked, over HTTP and graphql-ws', async () => {
+    // Parsing and validating cost time in proportion to tokens and run before the access gate: without a cap
+    // anyone could hold the event loop with one long, valid document (a list literal of any length here).
+    const tokens = (query: string) => {
+      const lexer = new Lexer(new Source(query));
+      let count = 0;
+      while (lexer.advance().kind !== TokenKind.EOF) count++;
+      return count;
+    };
+    const listing = (types: number) => `{ events(filter: { types: [${'CHARGE_POINT_CONNECTED '.repeat(types)}] }) { edges { node { id } } } }`;
+    const within = listing(MAX_TOKENS - tokens(listing(0)));
+    const over = listing(MAX_TOKENS - tokens(listing(0)) + 1);
+    expect(tokens(within)).toBe(MAX_TOKENS);
+    const anonymous = graphqlClient(server);
+    expect((await anonymous.request(within)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const refused = await anonymous.request(over);
+    answers.push({ request: 'over the token cap', body: JSON.stringify(refused) });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.message).toMatch(new RegExp(`more tha.? ${MAX_TOKENS} tokens`));
+    const ws = wsClient(server);
+    try {
+      const answered = subscribe(ws, within);
+      await waitFor(() => answered.errors.length > 0 || answered.completed);
+      expect(answered.errors[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      // graphql-ws closes the socket (4500) on any syntax error, naming it.
+      const cut = subscribe(ws, over);
+      await waitFor(() => cut.errors.length > 0 || cut.events.length > 0 || cut.completed);
+      expect(cut.events).toEqual([]);
+      expect(String(cut.errors[0]?.reason)).toMatch(new RegExp(`more tha.? ${MAX_TOKENS} tokens`));
+    } finally {
+      await ws.dispose();
+    }
   });
 
   it('lets full pages of the contract fields through', async () => {

@@ -7,7 +7,7 @@ import { graphqlHttpHandler } from './graphql-http';
 import { withGraphqlIde } from './graphql-ide';
 import { mountGraphqlWs } from './graphql-ws';
 import { memoizeApolloMediaTypes } from './media-type-memo';
-import { validationRules } from './limits';
+import { PARSE_OPTIONS, validationRules } from './limits';
 import { nulRefusalPlugin } from './nul-refusal';
 import { operationMetricsPlugin } from './operation-metrics.plugin';
 import { operationTracingPlugin } from './operation-tracing.plugin';
@@ -25,6 +25,7 @@ export const apiRole: RoleModule = {
       schema,
       introspection,
       includeStacktraceInErrorResponses: false,
+      parseOptions: PARSE_OPTIONS,
       validationRules: validationRules({ introspection: true }),
       formatError: (formatted, error) => formatGraphQLError(formatted, error, app.log),
       // No cache hints in the schema: the cache-control plugin would only wrap every field resolver to work out

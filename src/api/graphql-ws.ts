@@ -9,7 +9,7 @@ import { graphqlOperationSeconds, operationNameLabel } from '../platform/metrics
 import { createContext } from './context';
 import { KeyRevocationWatch } from './key-revocation-watch';
 import { formatGraphQLError } from './errors';
-import { validationRules } from './limits';
+import { parseDocument, validationRules } from './limits';
 import { nulInVariables } from './nul-refusal';
 import { boundSendBuffer, SubscriptionLimits } from './subscription-limits';
 
@@ -52,6 +52,7 @@ export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQ
   const server = useServer<ConnectionParams>(
     {
       schema,
+      parse: parseDocument,
       validate: (s, document) => validate(s, document, rules),
       // A connection without a valid key is let in: each operation then fails at the access gate with
       // UNAUTHENTICATED, as over HTTP, instead of a bare close code the client cannot read a code from.

@@ -1,7 +1,8 @@
-import { GraphQLError, getOperationAST, parse } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import type { WebSocket } from 'ws';
 import { ForbiddenError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
+import { parseDocument } from './limits';
 
 /** Close code for a subscriber whose socket does not keep up (RFC 6455 policy violation). */
 export const CLOSE_SLOW_CONSUMER = 1008;
@@ -66,7 +67,7 @@ function tooMany(message: string): GraphQLError {
 function isSubscription(query: unknown): boolean {
   if (typeof query !== 'string') return false;
   try {
-    return getOperationAST(parse(query))?.operation === 'subscription';
+    return getOperationAST(parseDocument(query))?.operation === 'subscription';
   } catch {
     // graphql-ws reports the syntax error itself.
     return false;
