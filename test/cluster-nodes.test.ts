@@ -5,7 +5,7 @@ import { ChargePoint } from '../src/modules/charge-point/charge-point.entity';
 import { CommandFailed } from '../src/modules/command/command.service';
 import { ChargingTransaction } from '../src/modules/transaction/transaction.entity';
 import { tenantEm } from '../src/platform/db';
-import { isLiveEventOf, type LiveEvent, type LiveEventOf, type LiveEventType } from '../src/modules/event/event-types';
+import { isLiveEventOf, LIVE_EVENT_TYPES, type LiveEvent, type LiveEventOf, type LiveEventType } from '../src/modules/event/event-types';
 import type { RunningServer } from '../src/server';
 import { startTestServer, waitFor, eventually } from './support/harness';
 import { killAllServers, spawnServer, type ServerProcess } from './support/process';
@@ -73,7 +73,7 @@ beforeAll(async () => {
   ]);
   node3 = await startTestServer({ ROLES: 'api', REDIS_PREFIX, ...CLUSTER_ENV });
   tenant = await seedTenant(node3);
-  unsubscribe = await node3.app.events.subscribe(tenant.tenantId, (event) => events.push(event));
+  unsubscribe = await node3.app.events.subscribe(tenant.tenantId, LIVE_EVENT_TYPES, (event) => events.push(event));
 }, 90_000);
 
 afterAll(async () => {

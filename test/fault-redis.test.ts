@@ -2,7 +2,7 @@ import { RPCClient } from './support/rpc-client';
 import { Command } from '../src/modules/command/command.entity';
 import { ChargingTransaction } from '../src/modules/transaction/transaction.entity';
 import { tenantEm } from '../src/platform/db';
-import type { LiveEvent } from '../src/modules/event/event-types';
+import { LIVE_EVENT_TYPES, type LiveEvent } from '../src/modules/event/event-types';
 import type { RunningServer } from '../src/server';
 import { graphqlClient } from './support/graphql-client';
 import { startTestServer, waitFor, eventually } from './support/harness';
@@ -49,7 +49,7 @@ beforeAll(async () => {
   redis = await startThrowawayRedis({ persistent: true });
   server = await startTestServer({ REDIS_URL: redis.url, PRESENCE_TTL_S: '3' });
   tenant = await seedTenant(server);
-  await server.app.events.subscribe(tenant.tenantId, (event) => events.push(event));
+  await server.app.events.subscribe(tenant.tenantId, LIVE_EVENT_TYPES, (event) => events.push(event));
 }, 60_000);
 
 afterAll(async () => {

@@ -142,6 +142,46 @@ describe('subscriptions', () => {
     await waitFor(() => openEventStreams(tenantA.tenantId) === before);
   });
 
+  it("an events subscriber does not send every OCPP frame through Redis; an ocppMessages subscriber does", async () => {
+    const tenant = await apiTenant(server);
+    await tenant.chargePoint('CP-1');
+    // What the server publishes for this tenant, seen by a Redis client of the test's own.
+    const listener = server.app.redis.duplicate();
+    const published: string[] = [];
+    listener.on('pmessage', (_pattern: string, _channel: string, message: string) => published.push(JSON.parse(message).type));
+    await listener.psubscribe(server.app.keys.events(tenant.tenantId, '*'));
+    try {
+      const ws = wsClient(server, tenant.ownerKey);
+      sockets.push(ws);
+      const log = subscribe(ws, `subscription { events { sequence type } }`);
+      await subscriptionsOpen(tenant.tenantId, 1);
+      const cp = await connectChargePoint({ server, tenantSlug: tenant.slug, identity: 'CP-1' });
+      chargePoints.push(cp);
+      await cp.call('BootNotification', BOOT);
+      await log.received(1);
+      // A channel never asked about is published to until Redis says nobody listens; wait for that answer.
+      await waitFor(() => !server.app.events.isWatched(tenant.tenantId, 'ocppMessage'));
+      const mark = published.length;
+      for (let i = 0; i < 3; i++) await cp.call('Heartbeat', {});
+      await cp.call('StatusNotification', { connectorId: 1, status: 'Available', errorCode: 'NoError' });
+      // One node publishes on one connection, in order: the status event arrives after any frame before it.
+      await waitFor(() => published.slice(mark).includes('connectorStatusChanged'));
+      expect(published.slice(mark)).toEqual(['connectorStatusChanged']);
+      expect((await log.received(2)).map((e) => e.events.type)).toEqual(['CHARGE_POINT_CONNECTED', 'CONNECTOR_STATUS_CHANGED']);
+
+      const frames = subscribe(ws, `subscription { ocppMessages { direction action } }`);
+      await subscriptionsOpen(tenant.tenantId, 2);
+      await cp.call('Heartbeat', {});
+      expect((await frames.received(2)).map((e) => e.ocppMessages)).toEqual([
+        { direction: 'IN', action: 'Heartbeat' },
+        { direction: 'OUT', action: 'Heartbeat' },
+      ]);
+      expect(published.slice(mark)).toContain('ocppMessage');
+    } finally {
+      await listener.quit();
+    }
+  });
+
   it('closes an open subscription once its key is revoked, and keeps the others', async () => {
     const { createApiKey } = await tenantA.owner.data(`mutation { createApiKey(input: { name: "soon-revoked", role: VIEWER }) { apiKey { id } secret } }`);
     const doomed = wsClient(server, createApiKey.secret);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { RPCClient, type OcppPayload } from './support/rpc-client';
 import { Command } from '../src/modules/command/command.entity';
 import { tenantEm } from '../src/platform/db';
-import { isLiveEventOf, type LiveEvent, type LiveEventOf, type LiveEventType } from '../src/modules/event/event-types';
+import { isLiveEventOf, LIVE_EVENT_TYPES, type LiveEvent, type LiveEventOf, type LiveEventType } from '../src/modules/event/event-types';
 import type { RunningServer } from '../src/server';
 import { startTestServer, waitFor, eventually } from './support/harness';
 import { killAllServers, spawnServer, type ServerProcess } from './support/process';
@@ -82,7 +82,7 @@ beforeAll(async () => {
     spawnServer({ roles: 'worker', redisPrefix: REDIS_PREFIX, env: WORKER_ENV }),
   ]);
   tenant = await seedTenant(server);
-  unsubscribe = await server.app.events.subscribe(tenant.tenantId, (event) => events.push(event));
+  unsubscribe = await server.app.events.subscribe(tenant.tenantId, LIVE_EVENT_TYPES, (event) => events.push(event));
 }, 90_000);
 
 afterAll(async () => {

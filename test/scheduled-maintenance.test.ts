@@ -3,7 +3,7 @@ import { StatusNotification } from '../src/modules/charge-point/status-notificat
 import { Command } from '../src/modules/command/command.entity';
 import { MeterValue } from '../src/modules/transaction/meter-value.entity';
 import { tenantEm } from '../src/platform/db';
-import { isLiveEventOf, type LiveEvent } from '../src/modules/event/event-types';
+import { isLiveEventOf, LIVE_EVENT_TYPES, type LiveEvent } from '../src/modules/event/event-types';
 import type { RunningServer } from '../src/server';
 import { startTestServer, waitFor, eventually } from './support/harness';
 import { seedTenant } from './support/seed';
@@ -57,7 +57,7 @@ describe('maintenance jobs', () => {
   it('marks a charge point whose presence vanished as disconnected', async () => {
     await tenant.chargePoint('CP-GHOST');
     const events: LiveEvent[] = [];
-    const unsubscribe = await server.app.events.subscribe(tenant.tenantId, (e) => events.push(e));
+    const unsubscribe = await server.app.events.subscribe(tenant.tenantId, LIVE_EVENT_TYPES, (e) => events.push(e));
     // As a node that died: the database says connected, no presence record exists.
     const connectedAt = new Date(Date.now() - 60_000);
     await tenantEm(server.app.orm, tenant.tenantId).nativeUpdate(ChargePoint, { identity: 'CP-GHOST' }, { lastConnectedAt: connectedAt });

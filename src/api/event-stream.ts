@@ -39,7 +39,7 @@ export async function eventStream<L extends LiveEventType>(
   const buffered: LiveEventOf<L>[] = [];
   let waiting: ((result: IteratorResult<LiveEventOf<L>>) => void) | undefined;
   let done = false;
-  const unsubscribe = await app.events.subscribe(tenantId, (event) => {
+  const unsubscribe = await app.events.subscribe(tenantId, [type], (event) => {
     if (done || event.tenantId !== tenantId || !isLiveEventOf(event, type)) return;
     if (chargePointId != null && event.chargePointId !== chargePointId) return;
     if (waiting) {

@@ -23,7 +23,7 @@ export function frameObserver(ctx: ChargePointContext, log: () => Logger): (even
 function publishFrame(ctx: ChargePointContext, event: FrameEvent): void {
   const { events } = ctx.app;
   // The volume of events: not even built when no node has a subscriber for the tenant.
-  if (!events.isWatched(ctx.tenantId)) return;
+  if (!events.isWatched(ctx.tenantId, 'ocppMessage')) return;
   events.publish({
     type: 'ocppMessage',
     tenantId: ctx.tenantId,

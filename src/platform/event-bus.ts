@@ -13,17 +13,20 @@ export interface BusEvent {
 const WATCHED_TTL_MS = 1000;
 
 /**
- * The one way to publish an event. Every event goes through Redis on a per-tenant channel, so a
- * subscriber on any node sees events from charge points on any node. Subscribing is reference-counted
- * per tenant: a node only listens to tenants somebody on it is watching.
+ * The one way to publish an event. Every event goes through Redis on a channel per tenant and event type,
+ * so a subscriber on any node sees events from charge points on any node. Subscribing is reference-counted
+ * per channel: a node only listens to the channels somebody on it is watching.
  *
- * Every OCPP frame is an event, and usually nobody watches: publishing is skipped for a tenant no node
- * subscribes to (PUBSUB NUMSUB, cached for a second). A new subscription announces itself on a control
- * channel before `subscribe` returns, so every node publishes that tenant's events again at once.
+ * Every OCPP frame is an event, and usually nobody watches: publishing is skipped for a channel no node
+ * subscribes to (PUBSUB NUMSUB, cached for a second), so an integrator watching one type of a tenant's
+ * events does not make every frame of that tenant go through Redis. A new subscription announces its
+ * channels on a control channel before `subscribe` returns, so every node publishes them again at once.
+ * One node publishes on one connection and each node listens on one, so events of one node reach a
+ * subscriber in the order published, whatever their channels.
  */
 export class EventBus<E extends BusEvent> {
   private readonly local = new EventEmitter();
-  private readonly tenantRefs = new Map<string, number>();
+  private readonly channelRefs = new Map<string, number>();
   private readonly watched = new Map<string, { subscribers: boolean; until: number }>();
   private readonly lastJoined = new Map<string, number>();
   private readonly asking = new Set<string>();
@@ -37,15 +40,16 @@ export class EventBus<E extends BusEvent> {
     this.local.setMaxListeners(0);
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel === this.keys.eventSubscriberJoined()) return this.joined(message);
+      if (!this.channelRefs.has(channel)) return;
       let event: E;
       try {
         event = JSON.parse(message);
       } catch {
         return;
       }
-      // The channel names the tenant; the event must agree before anyone local sees it.
-      if (channel !== this.keys.events(event.tenantId)) return;
-      this.local.emit(event.tenantId, event);
+      // The channel names the tenant and type; the event must agree before anyone local sees it.
+      if (channel !== this.keys.events(event.tenantId, event.type)) return;
+      this.local.emit(channel, event);
     });
   }
 
@@ -53,49 +57,50 @@ export class EventBus<E extends BusEvent> {
   async start(): Promise<void> {
     // After a Redis restart the subscriptions come back by themselves; say so, as a new one would.
     this.subscriber.on('ready', () => {
-      for (const tenantId of this.tenantRefs.keys()) this.announce(tenantId).catch(() => undefined);
+      for (const channel of this.channelRefs.keys()) this.announce(channel).catch(() => undefined);
     });
     await this.subscriber.subscribe(this.keys.eventSubscriberJoined());
   }
 
-  /** Whether a tenant's events may have a subscriber on some node; cheap enough to ask per frame. */
-  isWatched(tenantId: string): boolean {
-    if (this.tenantRefs.has(tenantId)) return true;
-    const known = this.watched.get(tenantId);
+  /** Whether a tenant's events of a type may have a subscriber on some node; cheap enough to ask per frame. */
+  isWatched(tenantId: string, type: E['type']): boolean {
+    const channel = this.keys.events(tenantId, type);
+    if (this.channelRefs.has(channel)) return true;
+    const known = this.watched.get(channel);
     if (known && known.until > performance.now()) return known.subscribers;
-    this.ask(tenantId);
+    this.ask(channel);
     // Never asked yet: publish rather than risk losing an event.
     return known?.subscribers ?? true;
   }
 
-  private ask(tenantId: string): void {
-    if (this.asking.has(tenantId)) return;
-    this.asking.add(tenantId);
+  private ask(channel: string): void {
+    if (this.asking.has(channel)) return;
+    this.asking.add(channel);
     const askedAt = performance.now();
     this.publisher
-      .pubsub('NUMSUB', this.keys.events(tenantId))
+      .pubsub('NUMSUB', channel)
       .then((reply) => {
         const subscribers = Number((reply as [string, number | string])[1]) > 0;
         // A join heard while the question was on its way is newer than the answer.
-        if (!subscribers && (this.lastJoined.get(tenantId) ?? -1) >= askedAt) return;
-        this.watched.set(tenantId, { subscribers, until: performance.now() + WATCHED_TTL_MS });
+        if (!subscribers && (this.lastJoined.get(channel) ?? -1) >= askedAt) return;
+        this.watched.set(channel, { subscribers, until: performance.now() + WATCHED_TTL_MS });
       })
       .catch(() => undefined)
-      .finally(() => this.asking.delete(tenantId));
+      .finally(() => this.asking.delete(channel));
   }
 
-  private joined(tenantId: string): void {
+  private joined(channel: string): void {
     const now = performance.now();
-    this.lastJoined.set(tenantId, now);
-    this.watched.set(tenantId, { subscribers: true, until: now + WATCHED_TTL_MS });
+    this.lastJoined.set(channel, now);
+    this.watched.set(channel, { subscribers: true, until: now + WATCHED_TTL_MS });
   }
 
-  private async announce(tenantId: string): Promise<void> {
-    await this.publisher.publish(this.keys.eventSubscriberJoined(), tenantId);
+  private async announce(channel: string): Promise<void> {
+    await this.publisher.publish(this.keys.eventSubscriberJoined(), channel);
   }
 
   publish(event: E): void {
-    if (!this.isWatched(event.tenantId)) return;
+    if (!this.isWatched(event.tenantId, event.type)) return;
     let message: string;
     try {
       message = JSON.stringify(event);
@@ -104,33 +109,42 @@ export class EventBus<E extends BusEvent> {
       this.log.warn({ err: error, type: event.type, tenantId: event.tenantId }, 'event not serialisable; dropped');
       return;
     }
-    this.publisher.publish(this.keys.events(event.tenantId), message).catch((error) => {
+    this.publisher.publish(this.keys.events(event.tenantId, event.type), message).catch((error) => {
       this.log.warn({ err: error, type: event.type }, 'event publish failed');
     });
   }
 
-  /** Listens to one tenant's events; returns the function that stops listening. */
-  async subscribe(tenantId: string, listener: (event: E) => void): Promise<() => void> {
-    const refs = this.tenantRefs.get(tenantId) ?? 0;
-    this.tenantRefs.set(tenantId, refs + 1);
-    this.local.on(tenantId, listener);
-    if (refs === 0) {
-      await this.subscriber.subscribe(this.keys.events(tenantId));
-      // Redis has handed the announcement to every node's connection when this returns.
-      await this.announce(tenantId).catch((error) => this.log.warn({ err: error }, 'announcing a subscriber failed'));
+  /** Listens to one tenant's events of the given types; returns the function that stops listening. */
+  async subscribe(tenantId: string, types: ReadonlyArray<E['type']>, listener: (event: E) => void): Promise<() => void> {
+    const channels = [...new Set(types)].map((type) => this.keys.events(tenantId, type));
+    const fresh: string[] = [];
+    for (const channel of channels) {
+      const refs = this.channelRefs.get(channel) ?? 0;
+      this.channelRefs.set(channel, refs + 1);
+      this.local.on(channel, listener);
+      if (refs === 0) fresh.push(channel);
+    }
+    if (fresh.length > 0) {
+      await this.subscriber.subscribe(...fresh);
+      // Redis has handed the announcements to every node's connection when this returns.
+      await Promise.all(fresh.map((channel) => this.announce(channel))).catch((error) => this.log.warn({ err: error }, 'announcing a subscriber failed'));
     }
     let active = true;
     return () => {
       if (!active) return;
       active = false;
-      this.local.off(tenantId, listener);
-      const left = (this.tenantRefs.get(tenantId) ?? 1) - 1;
-      if (left <= 0) {
-        this.tenantRefs.delete(tenantId);
-        this.subscriber.unsubscribe(this.keys.events(tenantId)).catch(() => undefined);
-      } else {
-        this.tenantRefs.set(tenantId, left);
+      const gone: string[] = [];
+      for (const channel of channels) {
+        this.local.off(channel, listener);
+        const left = (this.channelRefs.get(channel) ?? 1) - 1;
+        if (left > 0) {
+          this.channelRefs.set(channel, left);
+          continue;
+        }
+        this.channelRefs.delete(channel);
+        gone.push(channel);
       }
+      if (gone.length > 0) this.subscriber.unsubscribe(...gone).catch(() => undefined);
     };
   }
 }

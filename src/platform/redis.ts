@@ -41,10 +41,11 @@ export class RedisKeys {
   presence(tenantId: string, chargePointId: string): string {
     return `${this.prefix}presence:${tenantId}:${chargePointId}`;
   }
-  events(tenantId: string): string {
-    return `${this.prefix}events:${tenantId}`;
+  /** The live events of one tenant and one type (a subscription's type: every OCPP frame is one, so apart). */
+  events(tenantId: string, type: string): string {
+    return `${this.prefix}events:${tenantId}:${type}`;
   }
-  /** Control channel: a tenant id, published when a node starts listening to that tenant's events. */
+  /** Control channel: an events channel, published when a node starts listening to it. */
   eventSubscriberJoined(): string {
     return `${this.prefix}events-subscriber-joined`;
   }

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context';
 import { countStream } from '../../api/event-stream';
 import { tenantEm } from '../../platform/db';
-import type { LiveEvent } from './event-types';
+import { LIVE_TYPE, type LiveEvent } from './event-types';
 import { lastSequence, matches, readEvents, sequenceAfter, type EventFilter, type EventNode } from './event-log.reader';
 import type { EventLogType } from './event-types';
 
@@ -10,6 +10,8 @@ const MAX_BUFFERED = 10_000;
 const PAGE = 500;
 /** A subscription with no live event for this long reads the log once, in case a live message was lost. */
 const QUIET_CHECK_MS = 10_000;
+/** The live types that carry the log's events: every one of them, so every sequence of the tenant is seen. */
+const LOGGED_LIVE_TYPES = [...new Set(Object.values(LIVE_TYPE))];
 
 /**
  * The `events` subscription: the tenant's stored events after the cursor, then live ones, each once and in
@@ -22,7 +24,7 @@ export async function eventLogStream(app: AppContext, tenantId: string, after: s
   const em = () => tenantEm(app.orm, tenantId);
   const incoming: EventNode[] = [];
   let wake: (() => void) | undefined;
-  const unsubscribe = await app.events.subscribe(tenantId, (event: LiveEvent) => {
+  const unsubscribe = await app.events.subscribe(tenantId, LOGGED_LIVE_TYPES, (event: LiveEvent) => {
     if (event.tenantId !== tenantId || !event.logged) return;
     const { id, sequence, type, occurredAt } = event.logged;
     incoming.push({ id, sequence, type: type as EventLogType, chargePointId: event.chargePointId, occurredAt, payload: event.payload });

@@ -23,7 +23,8 @@ export const EVENT_TYPES = [
 export type EventLogType = (typeof EVENT_TYPES)[number];
 
 /** The live subscriptions: one per kind of change, and every OCPP frame; 'logged' = stored, fed to none of them. */
-export type LiveEventType = 'ocppMessage' | 'chargePointConnectionChanged' | 'connectorStatusChanged' | 'transactionUpdated' | 'commandUpdated' | 'logged';
+export const LIVE_EVENT_TYPES = ['ocppMessage', 'chargePointConnectionChanged', 'connectorStatusChanged', 'transactionUpdated', 'commandUpdated', 'logged'] as const;
+export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
 /** The older per-type live subscriptions each event also feeds; 'logged' = none of them. */
 export const LIVE_TYPE = {
