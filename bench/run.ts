@@ -28,7 +28,7 @@ import { summarizeProfile, type ProfileSummary } from './lib/profile-summary';
 import type { DoneReport, WorkerCommand } from './lib/protocol';
 import type { OtherCpu, ScenarioResult, ServerFigures, TargetName } from './lib/scenario-result';
 import { formatTimeline, ServerSampler, type LagTimeline } from './lib/server-sampler';
-import { EventWatchers } from './lib/event-watchers';
+import { EventWatchers, type WatchedEvents } from './lib/event-watchers';
 
 const { values: args } = parseArgs({
   options: {
@@ -256,6 +256,7 @@ const password = args.password === 'shared' ? 'bench-password-0123456789' : unde
 async function storm(target: Target, n: number): Promise<Slots> {
   const slots = assign(n, target.urls);
   await Promise.all(slots.map((slot) => slot.worker.ready));
+  const watchers = await openWatchers(target);
   const before = await rowsBefore(target);
   const concurrency = Math.max(1, Math.floor(Number(args['connect-concurrency']) / slots.length));
   const phase = await runPhase(
@@ -265,12 +266,18 @@ async function storm(target: Target, n: number): Promise<Slots> {
   );
   await sleep(1500);
   const ready = merge(phase.reports).ready;
+  const events = await watchers?.close();
   await record('storm', target, n, phase, {
     rateWindowS: phase.wallS,
     underLoad: false,
     rowsBefore: before,
     rowsWindowS: phase.wallS + 1.5,
-    extra: { ready, connectRate: Math.round(ready / phase.wallS), note: `connect, BootNotification and ${STORM_STATUS_NOTIFICATIONS} StatusNotifications per charger, ${args['connect-concurrency']} in flight` },
+    extra: {
+      ready,
+      connectRate: Math.round(ready / phase.wallS),
+      ...(events ? { events } : {}),
+      note: `connect, BootNotification and ${STORM_STATUS_NOTIFICATIONS} StatusNotifications per charger, ${args['connect-concurrency']} in flight` + watchingNote(events),
+    },
   });
   return slots;
 }
@@ -294,9 +301,12 @@ async function steady(target: Target, slots: Slots, n: number): Promise<void> {
 
 const idTagsOf = (ids: string[]) => ids.map((id) => idTagFor(Number(id.slice(6))));
 
+/** Integrators watching the event stream during a phase, with `--subscribers` (QCharge only: the bare responder has no API). */
+const openWatchers = (target: Target) => (subscribers > 0 && target.name !== 'bare' ? EventWatchers.open(target.apiPorts[0], subscribers) : undefined);
+const watchingNote = (events: WatchedEvents | undefined) => (events ? `, ${events.subscribers} events subscriber(s) open` : '');
+
 async function steadyReal(target: Target, slots: Slots, n: number): Promise<void> {
-  // Integrators watching the event stream (QCharge only: the bare responder has no API).
-  const watchers = subscribers > 0 && target.name !== 'bare' ? await EventWatchers.open(target.apiPorts[0], subscribers) : undefined;
+  const watchers = await openWatchers(target);
   const before = await rowsBefore(target);
   const phase = await runPhase(
     `steady-real ${target.name} ${n}`,
@@ -326,7 +336,7 @@ async function steadyReal(target: Target, slots: Slots, n: number): Promise<void
       note:
         `real rates, open loop: Heartbeat every ${REAL_HEARTBEAT_S} s and MeterValues every ${REAL_METER_VALUES_S} s per charger (phases spread evenly), ` +
         `${realSessionsPerS} sessions/s (Authorize, StartTransaction, MeterValues, StopTransaction), ${realDurationS} s` +
-        (events ? `, ${events.subscribers} events subscriber(s) open` : ''),
+        watchingNote(events),
     },
   });
 }

@@ -77,7 +77,14 @@ export class EventWatchers {
     });
   }
 
-  async close(): Promise<WatchedEvents> {
+  /** Closes the subscriptions once events stopped arriving for `quietMs` (at most `maxWaitMs`): what a phase made is all counted. */
+  async close(quietMs = 1000, maxWaitMs = 60_000): Promise<WatchedEvents> {
+    const started = Date.now();
+    let seen = -1;
+    while (seen !== this.received && Date.now() - started < maxWaitMs) {
+      seen = this.received;
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+    }
     for (const stop of this.stops) stop();
     await Promise.all(this.clients.map((client) => client.dispose()));
     return { subscribers: this.count, received: this.received, lag: this.lag.summary(), outOfOrder: this.outOfOrder, missing: this.missing, errors: this.errors };

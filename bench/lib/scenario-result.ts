@@ -45,7 +45,7 @@ export interface ScenarioResult {
   pgRowsPerS?: number;
   sessions?: { started: number; completed: number; failed: number; skipped: number; perS: number };
   commands?: { sent: number; ok: number; perS: number };
-  /** Steady-real with `--subscribers`: what the event stream's subscribers saw. */
+  /** Storm and steady-real with `--subscribers`: what the event stream's subscribers saw. */
   events?: WatchedEvents;
   note?: string;
 }
