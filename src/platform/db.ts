@@ -29,7 +29,11 @@ export function ormOptions(databaseUrl: string, poolMax = 20) {
     // sequential one does. At the default (4) the planner joined a batch's jsonb_to_recordset (which it
     // always guesses at 100 rows) to charge_point by scanning all of it once its statistics lagged behind
     // a bulk insert: a 10,000-charger connection storm scanned the table in every batch statement.
-    driverOptions: { connection: { options: '-c random_page_cost=1.1' } },
+    //
+    // No QCharge transaction waits for anything but the database, so a session idle inside one for a minute
+    // belongs to a process that froze or lost its network: PostgreSQL ends it and frees its locks, where
+    // otherwise they would stay until TCP gave up on the connection (hours).
+    driverOptions: { connection: { options: '-c random_page_cost=1.1 -c idle_in_transaction_session_timeout=60000' } },
     migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     debug: false,
   };

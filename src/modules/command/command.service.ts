@@ -208,6 +208,9 @@ export class CommandService {
   private async deliver<A extends CsmsAction>(em: TenantEm, command: Command, action: A, uniqueId: string, options: AttemptOptions): Promise<OcppResponse<A>> {
     // Both passed the action's schemas: the request before it was stored, the answer in the OcppSession.
     const request = (options.request ?? command.request) as OcppRequest<A>;
+    // The answer may take OCPP_CALL_TIMEOUT_MS: never wait for it inside a database transaction, whose
+    // locks (and its tenant's event counter, once it appended an event) the hot writers would wait on.
+    if (em.getTransactionContext()) throw new Error('commands are delivered outside database transactions');
     command.attempts += 1;
     command.status = 'SENT';
     command.sentAt = clock.now();
