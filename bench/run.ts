@@ -8,7 +8,7 @@
  *
  *   npm run bench -- --chargers 1000,5000,10000 --two-node-chargers 20000 --duration 30 [--real-duration 60]
  *                    --scenarios baseline,storm,steady,steady-real,closedloop,burst,fanout,twonodes
- *                    [--real-sessions 20] [--closedloop-chargers 1000] [--subscribers 0] [--profile] [--no-build]
+ *                    [--real-sessions 20] [--closedloop-chargers 1000] [--subscribers 0] [--webhooks 0] [--profile] [--no-build]
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,7 +28,7 @@ import { summarizeProfile, type ProfileSummary } from './lib/profile-summary';
 import type { DoneReport, WorkerCommand } from './lib/protocol';
 import type { OtherCpu, ScenarioResult, ServerFigures, TargetName } from './lib/scenario-result';
 import { formatTimeline, ServerSampler, type LagTimeline } from './lib/server-sampler';
-import { EventWatchers, type WatchedEvents } from './lib/event-watchers';
+import { integratorsNote, openIntegrators as openIntegratorsOf, printIntegrators } from './lib/integrators';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,6 +43,7 @@ const { values: args } = parseArgs({
     'mv-per-session': { type: 'string', default: '3' },
     'fanout-commands': { type: 'string', default: '1000' },
     subscribers: { type: 'string', default: '0' },
+    webhooks: { type: 'string', default: '0' },
     'per-worker': { type: 'string', default: '3500' },
     'connect-concurrency': { type: 'string', default: '1000' },
     scenarios: { type: 'string', default: 'baseline,storm,steady,steady-real,closedloop,burst,fanout,twonodes' },
@@ -67,6 +68,7 @@ const burstRate = Number(args['burst-rate']);
 const mvPerSession = Number(args['mv-per-session']);
 const perWorker = Number(args['per-worker']);
 const subscribers = Number(args.subscribers);
+const webhooks = Number(args.webhooks);
 const scenarios = new Set(args.scenarios!.split(','));
 const steadyN = sizes[sizes.length - 1];
 const HEARTBEAT_S = 300;
@@ -256,7 +258,7 @@ const password = args.password === 'shared' ? 'bench-password-0123456789' : unde
 async function storm(target: Target, n: number): Promise<Slots> {
   const slots = assign(n, target.urls);
   await Promise.all(slots.map((slot) => slot.worker.ready));
-  const watchers = await openWatchers(target);
+  const integrators = await openIntegrators(target);
   const before = await rowsBefore(target);
   const concurrency = Math.max(1, Math.floor(Number(args['connect-concurrency']) / slots.length));
   const phase = await runPhase(
@@ -266,7 +268,7 @@ async function storm(target: Target, n: number): Promise<Slots> {
   );
   await sleep(1500);
   const ready = merge(phase.reports).ready;
-  const events = await watchers?.close();
+  const followed = await integrators?.close();
   await record('storm', target, n, phase, {
     rateWindowS: phase.wallS,
     underLoad: false,
@@ -275,8 +277,8 @@ async function storm(target: Target, n: number): Promise<Slots> {
     extra: {
       ready,
       connectRate: Math.round(ready / phase.wallS),
-      ...(events ? { events } : {}),
-      note: `connect, BootNotification and ${STORM_STATUS_NOTIFICATIONS} StatusNotifications per charger, ${args['connect-concurrency']} in flight` + watchingNote(events),
+      ...followed,
+      note: `connect, BootNotification and ${STORM_STATUS_NOTIFICATIONS} StatusNotifications per charger, ${args['connect-concurrency']} in flight` + integratorsNote(followed),
     },
   });
   return slots;
@@ -301,12 +303,11 @@ async function steady(target: Target, slots: Slots, n: number): Promise<void> {
 
 const idTagsOf = (ids: string[]) => ids.map((id) => idTagFor(Number(id.slice(6))));
 
-/** Integrators watching the event stream during a phase, with `--subscribers` (QCharge only: the bare responder has no API). */
-const openWatchers = (target: Target) => (subscribers > 0 && target.name !== 'bare' ? EventWatchers.open(target.apiPorts[0], subscribers) : undefined);
-const watchingNote = (events: WatchedEvents | undefined) => (events ? `, ${events.subscribers} events subscriber(s) open` : '');
+/** Integrators following the phase, with `--subscribers` and `--webhooks` (QCharge only: the bare responder has no API). */
+const openIntegrators = (target: Target) => (target.name === 'bare' ? undefined : openIntegratorsOf(target.apiPorts[0], { subscribers, webhooks }));
 
 async function steadyReal(target: Target, slots: Slots, n: number): Promise<void> {
-  const watchers = await openWatchers(target);
+  const integrators = await openIntegrators(target);
   const before = await rowsBefore(target);
   const phase = await runPhase(
     `steady-real ${target.name} ${n}`,
@@ -326,17 +327,17 @@ async function steadyReal(target: Target, slots: Slots, n: number): Promise<void
     ]),
     target,
   );
-  const events = await watchers?.close();
+  const followed = await integrators?.close();
   await record('steady-real', target, n, phase, {
     rateWindowS: realDurationS,
     underLoad: true,
     rowsBefore: before,
     extra: {
-      ...(events ? { events } : {}),
+      ...followed,
       note:
         `real rates, open loop: Heartbeat every ${REAL_HEARTBEAT_S} s and MeterValues every ${REAL_METER_VALUES_S} s per charger (phases spread evenly), ` +
         `${realSessionsPerS} sessions/s (Authorize, StartTransaction, MeterValues, StopTransaction), ${realDurationS} s` +
-        watchingNote(events),
+        integratorsNote(followed),
     },
   });
 }
@@ -470,7 +471,9 @@ async function idleFigures(pids: number[], apiPorts: number[]) {
 }
 
 function qchargeEnv(prefix: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { DATABASE_URL: args['database-url']!, REDIS_URL: args['redis-url']!, REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', ...extra };
+  // The webhook endpoints of --webhooks listen on this machine.
+  const hooks: Record<string, string> = webhooks > 0 ? { WEBHOOK_ALLOW_PRIVATE: 'true' } : {};
+  return { DATABASE_URL: args['database-url']!, REDIS_URL: args['redis-url']!, REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', ...hooks, ...extra };
 }
 
 /** The scenarios that run on an already connected fleet, in the same order on every target. */
@@ -552,10 +555,7 @@ function printResult(r: ScenarioResult): void {
       (r.pgRowsPerS !== undefined ? `, PG ${r.pgRowsPerS} rows/s` : '') +
       (r.otherCpu ? ` | postgres CPU ${r.otherCpu.postgresPercent}%, load generators ${r.otherCpu.loadGeneratorPercent}%, load avg ${r.otherCpu.loadAverage.toFixed(1)}` : ''),
   );
-  if (r.events) {
-    const e = r.events;
-    console.log(`    events subscribers ${e.subscribers}: ${e.received} events received, lag p50 ${e.lag.p50} p99 ${e.lag.p99} max ${e.lag.max} ms, out of order ${e.outOfOrder}, missing ${e.missing}, errors ${e.errors}`);
-  }
+  printIntegrators(r);
   if (r.eventLoopLag) console.log(`    ${formatTimeline(r.eventLoopLag)}`);
 }
 

@@ -1,4 +1,5 @@
 import type { WatchedEvents } from './event-watchers';
+import type { ReceivedDeliveries } from './webhook-receiver';
 import type { LatencySummary } from './histogram';
 import type { LagTimeline } from './server-sampler';
 
@@ -47,5 +48,7 @@ export interface ScenarioResult {
   commands?: { sent: number; ok: number; perS: number };
   /** Storm and steady-real with `--subscribers`: what the event stream's subscribers saw. */
   events?: WatchedEvents;
+  /** Storm and steady-real with `--webhooks`: what each webhook endpoint got. */
+  webhooks?: ReceivedDeliveries[];
   note?: string;
 }
