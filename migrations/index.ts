@@ -19,6 +19,7 @@ import { Migration20261206170000_row_level_security } from './Migration202612061
 import { Migration20261206230000_start_transaction_function } from './Migration20261206230000_start_transaction_function';
 import { Migration20261206233000_stop_transaction_function } from './Migration20261206233000_stop_transaction_function';
 import { Migration20261206234000_meter_values_function } from './Migration20261206234000_meter_values_function';
+import { Migration20261207050000_webhook_delivery_claims } from './Migration20261207050000_webhook_delivery_claims';
 
 /** Checked-in migrations, in order. Listed statically so they run the same from ts and from dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206230000_start_transaction_function', class: Migration20261206230000_start_transaction_function },
   { name: 'Migration20261206233000_stop_transaction_function', class: Migration20261206233000_stop_transaction_function },
   { name: 'Migration20261206234000_meter_values_function', class: Migration20261206234000_meter_values_function },
+  { name: 'Migration20261207050000_webhook_delivery_claims', class: Migration20261207050000_webhook_delivery_claims },
 ];

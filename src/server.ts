@@ -17,7 +17,7 @@ import { scheduleCommand } from './modules/command/command.jobs';
 import { StatusNotificationWriter } from './modules/charge-point/status-notification.writer';
 import { MeterValuesWriter } from './modules/transaction/transaction.service';
 import { EventOutbox } from './modules/event/event-outbox';
-import { enqueueDeliveries } from './modules/webhook/webhook-delivery.jobs';
+import { webhookNudger } from './modules/webhook/webhook-dispatcher';
 import { ROLE_MODULES, type RunningRole } from './roles';
 
 /** How long /readyz waits for PostgreSQL and Redis before answering 503. */
@@ -51,7 +51,7 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
   await events.start();
   const jobs = new Jobs(config, keys, log);
   // The closures below read `app` only when they run, after it is built.
-  const outbox = new EventOutbox(events, log, (deliveries) => enqueueDeliveries(app, deliveries));
+  const outbox = new EventOutbox(events, webhookNudger({ redis, keys, log }));
   const lastSeen = new LastSeenTracker(orm, log, outbox);
   lastSeen.start();
   const meterValues = new MeterValuesWriter(orm, outbox);

@@ -37,8 +37,6 @@ import { countRedisErrors, type RedisKeys } from './redis';
 export const TENANT_QUEUE = 'jobs';
 /** Platform-level repeating ticks; they fan out into tenant jobs and touch no tenant data themselves. */
 export const MAINTENANCE_QUEUE = 'maintenance';
-/** Webhook deliveries: a queue of their own, so slow receivers never hold up tenant jobs. */
-export const WEBHOOK_QUEUE = 'webhooks';
 
 /** Bounded queues: finished jobs are kept only this long / this many, for inspection. */
 export const JOB_DEFAULTS: JobsOptions = {
@@ -89,8 +87,6 @@ export function bullConnection(config: Config, options: { failFast?: boolean } =
 export class Jobs {
   readonly queue: Queue;
   readonly maintenance: Queue;
-  /** Jobs carry { tenantId, deliveryId }; retries are delivery rows of their own, not BullMQ attempts. */
-  readonly webhooks: Queue;
   private readonly connection: Redis;
 
   constructor(
@@ -103,12 +99,6 @@ export class Jobs {
     const prefix = keys.bull();
     this.queue = new Queue(TENANT_QUEUE, { connection: this.connection, prefix, defaultJobOptions: JOB_DEFAULTS });
     this.maintenance = new Queue(MAINTENANCE_QUEUE, { connection: this.connection, prefix, defaultJobOptions: { ...JOB_DEFAULTS, attempts: 1 } });
-    this.webhooks = new Queue(WEBHOOK_QUEUE, {
-      connection: this.connection,
-      prefix,
-      defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: true },
-    });
-    this.webhooks.on('error', (error) => log.warn({ err: error }, 'webhook queue error'));
     this.queue.on('error', (error) => log.warn({ err: error }, 'job queue error'));
     this.maintenance.on('error', (error) => log.warn({ err: error }, 'maintenance queue error'));
   }
@@ -176,7 +166,7 @@ export class Jobs {
   }
 
   async close(): Promise<void> {
-    const queues = [this.queue, this.maintenance, this.webhooks];
+    const queues = [this.queue, this.maintenance];
     // A queue still starting (its version check) when the shared connection quits rejects unhandled, which
     // ends a Node process: let the start finish (or fail) first.
     await Promise.all(queues.map((q) => q.waitUntilReady().catch(() => undefined)));

@@ -68,8 +68,8 @@ export class RedisKeys {
   siteLimitLock(tenantId: string, groupId: string): string {
     return `${this.prefix}site-limit:lock:${tenantId}:${groupId}`;
   }
-  /** The delivery slots of one webhook endpoint (a semaphore). */
-  webhookSlots(webhookId: string): string {
-    return `${this.prefix}webhook-slots:${webhookId}`;
+  /** Channel: webhook deliveries were made due; the workers' dispatchers look for them at once. */
+  webhookNudge(): string {
+    return `${this.prefix}webhook-nudge`;
   }
 }

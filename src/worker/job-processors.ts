@@ -3,7 +3,6 @@ import { reconcilePresence, PRESENCE_RECONCILE_JOB } from '../modules/charge-poi
 import { COMMAND_DELIVER_JOB, COMMAND_REQUEUE_JOB, deliverCommand, requeueOrphanedCommands } from '../modules/command/command.jobs';
 import { cleanupRetention, RETENTION_CLEANUP_JOB } from '../modules/maintenance/retention.jobs';
 import { expireReservationJob, RESERVATION_EXPIRE_JOB } from '../modules/reservation/reservation.jobs';
-import { sweepWebhookDeliveries, WEBHOOK_SWEEP_JOB } from '../modules/webhook/webhook-delivery.jobs';
 import { REBALANCE_JOB, rebalanceJob, RELEASE_JOB, releaseJob } from '../modules/smart-charging/site-limit.jobs';
 import { CERTIFICATE_EXPIRY_JOB, warnExpiringCertificates } from '../modules/security/certificate-expiry.jobs';
 
@@ -21,5 +20,4 @@ export const JOB_PROCESSORS: Record<string, JobProcessor<any>> = {
   [REBALANCE_JOB]: rebalanceJob,
   [RELEASE_JOB]: releaseJob,
   [CERTIFICATE_EXPIRY_JOB]: warnExpiringCertificates,
-  [WEBHOOK_SWEEP_JOB]: sweepWebhookDeliveries,
 };

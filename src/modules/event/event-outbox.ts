@@ -1,10 +1,9 @@
 import type { EventBus } from '../../platform/event-bus';
 import { isTenantEm, platformSql, scopeTenant, tenantSql, type PlatformEm, type TenantEm } from '../../platform/db';
-import type { Logger } from '../../platform/logger';
 import { clock } from '../../platform/clock';
 import { LIVE_TYPE, type LiveEvent, type NewEvent, type StoredEvent } from './event-types';
 
-/** A webhook delivery created with its event, to be handed to the delivery queue after commit. */
+/** A webhook delivery created with its event (a PENDING row the dispatcher takes once it is committed). */
 export interface NewDelivery {
   tenantId: string;
   deliveryId: string;
@@ -147,9 +146,8 @@ export async function withEventsOf<R extends object>(
 export class EventOutbox {
   constructor(
     private readonly bus: EventBus<LiveEvent>,
-    private readonly log: Logger,
-    /** Hands new webhook deliveries to the delivery queue. */
-    private readonly deliveryQueue: (deliveries: NewDelivery[]) => Promise<void>,
+    /** Wakes webhook delivery: deliveries were committed. */
+    private readonly wakeDelivery: () => void,
   ) {}
 
   /**
@@ -175,12 +173,10 @@ export class EventOutbox {
     this.committed(await appendEvents(em, events));
   }
 
-  /** After commit: live subscribers, then the webhook queue (a sweeper catches what this misses). */
+  /** After commit: live subscribers, then webhook delivery (which also looks for due deliveries every second). */
   committed(appended: Appended): void {
     for (const event of appended.events) this.bus.publish(liveEvent(event));
-    if (appended.deliveries.length > 0) {
-      this.deliveryQueue(appended.deliveries).catch((error) => this.log.warn({ err: error }, 'enqueueing webhook deliveries failed; the sweeper will'));
-    }
+    if (appended.deliveries.length > 0) this.wakeDelivery();
   }
 }
 

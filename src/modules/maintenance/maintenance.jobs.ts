@@ -4,7 +4,6 @@ import { platformEm } from '../../platform/db';
 import { PRESENCE_RECONCILE_JOB } from '../charge-point/presence.jobs';
 import { COMMAND_REQUEUE_JOB } from '../command/command.jobs';
 import { Tenant } from '../tenant/tenant.entity';
-import { WEBHOOK_SWEEP_JOB } from '../webhook/webhook-delivery.jobs';
 import { RETENTION_CLEANUP_JOB } from './retention.jobs';
 import { CERTIFICATE_EXPIRY_JOB } from '../security/certificate-expiry.jobs';
 
@@ -14,7 +13,6 @@ export const MAINTENANCE_TICKS = {
   'retention.tick': RETENTION_CLEANUP_JOB,
   'commands.tick': COMMAND_REQUEUE_JOB,
   'certificates.tick': CERTIFICATE_EXPIRY_JOB,
-  'webhooks.tick': WEBHOOK_SWEEP_JOB,
 } as const;
 
 export type MaintenanceTick = keyof typeof MAINTENANCE_TICKS;
@@ -34,7 +32,8 @@ export async function installMaintenanceSchedulers(app: AppContext): Promise<voi
   await queue.upsertJobScheduler('retention.tick', { pattern: RETENTION_PATTERN }, { name: 'retention.tick' });
   await queue.upsertJobScheduler('certificates.tick', { pattern: CERTIFICATES_PATTERN }, { name: 'certificates.tick' });
   await queue.upsertJobScheduler('commands.tick', { every: app.config.maintenanceIntervalS * 1000 }, { name: 'commands.tick' });
-  await queue.upsertJobScheduler('webhooks.tick', { every: app.config.maintenanceIntervalS * 1000 }, { name: 'webhooks.tick' });
+  // Webhook deliveries are no longer swept by a tick: the dispatcher looks for due ones every second.
+  await queue.removeJobScheduler('webhooks.tick');
 }
 
 /**

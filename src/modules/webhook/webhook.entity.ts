@@ -38,4 +38,6 @@ export class WebhookDelivery {
   @Property({ type: 'datetime', nullable: true }) nextAttemptAt: Date | null = null;
   /** When the first attempt of this event to this webhook was made: the retry window counts from it. */
   @Property({ type: 'datetime' }) firstAttemptAt!: Date;
+  /** While in the future, a worker is delivering this attempt (a lease: a dead worker's lapses). */
+  @Property({ type: 'datetime', nullable: true, hidden: true }) claimedUntil: Date | null = null;
 }

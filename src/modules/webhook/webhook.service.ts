@@ -4,7 +4,7 @@ import { tenantSql, type TenantEm } from '../../platform/db';
 import { BadInputError, NotFoundError } from '../../platform/errors';
 import { clock } from '../../platform/clock';
 import { EVENT_TYPES } from '../event/event-types';
-import { enqueueDeliveries } from './webhook-delivery.jobs';
+import { nudgeWebhookDispatch } from './webhook-dispatcher';
 import { checkWebhookUrl } from './webhook-target';
 import { Webhook, WebhookDelivery } from './webhook.entity';
 
@@ -101,6 +101,6 @@ export async function redeliver(app: AppContext, em: TenantEm, tenantId: string,
     firstAttemptAt: now,
   });
   await em.persistAndFlush(delivery);
-  await enqueueDeliveries(app, [{ tenantId, deliveryId: delivery.id }]);
+  nudgeWebhookDispatch(app);
   return delivery;
 }
