@@ -2,6 +2,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { BENCH_API_SECRET } from './database';
 import { Histogram, type LatencySummary } from './histogram';
+import { untilQuiet } from './until-quiet';
 
 /** What the event subscribers of a phase saw: how many events, their delivery lag, and any breach of "each once, in order". */
 export interface WatchedEvents {
@@ -79,12 +80,7 @@ export class EventWatchers {
 
   /** Closes the subscriptions once events stopped arriving for `quietMs` (at most `maxWaitMs`): what a phase made is all counted. */
   async close(quietMs = 1000, maxWaitMs = 60_000): Promise<WatchedEvents> {
-    const started = Date.now();
-    let seen = -1;
-    while (seen !== this.received && Date.now() - started < maxWaitMs) {
-      seen = this.received;
-      await new Promise((resolve) => setTimeout(resolve, quietMs));
-    }
+    await untilQuiet(() => this.received, quietMs, maxWaitMs);
     for (const stop of this.stops) stop();
     await Promise.all(this.clients.map((client) => client.dispose()));
     return { subscribers: this.count, received: this.received, lag: this.lag.summary(), outOfOrder: this.outOfOrder, missing: this.missing, errors: this.errors };

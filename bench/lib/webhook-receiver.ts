@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { postGraphql } from './graphql-client';
 import { Histogram, type LatencySummary } from './histogram';
+import { untilQuiet } from './until-quiet';
 
 /** What one integrator's webhook endpoint got during a phase. */
 export interface ReceivedDeliveries {
@@ -68,12 +69,7 @@ export class WebhookReceiver {
 
   /** Deletes the webhook once deliveries stopped coming for `quietMs` (at most `maxWaitMs`), then stops listening. */
   async close(quietMs = 2000, maxWaitMs = 120_000): Promise<ReceivedDeliveries> {
-    const started = Date.now();
-    let seen = -1;
-    while (seen !== this.received && Date.now() - started < maxWaitMs) {
-      seen = this.received;
-      await new Promise((resolve) => setTimeout(resolve, quietMs));
-    }
+    await untilQuiet(() => this.received, quietMs, maxWaitMs);
     await postGraphql(this.apiPort, { query: 'mutation($input: DeleteWebhookInput!) { deleteWebhook(input: $input) { __typename } }', variables: { input: { id: this.webhookId } } });
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
