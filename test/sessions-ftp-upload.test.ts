@@ -1,9 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Client as FtpClient } from 'basic-ftp';
 import type { RPCClient } from './support/rpc-client';
+import { FTP_MAX_CONNECTIONS_PER_ADDRESS } from '../src/modules/diagnostics/ftp-command-flow';
 import type { RunningServer } from '../src/server';
 import { graphqlClient, type GraphQLClient } from './support/graphql-client';
 import { startTestServer } from './support/harness';
@@ -98,3 +100,78 @@ describe('FTP diagnostics uploads', () => {
     expect((await api.data(GET_DIAG, { input: { chargePointId: 'CP-SWITCH' } })).getDiagnostics.location).toMatch(/^ftp:\/\//);
   });
 });
+
+/** A raw FTP control connection: its first reply line (the greeting, or a refusal). */
+function ftpControl(): Promise<{ socket: net.Socket; greeting: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(server.app.config.ftpPort, '127.0.0.1');
+    let text = '';
+    socket.on('error', reject);
+    socket.on('data', (data) => {
+      text += data.toString('utf8');
+      if (text.includes('\r\n')) resolve({ socket, greeting: text.split('\r\n')[0] });
+    });
+  });
+}
+
+describe('hostile FTP clients', () => {
+  it('caps control connections per address, and gives the place back when one closes', async () => {
+    const open = await Promise.all(Array.from({ length: FTP_MAX_CONNECTIONS_PER_ADDRESS }, () => ftpControl()));
+    try {
+      expect(open.map((c) => c.greeting.slice(0, 3))).toEqual(open.map(() => '220'));
+      const refused = await ftpControl();
+      expect(refused.greeting).toMatch(/^421 /);
+      refused.socket.destroy();
+      const closed = new Promise((resolve) => open[0].socket.once('close', resolve));
+      open[0].socket.destroy();
+      await closed;
+      const again = await waitForGreeting();
+      expect(again.greeting).toMatch(/^220[ -]/);
+      open[0] = again;
+    } finally {
+      for (const c of open) c.socket.destroy();
+    }
+  });
+
+  it('stops reading a client that sends commands and never reads the answers, and keeps serving uploads', async () => {
+    // Before, the server read all of it, piling up every chunk's commands and answers (one such client for
+    // 20 s took the process to 3.7 GB and then out of memory). Now the socket is not read while a command
+    // waits for its answer, so only the kernel's buffers fill: the client's writes stall after a few MB.
+    const { socket } = await ftpControl();
+    socket.pause();
+    const chunk = Buffer.from('HELP\r\n'.repeat(10_000));
+    const limit = 32 * 1024 * 1024;
+    let sent = 0;
+    try {
+      while (sent < limit) {
+        sent += chunk.length;
+        if (socket.write(chunk)) continue;
+        const drained = await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(false), 3000);
+          socket.once('drain', () => {
+            clearTimeout(timer);
+            resolve(true);
+          });
+        });
+        if (!drained) break;
+      }
+      expect(sent).toBeLessThan(limit / 2);
+    } finally {
+      socket.destroy();
+    }
+    await ftpStation('CP-FTP-AFTER-FLOOD');
+    const { getDiagnostics } = await api.data(GET_DIAG, { input: { chargePointId: 'CP-FTP-AFTER-FLOOD' } });
+    await upload(getDiagnostics.location, 'diag.log', Buffer.from('still served\n'));
+    expect((await api.data(FILES, { id: 'CP-FTP-AFTER-FLOOD' })).diagnosticsFiles.edges).toHaveLength(1);
+  }, 60_000);
+});
+
+/** A new control connection once the server has counted a closed one out (its close may lag the client's). */
+async function waitForGreeting(): Promise<{ socket: net.Socket; greeting: string }> {
+  for (;;) {
+    const attempt = await ftpControl();
+    if (!attempt.greeting.startsWith('421')) return attempt;
+    attempt.socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

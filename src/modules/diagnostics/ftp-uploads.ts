@@ -5,6 +5,7 @@ import { FileSystem, FtpSrv, type FtpConnection } from 'ftp-srv';
 import type { AppContext } from '../../app-context';
 import type { DiagnosticsUploadToken } from './diagnostics-file.entity';
 import { findUploadToken, ftpUserFor, storeUpload } from './diagnostics.service';
+import { limitFtpClients } from './ftp-command-flow';
 
 /**
  * The FTP side of diagnostics uploads, for charge points that upload only by FTP: passive mode, one login
@@ -106,6 +107,7 @@ export async function startFtpUploads(app: AppContext): Promise<() => Promise<vo
   for (const [signal, before] of signalsBefore) {
     for (const listener of process.listeners(signal)) if (!before.has(listener)) process.removeListener(signal, listener);
   }
+  limitFtpClients(server, app.log.child({ component: 'ftp' }));
   server.on('login', ({ connection, username, password }, resolve, reject) => {
     findUploadToken(app, password).then(
       (token) => {
