@@ -86,11 +86,17 @@ describe('limits', () => {
       const answered = subscribe(ws, within);
       await waitFor(() => answered.errors.length > 0 || answered.completed);
       expect(answered.errors[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-      // graphql-ws closes the socket (4500) on any syntax error, naming it.
+      // A syntax error is the operation's error, as over HTTP; the connection stays open for the next one.
       const cut = subscribe(ws, over);
       await waitFor(() => cut.errors.length > 0 || cut.events.length > 0 || cut.completed);
       expect(cut.events).toEqual([]);
-      expect(String(cut.errors[0]?.reason)).toMatch(new RegExp(`more tha.? ${MAX_TOKENS} tokens`));
+      // graphql-ws hands an operation's refusal to the sink as the array of its errors.
+      const [refusal] = cut.errors.flat();
+      expect(refusal?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(refusal?.message).toMatch(new RegExp(`more tha.? ${MAX_TOKENS} tokens`));
+      const next = subscribe(ws, within);
+      await waitFor(() => next.errors.length > 0 || next.completed);
+      expect(next.errors[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     } finally {
       await ws.dispose();
     }

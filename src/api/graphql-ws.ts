@@ -1,4 +1,4 @@
-import { GraphQLError, getOperationAST, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { AppContext } from '../app-context';
@@ -52,8 +52,6 @@ export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQ
   const server = useServer<ConnectionParams>(
     {
       schema,
-      parse: parseDocument,
-      validate: (s, document) => validate(s, document, rules),
       // A connection without a valid key is let in: each operation then fails at the access gate with
       // UNAUTHENTICATED, as over HTTP, instead of a bare close code the client cannot read a code from.
       // Such a connection is closed (4401) after UNAUTHENTICATED_GRACE_MS, so key-less sockets cannot pile up.
@@ -72,11 +70,22 @@ export function mountGraphqlWs(app: AppContext, http: HttpServer, schema: GraphQ
       onSubscribe(ctx, id, payload) {
         const nul = nulInVariables(payload.variables);
         if (nul) return [nul];
-        const refused = limits.admit(ctx.extra.socket, connectionKeys.get(ctx.extra.socket) ?? 'none', id, payload.query);
+        // Parsed (token cap included) and validated here rather than by graphql-ws, which would close the socket
+        // (4500) on a syntax error and print its stack to stderr, once per attempt: it is the operation's error.
+        let document: DocumentNode;
+        try {
+          document = parseDocument(payload.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed')];
+        }
+        const invalid = validate(schema, document, rules);
+        if (invalid.length > 0) return invalid;
+        const refused = limits.admit(ctx.extra.socket, connectionKeys.get(ctx.extra.socket) ?? 'none', id, getOperationAST(document, payload.operationName));
         if (refused) return [refused];
         let started = arrivals.get(ctx);
         if (!started) arrivals.set(ctx, (started = new Map()));
         started.set(id, performance.now());
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       onOperation(ctx, id, _payload, args) {
         const started = arrivals.get(ctx)?.get(id);

@@ -1,8 +1,7 @@
-import { GraphQLError, getOperationAST } from 'graphql';
+import { GraphQLError, type OperationDefinitionNode } from 'graphql';
 import type { WebSocket } from 'ws';
 import { ForbiddenError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
-import { parseDocument } from './limits';
 
 /** Close code for a subscriber whose socket does not keep up (RFC 6455 policy violation). */
 export const CLOSE_SLOW_CONSUMER = 1008;
@@ -21,8 +20,8 @@ export class SubscriptionLimits {
   constructor(private readonly limits: { perConnection: number; perKey: number }) {}
 
   /** Null when admitted; otherwise the error to answer with. Only subscriptions count. */
-  admit(socket: WebSocket, key: string, id: string, query: unknown): GraphQLError | null {
-    if (!isSubscription(query)) return null;
+  admit(socket: WebSocket, key: string, id: string, operation: OperationDefinitionNode | null | undefined): GraphQLError | null {
+    if (operation?.operation !== 'subscription') return null;
     let entry = this.bySocket.get(socket);
     if (!entry) {
       entry = { key, ids: new Set() };
@@ -62,16 +61,6 @@ export class SubscriptionLimits {
 function tooMany(message: string): GraphQLError {
   const refusal = new ForbiddenError(`Too many subscriptions: ${message}`);
   return new GraphQLError(refusal.message, { originalError: refusal });
-}
-
-function isSubscription(query: unknown): boolean {
-  if (typeof query !== 'string') return false;
-  try {
-    return getOperationAST(parseDocument(query))?.operation === 'subscription';
-  } catch {
-    // graphql-ws reports the syntax error itself.
-    return false;
-  }
 }
 
 /**
