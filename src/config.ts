@@ -45,6 +45,8 @@ export interface Config {
   ocppPendingPerAddress: number;
   /** Open files kept free: within this many of the soft limit, new OCPP upgrades get 503 (0: 10% of the limit, at most 500). */
   openFilesHeadroom: number;
+  /** Connections the API port holds at once, idle keep-alive and WebSocket ones included (0: a quarter of the open-files limit). */
+  apiMaxConnections: number;
   /** If set, /metrics is served on this port only, not on API_PORT. */
   metricsPort: number | undefined;
   /** If set, /metrics answers only with `Authorization: Bearer <token>`. */
@@ -187,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ocppPendingTotal: int(env, 'OCPP_PENDING_TOTAL', 4096, 1, 1_000_000),
     ocppPendingPerAddress: int(env, 'OCPP_PENDING_PER_ADDRESS', 1024, 1, 1_000_000),
     openFilesHeadroom: int(env, 'OPEN_FILES_HEADROOM', 0, 0, 100_000_000),
+    apiMaxConnections: int(env, 'API_MAX_CONNECTIONS', 0, 0, 100_000_000),
     metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 0, 65535) : undefined,
     metricsToken: env.METRICS_TOKEN || undefined,
     firmwareQuotaBytes: int(env, 'FIRMWARE_QUOTA_MB', 4096, 1, 1_048_576) * 1024 * 1024,

@@ -19,9 +19,18 @@ import { MeterValuesWriter } from './modules/transaction/transaction.service';
 import { EventOutbox } from './modules/event/event-outbox';
 import { webhookNudger } from './modules/webhook/webhook-dispatcher';
 import { ROLE_MODULES, type RunningRole } from './roles';
+import { openFilesSoftLimit } from './platform/open-files';
+import { LogThrottle } from './platform/log-throttle';
 
 /** How long /readyz waits for PostgreSQL and Redis before answering 503. */
 const READY_TIMEOUT_MS = 2000;
+
+/** API_MAX_CONNECTIONS, or a quarter of the open-files limit: API clients can never use up what chargers need. */
+function apiMaxConnections(configured: number): number | undefined {
+  if (configured > 0) return configured;
+  const limit = openFilesSoftLimit();
+  return Number.isFinite(limit) ? Math.max(64, Math.floor(limit / 4)) : undefined;
+}
 
 export interface RunningServer {
   app: AppContext;
@@ -61,12 +70,22 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
 
   // Ready only when both answer, and within READY_TIMEOUT_MS: a client that cannot reach Redis queues
   // commands instead of failing them, so a down Redis would otherwise hang the probe.
+  const dropLog = new LogThrottle();
   const http = new HttpServer(() =>
     withTimeout(Promise.all([orm.isConnected(), redis.ping()]), READY_TIMEOUT_MS).then(
       ([pg, pong]) => pg && pong === 'PONG',
       () => false,
     ),
-    { headersTimeoutMs: config.httpHeadersTimeoutMs, serveMetrics: config.metricsPort === undefined, metricsToken: config.metricsToken },
+    {
+      headersTimeoutMs: config.httpHeadersTimeoutMs,
+      serveMetrics: config.metricsPort === undefined,
+      metricsToken: config.metricsToken,
+      maxConnections: apiMaxConnections(config.apiMaxConnections),
+      onDrop: () => {
+        const suppressed = dropLog.admit('drop');
+        if (suppressed !== undefined) log.warn({ maxConnections: apiMaxConnections(config.apiMaxConnections), suppressed }, 'API port at its connection cap: new connection closed');
+      },
+    },
   );
   const running: RunningRole[] = [];
   const ports: NonNullable<RunningRole['ports']> = {};

@@ -18,6 +18,9 @@ export interface HttpServerOptions {
   serveMetrics?: boolean;
   /** If set, /metrics requires `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** Connections held at once; a further one is closed as it arrives (`onDrop` is told). */
+  maxConnections?: number;
+  onDrop?: () => void;
 }
 
 /**
@@ -60,6 +63,10 @@ export class HttpServer {
       else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     });
     this.server.keepAliveTimeout = 65_000;
+    // API clients (idle keep-alive and WebSocket connections too) must not take the descriptors that charge
+    // points need: past the cap Node closes a new connection at once.
+    if (options.maxConnections) this.server.maxConnections = options.maxConnections;
+    if (options.onDrop) this.server.on('drop', options.onDrop);
   }
 
   mount(prefix: string, handler: RouteHandler): void {
