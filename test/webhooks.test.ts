@@ -172,4 +172,25 @@ describe('webhooks', () => {
       await tenantA.owner.data(`mutation($id: ID!) { deleteWebhook(input: { id: $id }) { id } }`, { id: hook.webhook.id });
     }
   });
+
+  it("a hanging endpoint's backlog does not hold up another tenant's deliveries", async () => {
+    const slow = await apiTenant(server);
+    const other = await apiTenant(server);
+    await slow.chargePoint('CP-1');
+    await other.chargePoint('CP-1');
+    const hanging = await receiver(() => 'hang');
+    const quick = await receiver(() => 200);
+    await createWebhook(slow, hanging.url);
+    await createWebhook(other, quick.url);
+    // More due attempts for the hanging endpoint than its slots, and older than the other tenant's event.
+    const cp = await connectChargePoint({ server, tenantSlug: slow.slug, identity: 'CP-1' });
+    chargePoints.push(cp);
+    for (let i = 0; i < 600; i++) {
+      await cp.call('StatusNotification', { connectorId: 1, status: i % 2 ? 'Available' : 'Preparing', errorCode: 'NoError' });
+    }
+    await eventually(async () => hanging.received.length > 0);
+    await statusEvent(other, 'CP-1');
+    await eventually(async () => quick.received.length === 1);
+    expect(quick.received[0].body).toMatchObject({ type: 'CONNECTOR_STATUS_CHANGED', chargePointId: 'CP-1' });
+  });
 });

@@ -19,11 +19,14 @@ const CLAIM_SCAN = 500;
 /**
  * Claims due PENDING attempts of every tenant (each row names its tenant; one statement): the oldest first,
  * at most `free` in all and at most the free slots of each endpoint, locked against other workers by a lease
- * (`claimed_until`) rather than a held transaction. Answers each with its webhook and event.
+ * (`claimed_until`) rather than a held transaction. Answers each with its webhook and event. The endpoints
+ * whose slots are all taken here are left out of the scan, so a slow endpoint's backlog of older attempts
+ * never hides another endpoint's (another tenant's) due ones.
  */
 const CLAIM_SQL = `with candidates as (
        select id, webhook_id, next_attempt_at from webhook_delivery
         where status = 'PENDING' and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)
+          and not (webhook_id = any(string_to_array(?, ',')::uuid[]))
         order by next_attempt_at
         limit ${CLAIM_SCAN}
         for update skip locked
@@ -119,9 +122,11 @@ export class WebhookDispatcher {
     while (!this.stopped && this.inFlight < MAX_IN_FLIGHT) {
       const free = MAX_IN_FLIGHT - this.inFlight;
       const now = clock.now();
+      const saturated = [...this.busy].filter(([, held]) => held >= SLOTS_PER_WEBHOOK).map(([webhookId]) => webhookId);
       const claimed = await platformSql<ClaimedDelivery>(this.app.orm, CLAIM_SQL, [
         now,
         now,
+        saturated.join(','),
         JSON.stringify(Object.fromEntries(this.busy)),
         free,
         new Date(now.getTime() + CLAIM_LEASE_MS),
