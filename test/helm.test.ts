@@ -372,7 +372,7 @@ describe('helm chart', () => {
       expect(configMap.metadata.namespace).toBe('monitoring');
     });
 
-    it('renders a PrometheusRule paging on disconnects, CALLERRORs, queue backlog, PostgreSQL, Redis and event-loop lag', () => {
+    it('renders a PrometheusRule paging on disconnects, CALLERRORs, queue and webhook backlogs, PostgreSQL, Redis and event-loop lag', () => {
       const rule = find(objects, 'PrometheusRule', 'qc-qcharge');
       expect(rule.apiVersion).toBe('monitoring.coreos.com/v1');
       const rules: any[] = rule.spec.groups.flatMap((group: any) => group.rules);
@@ -380,6 +380,7 @@ describe('helm chart', () => {
         'QChargeMassDisconnect',
         'QChargeCallErrorRate',
         'QChargeQueueBacklogGrowing',
+        'QChargeWebhookBacklogGrowing',
         'QChargePostgresErrors',
         'QChargeRedisErrors',
         'QChargeEventLoopLag',

@@ -30,6 +30,16 @@ async function deliveries(tenant: typeof tenantA, webhookId: string) {
   return webhookDeliveries.edges.map((e: any) => e.node).reverse();
 }
 
+/** qcharge_webhook_attempts_total by outcome, and qcharge_webhook_deliveries_due as `due`, from /metrics. */
+async function attemptCounts(): Promise<Record<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${server.apiPort}/metrics`)).text();
+  const counts: Record<string, number> = {};
+  for (const [, outcome, value] of text.matchAll(/^qcharge_webhook_attempts_total\{outcome="(\w+)"\} (\d+)$/gm)) counts[outcome] = Number(value);
+  const due = /^qcharge_webhook_deliveries_due (\d+)$/m.exec(text);
+  if (due) counts.due = Number(due[1]);
+  return counts;
+}
+
 /** One CONNECTOR_STATUS_CHANGED event in the tenant. */
 async function statusEvent(tenant: typeof tenantA, identity: string) {
   const cp = await connectChargePoint({ server, tenantSlug: tenant.slug, identity });
@@ -97,6 +107,7 @@ describe('webhooks', () => {
   });
 
   it('a receiver failing three times gets the event once more after each failure, and it ends DELIVERED', async () => {
+    const before = await attemptCounts();
     const flaky = await receiver((n) => (n <= 3 ? 500 : 200));
     const hook = await createWebhook(tenantA, flaky.url);
     await statusEvent(tenantA, 'CP-2');
@@ -113,6 +124,11 @@ describe('webhooks', () => {
     expect(log[0].nextAttemptAt).not.toBeNull();
     expect(flaky.received).toHaveLength(4);
     expect(new Set(flaky.received.map((d) => d.headers['qcharge-event-id'])).size).toBe(1);
+    // Counted for the operator: three retries scheduled and one delivered (this test's receiver only).
+    const after = await attemptCounts();
+    expect((after.retry ?? 0) - (before.retry ?? 0)).toBeGreaterThanOrEqual(3);
+    expect((after.delivered ?? 0) - (before.delivered ?? 0)).toBeGreaterThanOrEqual(1);
+    expect(after.due).toEqual(expect.any(Number));
     await tenantA.owner.data(`mutation($id: ID!) { updateWebhook(input: { id: $id, enabled: false }) { webhook { enabled } } }`, { id: hook.webhook.id });
 
     // Redelivery on request: one more attempt, of the same event.

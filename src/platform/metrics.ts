@@ -153,6 +153,38 @@ export function trackQueueDepths(queues: CountableQueue[]): () => void {
   return () => queues.forEach((queue) => trackedQueues.delete(queue));
 }
 
+let webhookBacklog: (() => Promise<number>) | undefined;
+
+// Registered in `registry` and read on scrape only: nothing else refers to it.
+new client.Gauge({
+  name: 'qcharge_webhook_deliveries_due',
+  help: 'Webhook delivery attempts due and not taken by any worker (read from PostgreSQL on scrape by worker processes)',
+  registers: [registry],
+  async collect() {
+    if (!webhookBacklog) return;
+    try {
+      this.set(await withTimeout(webhookBacklog(), QUEUE_SCRAPE_TIMEOUT_MS));
+    } catch {
+      // The previous value is kept.
+    }
+  },
+});
+
+/** Worker processes report the webhook backlog (`count` is asked on scrape); returns the function that stops it. */
+export function trackWebhookBacklog(count: () => Promise<number>): () => void {
+  webhookBacklog = count;
+  return () => {
+    if (webhookBacklog === count) webhookBacklog = undefined;
+  };
+}
+
+export const webhookAttempts = new client.Counter({
+  name: 'qcharge_webhook_attempts_total',
+  help: 'Webhook delivery attempts by outcome: delivered (2xx), retry (failed, another attempt scheduled), dead (failed past the retry window, or the webhook is disabled or gone), error (the worker failed; retried once its claim lapses)',
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+});
+
 export const graphqlOperationSeconds = new client.Histogram({
   name: 'qcharge_graphql_operation_seconds',
   help: 'GraphQL operations, from request to response (over graphql-ws: to the result, or until a subscription is set up), by operation type and name',

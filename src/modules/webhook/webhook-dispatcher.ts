@@ -3,6 +3,7 @@ import type { AppContext } from '../../app-context';
 import { platformSql } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import { GroupCommit } from '../../platform/group-commit';
+import { trackWebhookBacklog, webhookAttempts } from '../../platform/metrics';
 import { deliver, DELIVERY_TIMEOUT_MS, type ClaimedDelivery, type DeliveryOutcome } from './webhook-delivery';
 
 /** POSTs in flight per worker process. */
@@ -47,6 +48,13 @@ const CLAIM_SQL = `with candidates as (
        left join event e on e.id = c.event_id and e.tenant_id = c.tenant_id
       order by c.next_attempt_at`;
 
+/** Due attempts no worker holds, for the backlog gauge; counting stops at a bound, so a scrape stays cheap. */
+const BACKLOG_SQL = `select count(*)::int as due from (
+       select 1 from webhook_delivery
+        where status = 'PENDING' and next_attempt_at <= now() and (claimed_until is null or claimed_until < now())
+        limit 1000000
+     ) due`;
+
 /** Writes final outcomes, many in one statement: each row binds its own tenant. */
 const FINISH_SQL = `update webhook_delivery d
         set status = x.status, http_status = x.http_status, error = x.error, next_attempt_at = null, claimed_until = null
@@ -68,6 +76,7 @@ export class WebhookDispatcher {
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private subscriber: Redis | undefined;
+  private untrackBacklog: (() => void) | undefined;
   private readonly finished: GroupCommit<DeliveryOutcome, void>;
 
   constructor(private readonly app: AppContext) {
@@ -87,12 +96,14 @@ export class WebhookDispatcher {
     this.subscriber.on('message', () => this.pump());
     await this.subscriber.subscribe(this.app.keys.webhookNudge());
     this.timer = setInterval(() => this.pump(), POLL_MS);
+    this.untrackBacklog = trackWebhookBacklog(async () => (await platformSql<{ due: number }>(this.app.orm, BACKLOG_SQL, []))[0]?.due ?? 0);
     this.pump();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    this.untrackBacklog?.();
     this.subscriber?.disconnect();
     // Attempts in flight end within DELIVERY_TIMEOUT_MS; their outcomes are written before stop returns.
     while (this.inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -140,8 +151,14 @@ export class WebhookDispatcher {
     this.inFlight++;
     this.busy.set(row.webhook_id, (this.busy.get(row.webhook_id) ?? 0) + 1);
     void deliver(this.app, row)
-      .then((outcome) => (outcome ? this.finished.submit(outcome) : undefined))
-      .catch((error) => this.app.log.warn({ err: error, deliveryId: row.id }, 'webhook delivery failed; retried once its claim lapses'))
+      .then((outcome) => {
+        webhookAttempts.inc({ outcome: outcome ? (outcome.status === 'DELIVERED' ? 'delivered' : 'dead') : 'retry' });
+        return outcome ? this.finished.submit(outcome) : undefined;
+      })
+      .catch((error) => {
+        webhookAttempts.inc({ outcome: 'error' });
+        this.app.log.warn({ err: error, deliveryId: row.id }, 'webhook delivery failed; retried once its claim lapses');
+      })
       .finally(() => {
         this.inFlight--;
         const held = this.busy.get(row.webhook_id) ?? 1;
