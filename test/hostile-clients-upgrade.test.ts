@@ -119,6 +119,15 @@ describe('login limits', () => {
     expect(await upgradeStatus(server.ocppPort, `/ocpp/${tenant.slug}/NOPE-0`, { address: '10.2.0.2' })).toBe(404);
   });
 
+  it('counts an IPv6 client by its /64: fresh addresses of one /64 are one prober, another /64 is not', async () => {
+    // Twelve probes, each from another address of 2001:db8:0:1::/64 (as a proxy reports them).
+    const probes = await statuses(12, (i) => upgradeStatus(server.ocppPort, `/ocpp/${tenant.slug}/NOPE-V6-${i}`, { address: `2001:db8:0:1:${i + 1}::${i + 7}` }));
+    expect(probes.slice(0, 10)).toEqual(Array(10).fill(404));
+    expect(probes.slice(10)).toEqual([429, 429]);
+    expect(await upgradeStatus(server.ocppPort, `/ocpp/${tenant.slug}/NOPE-V6-0`, { address: '2001:0db8:0000:0001:ffff::1' })).toBe(429);
+    expect(await upgradeStatus(server.ocppPort, `/ocpp/${tenant.slug}/NOPE-V6-0`, { address: '2001:db8:0:2::1' })).toBe(404);
+  });
+
   it('shares the counters between the nodes of a cluster', async () => {
     const path = `/ocpp/${tenant.slug}/SHARED`;
     const wrong = (port: number | undefined) => (i: number) => upgradeStatus(port, path, { address: '10.3.0.1', user: 'SHARED', password: `wrong-${i}-password` });

@@ -3,6 +3,7 @@ import { withTimeout } from '../platform/async';
 import { clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { RedisKeys } from '../platform/redis';
+import { addressGroup } from '../platform/address-group';
 
 /** The counters are per minute, in fixed windows: a blocked client waits at most until the minute is over. */
 const WINDOW_MS = 60_000;
@@ -96,8 +97,10 @@ export class LoginLimits {
     this.recordLockout({ reason, address, tenantSlug, chargePointId, tenantId, limit });
   }
 
-  private counterKeys({ address, tenantSlug, chargePointId }: Target) {
+  private counterKeys({ address: peer, tenantSlug, chargePointId }: Target) {
     const window = Math.floor(this.now() / WINDOW_MS);
+    // An IPv6 client counts by its /64; lockout records keep the address itself.
+    const address = addressGroup(peer);
     // JSON keeps the parts apart whatever characters they hold (IPv6 addresses have colons).
     const pair = JSON.stringify([address, tenantSlug, chargePointId]);
     return {

@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type https from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { addressGroup } from './address-group';
 
 export interface PendingSocketLimits {
   /** A socket still pending this long after it connected is destroyed. */
@@ -49,7 +50,7 @@ export class PendingSockets {
   }
 
   private admit(socket: Socket): void {
-    const address = socket.remoteAddress ?? 'unknown';
+    const address = addressGroup(socket.remoteAddress ?? 'unknown');
     const { maxTotal, maxPerAddress, timeoutMs, refuseWhile } = this.limits;
     const full = (maxTotal !== undefined && this.pending.size >= maxTotal) || (maxPerAddress !== undefined && (this.perAddress.get(address) ?? 0) >= maxPerAddress);
     if (full || refuseWhile?.()) {

@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import type { Server, Socket } from 'node:net';
 import type { FtpConnection, FtpSrv } from 'ftp-srv';
+import { addressGroup } from '../../platform/address-group';
 import { LogThrottle } from '../../platform/log-throttle';
 import type { Logger } from '../../platform/logger';
 
@@ -35,7 +36,7 @@ export function limitFtpClients(ftp: FtpSrv, log: Logger): void {
   if (!serve || others.length > 0) throw new Error('ftp-srv no longer serves connections through one listener: review limitFtpClients');
   server.removeAllListeners('connection');
   server.on('connection', (socket: Socket) => {
-    const address = socket.remoteAddress ?? 'unknown';
+    const address = addressGroup(socket.remoteAddress ?? 'unknown');
     const fromAddress = perAddress.get(address) ?? 0;
     if (total >= FTP_MAX_CONNECTIONS || fromAddress >= FTP_MAX_CONNECTIONS_PER_ADDRESS) {
       const suppressed = refusals.admit('too many');
