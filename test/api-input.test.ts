@@ -71,7 +71,8 @@ describe('limits', () => {
       while (lexer.advance().kind !== TokenKind.EOF) count++;
       return count;
     };
-    const listing = (types: number) => `{ events(filter: { types: [${'CHARGE_POINT_CONNECTED '.repeat(types)}] }) { edges { node { id } } } }`;
+    // Short list items, so a document at the cap stays within graphql-ws's 256 KiB message.
+    const listing = (keys: number) => `mutation { getConfiguration(input: { chargePointId: "CP-1", key: [${'"k" '.repeat(keys)}] }) { status: __typename } }`;
     const within = listing(MAX_TOKENS - tokens(listing(0)));
     const over = listing(MAX_TOKENS - tokens(listing(0)) + 1);
     expect(tokens(within)).toBe(MAX_TOKENS);
