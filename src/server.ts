@@ -70,6 +70,7 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
 
   // Ready only when both answer, and within READY_TIMEOUT_MS: a client that cannot reach Redis queues
   // commands instead of failing them, so a down Redis would otherwise hang the probe.
+  const maxConnections = apiMaxConnections(config.apiMaxConnections);
   const dropLog = new LogThrottle();
   const http = new HttpServer(() =>
     withTimeout(Promise.all([orm.isConnected(), redis.ping()]), READY_TIMEOUT_MS).then(
@@ -80,10 +81,10 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
       headersTimeoutMs: config.httpHeadersTimeoutMs,
       serveMetrics: config.metricsPort === undefined,
       metricsToken: config.metricsToken,
-      maxConnections: apiMaxConnections(config.apiMaxConnections),
+      maxConnections,
       onDrop: () => {
         const suppressed = dropLog.admit('drop');
-        if (suppressed !== undefined) log.warn({ maxConnections: apiMaxConnections(config.apiMaxConnections), suppressed }, 'API port at its connection cap: new connection closed');
+        if (suppressed !== undefined) log.warn({ maxConnections, suppressed }, 'API port at its connection cap: new connection closed');
       },
     },
   );
