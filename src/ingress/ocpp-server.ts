@@ -7,6 +7,7 @@ import type { AppContext } from '../app-context';
 import { ChargePointOfflineError } from '../ocpp/call-errors';
 import { CLOSE_POLICY_VIOLATION, OcppSession } from '../ocpp/ocpp-session';
 import { TokenBucket } from '../ocpp/rate-limiter';
+import { Counts } from '../platform/counts';
 import { LogThrottle } from '../platform/log-throttle';
 import { tenantEm } from '../platform/db';
 import type { Logger } from '../platform/logger';
@@ -53,7 +54,7 @@ interface Connection {
 export class OcppServer implements LocalConnections {
   private readonly connections = new Map<string, Connection>();
   /** `connections` counted per tenant id, kept where it changes: the connected-charge-points gauge reads it on scrape. */
-  private readonly perTenant = new Map<string, number>();
+  private readonly perTenant = new Counts();
   private readonly server: http.Server;
   /** wss:// on OCPP_TLS_PORT beside ws:// (tls-listener.ts); both feed the same upgrade path. */
   private readonly tlsServer: https.Server | undefined;
@@ -118,7 +119,7 @@ export class OcppServer implements LocalConnections {
     await listenOrExplain(this.server, { port, backlog: 4096 }, 'OCPP_PORT');
     this.pings.start();
     this.app.cluster.attachLocal(this);
-    this.untrackConnections = trackConnectedChargePoints(() => this.perTenant);
+    this.untrackConnections = trackConnectedChargePoints(() => this.perTenant.entries());
     const address = this.server.address();
     return typeof address === 'object' && address ? address.port : port;
   }
@@ -249,7 +250,7 @@ export class OcppServer implements LocalConnections {
       this.untrack(previous);
       previous.socket.close(CLOSE_REPLACED, 'Replaced by a newer connection');
     } else {
-      this.perTenant.set(tenantId, (this.perTenant.get(tenantId) ?? 0) + 1);
+      this.perTenant.add(tenantId);
     }
 
     socket.on('pong', () => (connection.alive = true));
@@ -288,9 +289,7 @@ export class OcppServer implements LocalConnections {
     const { tenantId, chargePointId } = connection.identity;
     if (this.connections.get(chargePointKey(tenantId, chargePointId)) !== connection) return;
     this.connections.delete(chargePointKey(tenantId, chargePointId));
-    const left = (this.perTenant.get(tenantId) ?? 1) - 1;
-    if (left > 0) this.perTenant.set(tenantId, left);
-    else this.perTenant.delete(tenantId);
+    this.perTenant.remove(tenantId);
     await this.lifecycle.disconnected(connectionRef(connection));
   }
 

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type Redis from 'ioredis';
 import type { RedisKeys } from './redis';
 import type { Logger } from './logger';
+import { Counts } from './counts';
 
 /** What the bus needs of an event: the tenant it is published to, and a type for its log lines. */
 export interface BusEvent {
@@ -26,7 +27,10 @@ const WATCHED_TTL_MS = 1000;
  */
 export class EventBus<E extends BusEvent> {
   private readonly local = new EventEmitter();
-  private readonly channelRefs = new Map<string, number>();
+  /** Local listeners per channel: the node is subscribed to a channel while it has any. */
+  private readonly channelRefs = new Counts();
+  /** Channel names by tenant and type, made once: the per-frame check builds no string. */
+  private readonly channelNames = new Map<string, Map<string, string>>();
   private readonly watched = new Map<string, { subscribers: boolean; until: number }>();
   private readonly lastJoined = new Map<string, number>();
   private readonly asking = new Set<string>();
@@ -48,7 +52,7 @@ export class EventBus<E extends BusEvent> {
         return;
       }
       // The channel names the tenant and type; the event must agree before anyone local sees it.
-      if (channel !== this.keys.events(event.tenantId, event.type)) return;
+      if (channel !== this.channel(event.tenantId, event.type)) return;
       this.local.emit(channel, event);
     });
   }
@@ -64,7 +68,7 @@ export class EventBus<E extends BusEvent> {
 
   /** Whether a tenant's events of a type may have a subscriber on some node; cheap enough to ask per frame. */
   isWatched(tenantId: string, type: E['type']): boolean {
-    const channel = this.keys.events(tenantId, type);
+    const channel = this.channel(tenantId, type);
     if (this.channelRefs.has(channel)) return true;
     const known = this.watched.get(channel);
     if (known && known.until > performance.now()) return known.subscribers;
@@ -109,20 +113,26 @@ export class EventBus<E extends BusEvent> {
       this.log.warn({ err: error, type: event.type, tenantId: event.tenantId }, 'event not serialisable; dropped');
       return;
     }
-    this.publisher.publish(this.keys.events(event.tenantId, event.type), message).catch((error) => {
+    this.publisher.publish(this.channel(event.tenantId, event.type), message).catch((error) => {
       this.log.warn({ err: error, type: event.type }, 'event publish failed');
     });
   }
 
+  private channel(tenantId: string, type: string): string {
+    let byType = this.channelNames.get(tenantId);
+    if (!byType) this.channelNames.set(tenantId, (byType = new Map()));
+    let name = byType.get(type);
+    if (name === undefined) byType.set(type, (name = this.keys.events(tenantId, type)));
+    return name;
+  }
+
   /** Listens to one tenant's events of the given types; returns the function that stops listening. */
   async subscribe(tenantId: string, types: ReadonlyArray<E['type']>, listener: (event: E) => void): Promise<() => void> {
-    const channels = [...new Set(types)].map((type) => this.keys.events(tenantId, type));
+    const channels = [...new Set(types)].map((type) => this.channel(tenantId, type));
     const fresh: string[] = [];
     for (const channel of channels) {
-      const refs = this.channelRefs.get(channel) ?? 0;
-      this.channelRefs.set(channel, refs + 1);
       this.local.on(channel, listener);
-      if (refs === 0) fresh.push(channel);
+      if (this.channelRefs.add(channel) === 1) fresh.push(channel);
     }
     if (fresh.length > 0) {
       await this.subscriber.subscribe(...fresh);
@@ -136,13 +146,7 @@ export class EventBus<E extends BusEvent> {
       const gone: string[] = [];
       for (const channel of channels) {
         this.local.off(channel, listener);
-        const left = (this.channelRefs.get(channel) ?? 1) - 1;
-        if (left > 0) {
-          this.channelRefs.set(channel, left);
-          continue;
-        }
-        this.channelRefs.delete(channel);
-        gone.push(channel);
+        if (this.channelRefs.remove(channel) === 0) gone.push(channel);
       }
       if (gone.length > 0) this.subscriber.unsubscribe(...gone).catch(() => undefined);
     };

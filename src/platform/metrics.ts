@@ -76,7 +76,7 @@ export const ocppHandlingSeconds = new client.Histogram({
 });
 
 /** Where the connected-charge-point gauge reads from on scrape: each OCPP listener of the process. */
-export type ConnectionCounter = () => ReadonlyMap<string, number>;
+export type ConnectionCounter = () => Iterable<[string, number]>;
 const connectionCounters = new Set<ConnectionCounter>();
 
 // Registered in `registry` and read on scrape only: nothing else refers to it.

@@ -3,6 +3,7 @@ import type https from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { addressGroup } from './address-group';
+import { Counts } from './counts';
 
 export interface PendingSocketLimits {
   /** A socket still pending this long after it connected is destroyed. */
@@ -24,7 +25,7 @@ const REFUSAL = 'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nConten
  */
 export class PendingSockets {
   private readonly pending = new Map<Duplex, { timer: NodeJS.Timeout; address: string }>();
-  private readonly perAddress = new Map<string, number>();
+  private readonly perAddress = new Counts();
 
   constructor(private readonly limits: PendingSocketLimits) {}
 
@@ -44,15 +45,13 @@ export class PendingSockets {
     if (!entry) return;
     clearTimeout(entry.timer);
     this.pending.delete(socket);
-    const left = (this.perAddress.get(entry.address) ?? 1) - 1;
-    if (left > 0) this.perAddress.set(entry.address, left);
-    else this.perAddress.delete(entry.address);
+    this.perAddress.remove(entry.address);
   }
 
   private admit(socket: Socket): void {
     const address = addressGroup(socket.remoteAddress ?? 'unknown');
     const { maxTotal, maxPerAddress, timeoutMs, refuseWhile } = this.limits;
-    const full = (maxTotal !== undefined && this.pending.size >= maxTotal) || (maxPerAddress !== undefined && (this.perAddress.get(address) ?? 0) >= maxPerAddress);
+    const full = (maxTotal !== undefined && this.pending.size >= maxTotal) || (maxPerAddress !== undefined && this.perAddress.get(address) >= maxPerAddress);
     if (full || refuseWhile?.()) {
       socket.on('error', () => undefined);
       socket.end(REFUSAL, () => socket.destroy());
@@ -61,7 +60,7 @@ export class PendingSockets {
     const timer = setTimeout(() => socket.destroy(), timeoutMs);
     timer.unref();
     this.pending.set(socket, { timer, address });
-    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    this.perAddress.add(address);
     socket.once('close', () => this.settle(socket));
   }
 }

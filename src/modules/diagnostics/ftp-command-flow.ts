@@ -2,6 +2,7 @@ import type { EventEmitter } from 'node:events';
 import type { Server, Socket } from 'node:net';
 import type { FtpConnection, FtpSrv } from 'ftp-srv';
 import { addressGroup } from '../../platform/address-group';
+import { Counts } from '../../platform/counts';
 import { LogThrottle } from '../../platform/log-throttle';
 import type { Logger } from '../../platform/logger';
 
@@ -29,31 +30,24 @@ interface FtpConnectionInternals {
  */
 export function limitFtpClients(ftp: FtpSrv, log: Logger): void {
   const server = (ftp as unknown as { server: Server }).server;
-  const perAddress = new Map<string, number>();
-  let total = 0;
+  const connections = new Counts();
   const refusals = new LogThrottle();
   const [serve, ...others] = server.listeners('connection') as Array<(socket: Socket) => void>;
   if (!serve || others.length > 0) throw new Error('ftp-srv no longer serves connections through one listener: review limitFtpClients');
   server.removeAllListeners('connection');
   server.on('connection', (socket: Socket) => {
     const address = addressGroup(socket.remoteAddress ?? 'unknown');
-    const fromAddress = perAddress.get(address) ?? 0;
-    if (total >= FTP_MAX_CONNECTIONS || fromAddress >= FTP_MAX_CONNECTIONS_PER_ADDRESS) {
+    const fromAddress = connections.get(address);
+    if (connections.total >= FTP_MAX_CONNECTIONS || fromAddress >= FTP_MAX_CONNECTIONS_PER_ADDRESS) {
       const suppressed = refusals.admit('too many');
-      if (suppressed !== undefined) log.warn({ address, fromAddress, total, suppressed }, 'too many FTP connections: refusing new ones');
+      if (suppressed !== undefined) log.warn({ address, fromAddress, total: connections.total, suppressed }, 'too many FTP connections: refusing new ones');
       socket.on('error', () => undefined);
       socket.end('421 Too many connections, try again later\r\n');
       setTimeout(() => socket.destroy(), CLOSE_GRACE_MS).unref();
       return;
     }
-    total++;
-    perAddress.set(address, fromAddress + 1);
-    socket.once('close', () => {
-      total--;
-      const left = (perAddress.get(address) ?? 1) - 1;
-      if (left > 0) perAddress.set(address, left);
-      else perAddress.delete(address);
-    });
+    connections.add(address);
+    socket.once('close', () => connections.remove(address));
     socket.on('timeout', () => setTimeout(() => socket.destroy(), CLOSE_GRACE_MS).unref());
     serve(socket);
   });

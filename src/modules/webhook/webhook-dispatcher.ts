@@ -2,6 +2,7 @@ import type Redis from 'ioredis';
 import type { AppContext } from '../../app-context';
 import { platformSql } from '../../platform/db';
 import { clock } from '../../platform/clock';
+import { Counts } from '../../platform/counts';
 import { GroupCommit } from '../../platform/group-commit';
 import { trackWebhookBacklog, webhookAttempts } from '../../platform/metrics';
 import { deliver, DELIVERY_TIMEOUT_MS, type ClaimedDelivery, type DeliveryOutcome } from './webhook-delivery';
@@ -69,8 +70,8 @@ const FINISH_SQL = `update webhook_delivery d
  * attempts to the others after CLAIM_LEASE_MS (the receiver may get an event twice: at least once).
  */
 export class WebhookDispatcher {
-  private readonly busy = new Map<string, number>();
-  private inFlight = 0;
+  /** POSTs in flight, per endpoint and in all. */
+  private readonly busy = new Counts();
   private pumping = false;
   private again = false;
   private stopped = false;
@@ -106,7 +107,7 @@ export class WebhookDispatcher {
     this.untrackBacklog?.();
     this.subscriber?.disconnect();
     // Attempts in flight end within DELIVERY_TIMEOUT_MS; their outcomes are written before stop returns.
-    while (this.inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (this.busy.total > 0) await new Promise((resolve) => setTimeout(resolve, 50));
     await this.finished.drain();
   }
 
@@ -130,15 +131,15 @@ export class WebhookDispatcher {
   }
 
   private async claimAll(): Promise<void> {
-    while (!this.stopped && this.inFlight < MAX_IN_FLIGHT) {
-      const free = MAX_IN_FLIGHT - this.inFlight;
+    while (!this.stopped && this.busy.total < MAX_IN_FLIGHT) {
+      const free = MAX_IN_FLIGHT - this.busy.total;
       const now = clock.now();
-      const saturated = [...this.busy].filter(([, held]) => held >= SLOTS_PER_WEBHOOK).map(([webhookId]) => webhookId);
+      const saturated = [...this.busy.entries()].filter(([, held]) => held >= SLOTS_PER_WEBHOOK).map(([webhookId]) => webhookId);
       const claimed = await platformSql<ClaimedDelivery>(this.app.orm, CLAIM_SQL, [
         now,
         now,
         saturated.join(','),
-        JSON.stringify(Object.fromEntries(this.busy)),
+        JSON.stringify(Object.fromEntries(this.busy.entries())),
         free,
         new Date(now.getTime() + CLAIM_LEASE_MS),
       ]);
@@ -148,8 +149,7 @@ export class WebhookDispatcher {
   }
 
   private run(row: ClaimedDelivery): void {
-    this.inFlight++;
-    this.busy.set(row.webhook_id, (this.busy.get(row.webhook_id) ?? 0) + 1);
+    this.busy.add(row.webhook_id);
     void deliver(this.app, row)
       .then((outcome) => {
         webhookAttempts.inc({ outcome: outcome ? (outcome.status === 'DELIVERED' ? 'delivered' : 'dead') : 'retry' });
@@ -160,10 +160,7 @@ export class WebhookDispatcher {
         this.app.log.warn({ err: error, deliveryId: row.id }, 'webhook delivery failed; retried once its claim lapses');
       })
       .finally(() => {
-        this.inFlight--;
-        const held = this.busy.get(row.webhook_id) ?? 1;
-        if (held > 1) this.busy.set(row.webhook_id, held - 1);
-        else this.busy.delete(row.webhook_id);
+        this.busy.remove(row.webhook_id);
         // The freed slot may be what held due attempts back (a claim made meanwhile counted it busy).
         this.pump();
       });
