@@ -4,7 +4,7 @@ import { Cluster } from './ingress/cluster';
 import { LastSeenTracker } from './modules/charge-point/last-seen.tracker';
 import { CommandService } from './modules/command/command.service';
 import { withTimeout } from './platform/async';
-import { openDatabase } from './platform/db';
+import { closeDatabase, openDatabase } from './platform/db';
 import { EventBus } from './platform/event-bus';
 import type { LiveEvent } from './modules/event/event-types';
 import { HttpServer } from './platform/http-server';
@@ -113,7 +113,7 @@ export async function startServer(config: Config = loadConfig(), log: Logger = c
       await app.jobs.close();
       subscriber.disconnect();
       await redis.quit().catch(() => undefined);
-      await orm.close();
+      await closeDatabase(orm);
       await stopTracing();
     })());
   return { app, ocppPort: ports.ocpp, ocppTlsPort: ports.ocppTls, apiPort, metricsPort: metrics?.port, stop };

@@ -65,6 +65,13 @@ export function scoped<T extends object>(target: T, run: <R>(work: () => R) => R
 
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 
+/** The role (and tenant, '' for none) a scope's statements run as; undefined for the owner (no role change). */
+function roleFor(scope: Scope | undefined): { role: string; tenant: string } | undefined {
+  if (scope?.kind === 'owner') return undefined;
+  if (scope?.kind === 'platform') return { role: PLATFORM_ROLE, tenant: '' };
+  return { role: APP_ROLE, tenant: scope?.kind === 'tenant' ? scope.tenantId : '' };
+}
+
 function prefixFor(scope: Scope | undefined): string | undefined {
   if (scope?.kind === 'owner') return undefined;
   if (scope?.kind === 'platform') return `select set_config('role', '${PLATFORM_ROLE}', true)`;
@@ -137,4 +144,48 @@ export function enforceScopes(orm: MikroORM): void {
     const response = Array.isArray(done.response) ? done.response[done.response.length - 1] : done.response;
     return Object.assign(obj, { response });
   };
+}
+
+/**
+ * The scope of a statement sent as a prepared statement (`StatementPool`): the extended protocol has no
+ * multi-statement query, but every Execute before one Sync runs in one implicit transaction, so the scope is
+ * set by a prepared statement of its own, bound and executed just before the statement in the same write
+ * and round trip. It answers no row (the settings are made in a materialized CTE that is read and filtered
+ * out), so the statement's result is the query's last one.
+ */
+const SCOPE_STATEMENT = 'qcharge_scope';
+const SCOPE_SQL = `with s as materialized (select set_config('role', $1, true) as r, set_config('qcharge.tenant_id', $2, true) as t) select from s where s.r is null`;
+
+interface PgConnection {
+  parsedStatements: Record<string, string>;
+  parse(query: { text: string; name: string; types: unknown[] }): void;
+  bind(config: { statement: string; values: unknown[]; valueMapper: (value: unknown) => unknown }): void;
+  execute(config: object): void;
+}
+
+/** A node-postgres query that runs in the current scope (tenant, platform; never the owner's) and always in the extended protocol. */
+export class ScopedQuery extends pg.Query {
+  private readonly scope: { role: string; tenant: string };
+
+  constructor(config: { name?: string; text: string; values: unknown[] }, callback: (error: Error | undefined, result: unknown) => void) {
+    super(config, callback);
+    const scope = roleFor(scopes.getStore());
+    if (!scope) throw new Error('prepared statements do not run as the owner');
+    this.scope = scope;
+  }
+
+  /** Without values or a name, node-postgres would send a simple query, which skips `prepare` and with it the scope. */
+  requiresPreparation(): boolean {
+    return true;
+  }
+
+  prepare(connection: PgConnection): void {
+    if (connection.parsedStatements[SCOPE_STATEMENT] !== SCOPE_SQL) {
+      connection.parse({ text: SCOPE_SQL, name: SCOPE_STATEMENT, types: [] });
+      connection.parsedStatements[SCOPE_STATEMENT] = SCOPE_SQL;
+    }
+    connection.bind({ statement: SCOPE_STATEMENT, values: [this.scope.role, this.scope.tenant], valueMapper: prepareValue });
+    connection.execute({});
+    (pg.Query.prototype as unknown as { prepare(connection: PgConnection): void }).prepare.call(this, connection);
+  }
 }

@@ -1,7 +1,7 @@
 import { EntityManager as AnyEntityManager } from '@mikro-orm/core';
 import { MikroORM, ReflectMetadataProvider, type EntityManager } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { Client } from 'pg';
+import { Client, type PoolConfig } from 'pg';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 import { TENANT_FILTER } from './tenant-filter';
@@ -10,10 +10,23 @@ import { countPostgresError } from './metrics';
 import { ensureDatabase } from './ensure-database';
 import { redactSqlError } from './sql-error-redaction';
 import { asOwner, enforceScopes, fastEscapes, inPlatformScope, inTenantScope, scoped } from './db-scope';
+import { StatementPool } from './statement-pool';
 
 export { ensureDatabase };
 
 export type Orm = MikroORM;
+
+/**
+ * Every table is in memory (shared buffers or the OS cache), so a random page costs about what a
+ * sequential one does. At the default (4) the planner joined a batch's jsonb_to_recordset (which it
+ * always guesses at 100 rows) to charge_point by scanning all of it once its statistics lagged behind
+ * a bulk insert: a 10,000-charger connection storm scanned the table in every batch statement.
+ *
+ * No QCharge transaction waits for anything but the database, so a session idle inside one for a minute
+ * belongs to a process that froze or lost its network: PostgreSQL ends it and frees its locks, where
+ * otherwise they would stay until TCP gave up on the connection (hours).
+ */
+const SESSION_OPTIONS = { options: '-c random_page_cost=1.1 -c idle_in_transaction_session_timeout=60000' };
 
 export function ormOptions(databaseUrl: string, poolMax = 20) {
   return {
@@ -25,15 +38,7 @@ export function ormOptions(databaseUrl: string, poolMax = 20) {
     allowGlobalContext: false,
     forceUtcTimezone: true,
     pool: { min: 1, max: poolMax },
-    // Every table is in memory (shared buffers or the OS cache), so a random page costs about what a
-    // sequential one does. At the default (4) the planner joined a batch's jsonb_to_recordset (which it
-    // always guesses at 100 rows) to charge_point by scanning all of it once its statistics lagged behind
-    // a bulk insert: a 10,000-charger connection storm scanned the table in every batch statement.
-    //
-    // No QCharge transaction waits for anything but the database, so a session idle inside one for a minute
-    // belongs to a process that froze or lost its network: PostgreSQL ends it and frees its locks, where
-    // otherwise they would stay until TCP gave up on the connection (hours).
-    driverOptions: { connection: { options: '-c random_page_cost=1.1 -c idle_in_transaction_session_timeout=60000' } },
+    driverOptions: { connection: SESSION_OPTIONS },
     migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     debug: false,
   };
@@ -62,7 +67,38 @@ export async function openDatabase(databaseUrl: string, log: Logger, poolMax?: n
   enforceScopes(orm);
   fastEscapes(orm);
   await migrate(orm, databaseUrl, log);
+  openStatementPool(orm, Math.max(2, Math.ceil((poolMax ?? 20) / 2)), log);
   return orm;
+}
+
+/** The statement pools of the open databases, by their MikroORM connection (the same for every fork of its ORM). */
+const statementPools = new WeakMap<object, StatementPool>();
+
+/** The hot statements' own connections (half as many again as the ORM's pool), opened as they are needed. */
+function openStatementPool(orm: Orm, max: number, log: Logger): void {
+  const connection = orm.em.getConnection();
+  const driver = orm.em.getDriver();
+  const pool = new StatementPool(
+    { ...(connection.getConnectionOptions() as PoolConfig), ...SESSION_OPTIONS, max },
+    (error, sql) => {
+      countPostgresError(error);
+      redactSqlError(error, sql);
+      return driver.convertException(error);
+    },
+    (error) => {
+      countPostgresError(error);
+      log.warn({ err: error }, 'idle PostgreSQL connection lost');
+    },
+  );
+  statementPools.set(connection, pool);
+}
+
+/** Closes what `openDatabase` opened. */
+export async function closeDatabase(orm: Orm): Promise<void> {
+  const connection = orm.em.getConnection();
+  await statementPools.get(connection)?.end();
+  statementPools.delete(connection);
+  await orm.close();
 }
 
 /**
@@ -158,7 +194,9 @@ export async function tenantSql<T extends object>(em: TenantEm, sql: string, par
     return token;
   });
   if (next !== params.length) throw new Error(`tenantSql: ${params.length} values for ${next} placeholders`);
-  return inTenantScope(tenantId, () => em.getConnection().execute<T[]>(text, bound, 'all', em.getTransactionContext()));
+  const transaction = em.getTransactionContext();
+  const pool = transaction ? undefined : statementPools.get(em.getConnection());
+  return inTenantScope(tenantId, () => (pool ? pool.query<T>(text, bound) : em.getConnection().execute<T[]>(text, bound, 'all', transaction)));
 }
 
 /**
@@ -168,7 +206,10 @@ export async function tenantSql<T extends object>(em: TenantEm, sql: string, par
  * inside its transaction when it has one.
  */
 export async function platformSql<T extends object>(scope: Orm | PlatformEm, sql: string, params: readonly unknown[]): Promise<T[]> {
-  if (!(scope instanceof AnyEntityManager)) return inPlatformScope(() => scope.em.getConnection().execute<T[]>(sql, params as unknown[], 'all'));
-  if (scopeTenant(scope) !== undefined) throw new Error('platformSql needs a platform scope');
-  return inPlatformScope(() => scope.getConnection().execute<T[]>(sql, params as unknown[], 'all', scope.getTransactionContext()));
+  const isEm = scope instanceof AnyEntityManager;
+  if (isEm && scopeTenant(scope) !== undefined) throw new Error('platformSql needs a platform scope');
+  const connection = isEm ? scope.getConnection() : scope.em.getConnection();
+  const transaction = isEm ? scope.getTransactionContext() : undefined;
+  const pool = transaction ? undefined : statementPools.get(connection);
+  return inPlatformScope(() => (pool ? pool.query<T>(sql, params) : connection.execute<T[]>(sql, params as unknown[], 'all', transaction)));
 }
