@@ -91,6 +91,19 @@ it('shows a statement with no tenant set no rows, and leaves none set behind on 
   expect(await unscoped(`update charge_point set vendor = 'nobody' returning identity`)).toEqual([]);
 });
 
+it('keeps each run of a prepared statement in its own scope: one statement text for A, B and the platform at once', async () => {
+  // Outside a transaction these go to the hot statements' pool as one named prepared statement; each run
+  // takes its scope from its caller, whatever ran before it on that connection.
+  const sql = `select count(*)::int as n from charge_point where identity like 'CP-RLS%'`;
+  const scopes = [
+    () => tenantSql<{ n: number }>(tenantEm(server.app.orm, tenantA.tenantId), sql, []),
+    () => tenantSql<{ n: number }>(tenantEm(server.app.orm, tenantB.tenantId), sql, []),
+    () => platformSql<{ n: number }>(server.app.orm, sql, []),
+  ];
+  const counts = await Promise.all(Array.from({ length: 60 }, (_, i) => scopes[i % 3]().then(([row]) => row.n)));
+  expect(counts).toEqual(Array.from({ length: 60 }, (_, i) => [1, 2, 3][i % 3]));
+});
+
 it("keeps tenant A off B's rows even in raw SQL that names B", async () => {
   const a = tenantEm(server.app.orm, tenantA.tenantId);
   // Reads: naming B's tenant id outright, or turning the ORM's tenant filter off.
