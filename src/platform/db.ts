@@ -213,3 +213,11 @@ export async function platformSql<T extends object>(scope: Orm | PlatformEm, sql
   const pool = transaction ? undefined : statementPools.get(connection);
   return inPlatformScope(() => (pool ? pool.query<T>(sql, params) : connection.execute<T[]>(sql, params as unknown[], 'all', transaction)));
 }
+
+/**
+ * A statement as the tables' owner (no role change, so row-level security does not apply): only for
+ * maintenance that needs ownership (ANALYZE), never on tenant data.
+ */
+export function ownerSql<T extends object>(orm: Orm, sql: string, params: readonly unknown[]): Promise<T[]> {
+  return asOwner(() => orm.em.getConnection().execute<T[]>(sql, params as unknown[], 'all'));
+}

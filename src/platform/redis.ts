@@ -53,6 +53,10 @@ export class RedisKeys {
   loginLimit(counter: string, subject: string, window: number): string {
     return `${this.prefix}login-limit:${counter}:${window}:${subject}`;
   }
+  /** Held by the one process that refreshes the planner's statistics this period (PlannerStatistics). */
+  plannerStatisticsLock(): string {
+    return `${this.prefix}planner-statistics:lock`;
+  }
   node(nodeId: string): string {
     return `${this.prefix}node:${nodeId}`;
   }

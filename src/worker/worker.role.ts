@@ -6,6 +6,7 @@ import { tenantEm } from '../platform/db';
 import { trackQueueDepths } from '../platform/metrics';
 import { bullConnection, MAINTENANCE_QUEUE, TENANT_QUEUE, type TenantJobData } from '../platform/queues';
 import { WebhookDispatcher } from '../modules/webhook/webhook-dispatcher';
+import { PlannerStatistics } from '../modules/maintenance/planner-statistics';
 import type { RoleModule } from '../roles';
 import { JOB_PROCESSORS } from './job-processors';
 
@@ -37,6 +38,8 @@ export const workerRole: RoleModule = {
     await Promise.all([tenantWorker.waitUntilReady(), maintenanceWorker.waitUntilReady()]);
     const webhooks = new WebhookDispatcher(app);
     await webhooks.start();
+    const statistics = new PlannerStatistics(app);
+    statistics.start();
     app.log.info('job worker ready');
     // Queue depths are global: only worker processes report them, so api and ingress pods do not repeat them.
     const untrackQueues = trackQueueDepths([app.jobs.queue, app.jobs.maintenance]);
@@ -45,7 +48,7 @@ export const workerRole: RoleModule = {
       async stop() {
         unwatchSchedulers();
         untrackQueues();
-        await Promise.all([tenantWorker.close(), maintenanceWorker.close(), webhooks.stop()]);
+        await Promise.all([tenantWorker.close(), maintenanceWorker.close(), webhooks.stop(), statistics.stop()]);
         await Promise.all([tenantConnection.quit(), maintenanceConnection.quit()]).catch(() => undefined);
       },
     };
