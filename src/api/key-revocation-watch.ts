@@ -34,8 +34,8 @@ export class KeyRevocationWatch {
     try {
       const keyIds = [...new Set(this.keyOf.values())];
       // Across tenants (a node's connections are any tenants'): a platform-scope lookup by primary key, like the key check at connect.
-      const placeholders = keyIds.map(() => '?').join(', ');
-      const revoked = await platformSql<{ id: string }>(this.app.orm, `select "id" from "api_key" where "id" in (${placeholders}) and "revoked_at" is not null`, keyIds);
+      // One array parameter, so the statement's text (a prepared statement's name) is the same for any number of keys.
+      const revoked = await platformSql<{ id: string }>(this.app.orm, `select "id" from "api_key" where "id" = any(?) and "revoked_at" is not null`, [keyIds]);
       if (revoked.length === 0) return;
       const gone = new Set(revoked.map((r) => r.id));
       for (const [socket, keyId] of this.keyOf) {

@@ -32,18 +32,30 @@ export class StatementPool {
   query<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
     const statement = this.statement(sql);
     if (statement.values !== params.length) return Promise.reject(new Error(`${params.length} values for ${statement.values} placeholders`));
-    let settle!: (error: Error | undefined, result: unknown) => void;
-    const answered = new Promise<unknown>((resolve, reject) => (settle = (error, result) => (error ? reject(error) : resolve(result))));
-    // Made here, synchronously: it takes the caller's scope.
-    const query = new ScopedQuery({ name: statement.name, text: statement.text, values: [...params] }, (error, result) => settle(error, result));
-    return this.run<T>(query, answered, sql);
+    // Made here, synchronously: each takes the caller's scope.
+    const first = this.prepare(statement, params);
+    const again = this.prepare(statement, params);
+    return this.run<T>(first, sql).catch((error: unknown) => {
+      // A migration changed a table under a prepared statement's result (a rolling upgrade): PostgreSQL
+      // refuses it once per connection. The connection was dropped with its statements: run it once more.
+      if (!isStaleResultType(error)) throw error;
+      return this.run<T>(again, sql);
+    });
   }
 
   end(): Promise<void> {
     return this.pool.end();
   }
 
-  private async run<T>(query: ScopedQuery, answered: Promise<unknown>, sql: string): Promise<T[]> {
+  private prepare(statement: { name: string | undefined; text: string }, params: readonly unknown[]): { query: ScopedQuery; answered: Promise<unknown> } {
+    let settle!: (error: Error | undefined, result: unknown) => void;
+    const answered = new Promise<unknown>((resolve, reject) => (settle = (error, result) => (error ? reject(error) : resolve(result))));
+    answered.catch(() => undefined); // awaited by run() when sent; a second try that is never sent never settles
+    const query = new ScopedQuery({ name: statement.name, text: statement.text, values: [...params] }, (error, result) => settle(error, result));
+    return { query, answered };
+  }
+
+  private async run<T>({ query, answered }: { query: ScopedQuery; answered: Promise<unknown> }, sql: string): Promise<T[]> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -56,8 +68,9 @@ export class StatementPool {
       const result = (await answered) as pg.QueryResult | pg.QueryResult[];
       return (Array.isArray(result) ? result[result.length - 1] : result).rows as T[];
     } catch (error) {
-      // The server refused the statement (it has a SQLSTATE): the connection is fine. Anything else: drop it.
-      if (sqlState(error) === undefined) lost = error as Error;
+      // The server refused the statement (it has a SQLSTATE): the connection is fine, unless its prepared
+      // statements went stale. Anything else: drop it.
+      if (sqlState(error) === undefined || isStaleResultType(error)) lost = error as Error;
       throw this.convertError(error as Error, sql);
     } finally {
       client.release(lost);
@@ -77,4 +90,9 @@ export class StatementPool {
     if (statement.name) this.statements.set(sql, statement);
     return statement;
   }
+}
+
+/** PostgreSQL's refusal to run a prepared statement whose result columns a schema change altered (SQLSTATE 0A000). */
+function isStaleResultType(error: unknown): boolean {
+  return sqlState(error) === '0A000' && /cached plan must not change result type/.test((error as Error).message);
 }
