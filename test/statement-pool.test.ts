@@ -17,6 +17,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await ownerSql(server.app.orm, 'drop table if exists statement_pool_probe', []);
+  await ownerSql(server.app.orm, 'drop table if exists statement_pool_later', []);
   await server?.stop();
 });
 
@@ -33,4 +34,14 @@ it('keeps answering a prepared statement whose result columns a migration change
       { id: 2, note: 'added' },
     ]);
   }
+});
+
+it('runs a statement that failed to parse once it can: new code before its migration', async () => {
+  const later = () => platformSql<{ n: number }>(server.app.orm, 'select count(*)::int as n from statement_pool_later', []);
+  // As many at once as the pool has connections (DB_POOL_MAX 20: 10), so fresh ones parse it first too.
+  const all = () => Promise.allSettled(Array.from({ length: 10 }, later));
+  for (const outcome of await all()) expect(outcome).toMatchObject({ status: 'rejected', reason: { code: '42P01' } });
+  await ownerSql(server.app.orm, 'create table statement_pool_later (id integer)', []);
+  await ownerSql(server.app.orm, 'grant select on statement_pool_later to qcharge_platform', []);
+  for (const outcome of await all()) expect(outcome).toEqual({ status: 'fulfilled', value: [{ n: 0 }] });
 });

@@ -166,6 +166,12 @@ interface PgConnection {
 /** A node-postgres query that runs in the current scope (tenant, platform; never the owner's) and always in the extended protocol. */
 export class ScopedQuery extends pg.Query {
   private readonly scope: { role: string; tenant: string };
+  /**
+   * Whether this run sent a named statement's Parse. node-postgres marks it parsed on any
+   * ParseComplete of its query, the scope statement's included, so after a failed run that parsed, the
+   * connection's bookkeeping cannot be trusted: whoever ran it drops the connection.
+   */
+  parsedHere = false;
 
   constructor(config: { name?: string; text: string; values: unknown[] }, callback: (error: Error | undefined, result: unknown) => void) {
     super(config, callback);
@@ -184,6 +190,8 @@ export class ScopedQuery extends pg.Query {
       connection.parse({ text: SCOPE_SQL, name: SCOPE_STATEMENT, types: [] });
       connection.parsedStatements[SCOPE_STATEMENT] = SCOPE_SQL;
     }
+    const name = (this as unknown as { name?: string }).name;
+    this.parsedHere = name !== undefined && !connection.parsedStatements[name];
     connection.bind({ statement: SCOPE_STATEMENT, values: [this.scope.role, this.scope.tenant], valueMapper: prepareValue });
     connection.execute({});
     (pg.Query.prototype as unknown as { prepare(connection: PgConnection): void }).prepare.call(this, connection);

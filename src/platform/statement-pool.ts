@@ -69,8 +69,9 @@ export class StatementPool {
       return (Array.isArray(result) ? result[result.length - 1] : result).rows as T[];
     } catch (error) {
       // The server refused the statement (it has a SQLSTATE): the connection is fine, unless its prepared
-      // statements went stale. Anything else: drop it.
-      if (sqlState(error) === undefined || isStaleResultType(error)) lost = error as Error;
+      // statements went stale or this run's Parse may have failed (see ScopedQuery.parsedHere). Anything
+      // else: drop it.
+      if (sqlState(error) === undefined || isStaleResultType(error) || query.parsedHere) lost = error as Error;
       throw this.convertError(error as Error, sql);
     } finally {
       client.release(lost);
