@@ -167,9 +167,10 @@ interface PgConnection {
 export class ScopedQuery extends pg.Query {
   private readonly scope: { role: string; tenant: string };
   /**
-   * Whether this run sent a named statement's Parse. node-postgres marks it parsed on any
-   * ParseComplete of its query, the scope statement's included, so after a failed run that parsed, the
-   * connection's bookkeeping cannot be trusted: whoever ran it drops the connection.
+   * Whether this run sent a Parse (the scope statement's, or a named statement's). Parses are marked done
+   * before they are (the scope statement here; a named statement by node-postgres on any ParseComplete of
+   * its query, the scope statement's included), so after a failed run that parsed, the connection's
+   * bookkeeping cannot be trusted: whoever ran it drops the connection.
    */
   parsedHere = false;
 
@@ -186,12 +187,13 @@ export class ScopedQuery extends pg.Query {
   }
 
   prepare(connection: PgConnection): void {
+    const name = (this as unknown as { name?: string }).name;
+    this.parsedHere = name !== undefined && !connection.parsedStatements[name];
     if (connection.parsedStatements[SCOPE_STATEMENT] !== SCOPE_SQL) {
       connection.parse({ text: SCOPE_SQL, name: SCOPE_STATEMENT, types: [] });
       connection.parsedStatements[SCOPE_STATEMENT] = SCOPE_SQL;
+      this.parsedHere = true;
     }
-    const name = (this as unknown as { name?: string }).name;
-    this.parsedHere = name !== undefined && !connection.parsedStatements[name];
     connection.bind({ statement: SCOPE_STATEMENT, values: [this.scope.role, this.scope.tenant], valueMapper: prepareValue });
     connection.execute({});
     (pg.Query.prototype as unknown as { prepare(connection: PgConnection): void }).prepare.call(this, connection);
