@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context';
 import client from 'prom-client';
 import { isLiveEventOf, type LiveEventOf, type LiveEventType } from '../modules/event/event-types';
+import { Counts } from '../platform/counts';
 import { registry } from '../platform/metrics';
 
 /** Events kept for a subscriber that reads slower than they arrive; older ones are dropped beyond this. */
@@ -11,18 +12,17 @@ const openStreams = new client.Gauge({
   help: 'Open GraphQL subscriptions (event streams) on this process',
   registers: [registry],
 });
-const openStreamsByTenant = new Map<string, number>();
+const openStreamsByTenant = new Counts();
 
 export function countStream(tenantId: string, delta: 1 | -1): void {
   openStreams.inc(delta);
-  const count = (openStreamsByTenant.get(tenantId) ?? 0) + delta;
-  if (count > 0) openStreamsByTenant.set(tenantId, count);
-  else openStreamsByTenant.delete(tenantId);
+  if (delta > 0) openStreamsByTenant.add(tenantId);
+  else openStreamsByTenant.remove(tenantId);
 }
 
 /** Open event streams of a tenant on this process: tests wait on it before making events happen. */
 export function openEventStreams(tenantId: string): number {
-  return openStreamsByTenant.get(tenantId) ?? 0;
+  return openStreamsByTenant.get(tenantId);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { GraphQLError, type OperationDefinitionNode } from 'graphql';
 import type { WebSocket } from 'ws';
+import { Counts } from '../platform/counts';
 import { ForbiddenError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
 
@@ -15,7 +16,7 @@ const SLOW_CLOSE_GRACE_MS = 1000;
  */
 export class SubscriptionLimits {
   private readonly bySocket = new Map<WebSocket, { key: string; ids: Set<string> }>();
-  private readonly byKey = new Map<string, number>();
+  private readonly byKey = new Counts();
 
   constructor(private readonly limits: { perConnection: number; perKey: number }) {}
 
@@ -31,30 +32,22 @@ export class SubscriptionLimits {
     if (entry.ids.size >= this.limits.perConnection) {
       return tooMany(`at most ${this.limits.perConnection} open subscriptions per connection: complete some first`);
     }
-    const held = this.byKey.get(key) ?? 0;
-    if (held >= this.limits.perKey) return tooMany(`at most ${this.limits.perKey} open subscriptions per API key: complete some first`);
+    if (this.byKey.get(key) >= this.limits.perKey) return tooMany(`at most ${this.limits.perKey} open subscriptions per API key: complete some first`);
     entry.ids.add(id);
-    this.byKey.set(key, held + 1);
+    this.byKey.add(key);
     return null;
   }
 
   release(socket: WebSocket, id: string): void {
     const entry = this.bySocket.get(socket);
-    if (!entry?.ids.delete(id)) return;
-    this.decrement(entry.key, 1);
+    if (entry?.ids.delete(id)) this.byKey.remove(entry.key);
   }
 
   private releaseAll(socket: WebSocket): void {
     const entry = this.bySocket.get(socket);
     if (!entry) return;
     this.bySocket.delete(socket);
-    this.decrement(entry.key, entry.ids.size);
-  }
-
-  private decrement(key: string, count: number): void {
-    const left = (this.byKey.get(key) ?? 0) - count;
-    if (left > 0) this.byKey.set(key, left);
-    else this.byKey.delete(key);
+    for (let i = 0; i < entry.ids.size; i++) this.byKey.remove(entry.key);
   }
 }
 
