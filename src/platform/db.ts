@@ -79,7 +79,9 @@ function openStatementPool(orm: Orm, max: number, log: Logger): void {
   const connection = orm.em.getConnection();
   const driver = orm.em.getDriver();
   const pool = new StatementPool(
-    { ...(connection.getConnectionOptions() as PoolConfig), ...SESSION_OPTIONS, max },
+    // As the ORM's pool (knex, tarn): a statement waits at most a minute for a connection, and an idle one
+    // is closed after 30 s (with it its prepared statements, parsed again on the next).
+    { ...(connection.getConnectionOptions() as PoolConfig), ...SESSION_OPTIONS, max, connectionTimeoutMillis: 60_000, idleTimeoutMillis: 30_000 },
     (error, sql) => {
       countPostgresError(error);
       redactSqlError(error, sql);
