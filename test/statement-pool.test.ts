@@ -2,9 +2,10 @@
  * The hot statements' pool (prepared statements, src/platform/statement-pool.ts) through a real server's
  * database: what a rolling upgrade's migration does under it.
  */
+import { Client } from 'pg';
 import { ownerSql, platformSql } from '../src/platform/db';
 import type { RunningServer } from '../src/server';
-import { startTestServer } from './support/harness';
+import { eventually, startTestServer } from './support/harness';
 
 let server: RunningServer;
 
@@ -44,4 +45,35 @@ it('runs a statement that failed to parse once it can: new code before its migra
   await ownerSql(server.app.orm, 'create table statement_pool_later (id integer)', []);
   await ownerSql(server.app.orm, 'grant select on statement_pool_later to qcharge_platform', []);
   for (const outcome of await all()) expect(outcome).toEqual({ status: 'fulfilled', value: [{ n: 0 }] });
+});
+
+it('keeps serving when PostgreSQL ends a connection in use while statements wait for one (a restart, an administrator)', async () => {
+  const holder = new Client({ connectionString: server.app.config.databaseUrl });
+  await holder.connect();
+  try {
+    const blocked = (n: number) => Promise.allSettled(Array.from({ length: n }, () => platformSql(server.app.orm, 'select 1 as ok from pg_advisory_xact_lock(7342) /* pool-terminate-probe */', [])));
+    const waiting = `select pid from pg_stat_activity where query like '%pool-terminate-probe%' and wait_event_type = 'Lock' and pid <> pg_backend_pid()`;
+    // DB_POOL_MAX 20: the pool has 10 connections. First the statement is prepared on each of them.
+    await holder.query('select pg_advisory_lock(7342)');
+    const prepared = blocked(10);
+    await eventually(async () => (await holder.query(waiting)).rowCount === 10);
+    await holder.query('select pg_advisory_unlock(7342)');
+    for (const outcome of await prepared) expect(outcome.status).toBe('fulfilled');
+    // Then all ten wait on the lock again, and one more statement waits for a connection.
+    await holder.query('select pg_advisory_lock(7342)');
+    const settled = blocked(11);
+    await eventually(async () => (await holder.query(waiting)).rowCount === 10);
+    // One of them is ended, as a PostgreSQL shutdown or pg_terminate_backend ends it (a FATAL error, then the socket closes).
+    await holder.query(`select pg_terminate_backend(pid) from (${waiting} limit 1) w`);
+    // The statement waiting for a connection must get a live one: it waits on the lock in turn.
+    await eventually(async () => (await holder.query(waiting)).rowCount === 10);
+    await holder.query('select pg_advisory_unlock(7342)');
+    const outcomes = await settled;
+    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([expect.objectContaining({ reason: expect.objectContaining({ code: '57P01' }) })]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(10);
+    // And the pool still answers afterwards.
+    expect(await platformSql(server.app.orm, 'select 1 as ok', [])).toEqual([{ ok: 1 }]);
+  } finally {
+    await holder.end();
+  }
 });

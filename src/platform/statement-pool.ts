@@ -63,17 +63,23 @@ export class StatementPool {
       throw this.convertError(error as Error, sql);
     }
     let lost: Error | undefined;
+    // A connection that closes while it is out of the pool (PostgreSQL ended or lost it) also emits 'error',
+    // which node-postgres's pool listens for only while the connection is idle: unheard, it ends the process.
+    const onLost = (error: Error) => (lost = error);
+    client.on('error', onLost);
     try {
       void client.query(query);
       const result = (await answered) as pg.QueryResult | pg.QueryResult[];
       return (Array.isArray(result) ? result[result.length - 1] : result).rows as T[];
     } catch (error) {
-      // The server refused the statement (it has a SQLSTATE): the connection is fine, unless its prepared
+      // The server refused the statement (it has a SQLSTATE): the connection is fine, unless the server is
+      // ending it (a FATAL error: shutdown, pg_terminate_backend; the socket closes just after), its prepared
       // statements went stale or this run's Parse may have failed (see ScopedQuery.parsedHere). Anything
       // else: drop it.
-      if (sqlState(error) === undefined || isStaleResultType(error) || query.parsedHere) lost = error as Error;
+      if (sqlState(error) === undefined || endsSession(error) || isStaleResultType(error) || query.parsedHere) lost = error as Error;
       throw this.convertError(error as Error, sql);
     } finally {
+      client.removeListener('error', onLost);
       client.release(lost);
     }
   }
@@ -91,6 +97,12 @@ export class StatementPool {
     if (statement.name) this.statements.set(sql, statement);
     return statement;
   }
+}
+
+/** An error after which PostgreSQL closes the connection (severity FATAL or PANIC: a shutdown, an administrator ending it). */
+function endsSession(error: unknown): boolean {
+  const severity = (error as { severity?: unknown }).severity;
+  return severity === 'FATAL' || severity === 'PANIC';
 }
 
 /** PostgreSQL's refusal to run a prepared statement whose result columns a schema change altered (SQLSTATE 0A000). */
