@@ -19,6 +19,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ownerSql(server.app.orm, 'drop table if exists statement_pool_probe', []);
   await ownerSql(server.app.orm, 'drop table if exists statement_pool_later', []);
+  await ownerSql(server.app.orm, 'drop table if exists statement_pool_everywhere', []);
   await server?.stop();
 });
 
@@ -76,4 +77,28 @@ it('keeps serving when PostgreSQL ends a connection in use while statements wait
   } finally {
     await holder.end();
   }
+});
+
+it('keeps answering a changed statement when every connection of the pool has it prepared', async () => {
+  await ownerSql(server.app.orm, 'create table statement_pool_everywhere (id integer primary key)', []);
+  await ownerSql(server.app.orm, 'grant select on statement_pool_everywhere to qcharge_platform', []);
+  await ownerSql(server.app.orm, 'insert into statement_pool_everywhere values (1)', []);
+  const read = () => platformSql<Record<string, unknown>>(server.app.orm, 'select p.* from statement_pool_everywhere p, pg_advisory_xact_lock_shared(7343) /* pool-everywhere-probe */', []);
+  const holder = new Client({ connectionString: server.app.config.databaseUrl });
+  await holder.connect();
+  try {
+    // Held on all ten connections at once (DB_POOL_MAX 20), so each of them prepares it.
+    await holder.query('select pg_advisory_lock(7343)');
+    const prepared = Promise.all(Array.from({ length: 10 }, read));
+    await eventually(
+      async () => (await holder.query(`select pid from pg_stat_activity where query like '%pool-everywhere-probe%' and wait_event_type = 'Lock' and pid <> pg_backend_pid()`)).rowCount === 10,
+    );
+    await holder.query('select pg_advisory_unlock(7343)');
+    for (const rows of await prepared) expect(rows).toEqual([{ id: 1 }]);
+  } finally {
+    await holder.end();
+  }
+  await ownerSql(server.app.orm, `alter table statement_pool_everywhere add column note text not null default 'added'`, []);
+  // One at a time, as a quiet node meets a rolling upgrade's migration.
+  for (let i = 0; i < 10; i++) expect(await read()).toEqual([{ id: 1, note: 'added' }]);
 });

@@ -32,12 +32,13 @@ export class StatementPool {
   query<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
     const statement = this.statement(sql);
     if (statement.values !== params.length) return Promise.reject(new Error(`${params.length} values for ${statement.values} placeholders`));
-    // Made here, synchronously: each takes the caller's scope.
+    // Made here, synchronously: each takes the caller's scope. The second try is unnamed, so parsed afresh.
     const first = this.prepare(statement, params);
-    const again = this.prepare(statement, params);
+    const again = this.prepare({ name: undefined, text: statement.text }, params);
     return this.run<T>(first, sql).catch((error: unknown) => {
       // A migration changed a table under a prepared statement's result (a rolling upgrade): PostgreSQL
-      // refuses it once per connection. The connection was dropped with its statements: run it once more.
+      // refuses it once per connection. That connection was dropped with its statements, but the next one
+      // the pool hands out may hold the same stale statement: run it once more as an unnamed statement.
       if (!isStaleResultType(error)) throw error;
       return this.run<T>(again, sql);
     });
