@@ -1,6 +1,6 @@
 /**
  * The hot statements' pool (prepared statements, src/platform/statement-pool.ts) through a real server's
- * database: what a rolling upgrade's migration does under it.
+ * database: what a rolling upgrade's migration, and PostgreSQL ending a connection, do under it.
  */
 import { Client } from 'pg';
 import { ownerSql, platformSql } from '../src/platform/db';
