@@ -4,6 +4,12 @@ import { ScopedQuery } from './db-scope';
 
 /** Distinct statement texts kept prepared per connection; beyond these (a text built per call), statements are parsed each time. */
 const MAX_NAMED = 256;
+/**
+ * Statements with more values than this are not kept prepared: a text with a placeholder per row (bulk
+ * import's multi-row inserts, one text per batch size) would use up the names that the hot statements
+ * (a handful of values each, batches in one jsonb value) need, and it is rare enough to parse each time.
+ */
+const MAX_NAMED_VALUES = 64;
 
 /**
  * The raw statements of `platformSql` and `tenantSql` outside a transaction (the hot path: every OCPP
@@ -94,7 +100,8 @@ export class StatementPool {
       if (token === '??') throw new Error('identifier placeholders (??) are not supported here');
       return `$${++values}`;
     });
-    statement = { name: this.statements.size < MAX_NAMED ? `qcharge_${this.statements.size + 1}` : undefined, text, values };
+    const named = this.statements.size < MAX_NAMED && values <= MAX_NAMED_VALUES;
+    statement = { name: named ? `qcharge_${this.statements.size + 1}` : undefined, text, values };
     if (statement.name) this.statements.set(sql, statement);
     return statement;
   }

@@ -109,8 +109,6 @@ type ComputedEventRow = { i: number; id: string; sequence: number; tenant_id: st
  * statement (their payloads show rows it writes: ids, states it decides). `changeCtes` (bind parameters
  * `changeParams`) define a CTE `new_events (i, tenant_id, type, charge_point_id, payload)`, `i` giving the
  * events' order; `result` is a select list over the change's CTEs, answered as the statement's one row.
- * `lead`, if given, is a statement run first in the same round trip and implicit transaction (with its own
- * snapshot, as each statement of a multi-statement query has): a lock the change must hold before it reads.
  * Hand `appended` to `EventOutbox.committed` once it returned.
  */
 export async function withEventsOf<R extends object>(
@@ -118,16 +116,15 @@ export async function withEventsOf<R extends object>(
   changeCtes: string,
   changeParams: readonly unknown[],
   result: string,
-  lead?: { sql: string; params: readonly unknown[] },
 ): Promise<{ row: R; appended: Appended }> {
   const occurredAt = clock.now();
-  const sql = `${lead ? `${lead.sql}; ` : ''}with ${changeCtes}, ${eventCtes('select i, tenant_id, type, charge_point_id, payload from new_events')}
+  const sql = `with ${changeCtes}, ${eventCtes('select i, tenant_id, type, charge_point_id, payload from new_events')}
      select ${result},
             (select coalesce(jsonb_agg(jsonb_build_object('i', n.i, 'id', n.id, 'sequence', n.sequence, 'tenant_id', n.tenant_id, 'type', n.type,
                     'charge_point_id', n.charge_point_id, 'payload', n.payload,
                     'delivery_ids', (select to_jsonb(array_agg(d.id)) from deliveries d where d.event_id = n.id)) order by n.i), '[]'::jsonb)
                from numbered n) as stored_events__`;
-  const params = [...(lead?.params ?? []), ...changeParams, occurredAt, occurredAt, occurredAt, occurredAt];
+  const params = [...changeParams, occurredAt, occurredAt, occurredAt, occurredAt];
   // In a tenant's scope its events are its own (their rows say $tenant); in the platform scope (the
   // group-committed writers) each event names the tenant of the row it reports.
   const [row] = isTenantEm(em)
