@@ -8,7 +8,8 @@ import type { transactionView } from '../modules/transaction/transaction.service
  */
 
 /** A transaction as queries build it and as the transactionUpdated event carries it (without startStatus). */
-export type TransactionParent = ReturnType<typeof transactionView> & { startStatus?: string };
+/** `asOf`: in a transactionUpdated event, when the event happened (its meter values are those received by then). */
+export type TransactionParent = ReturnType<typeof transactionView> & { startStatus?: string; asOf?: string };
 
 /** A command as commandView() builds it, for queries and the commandUpdated event alike. */
 export type CommandParent = ReturnType<typeof commandView>;

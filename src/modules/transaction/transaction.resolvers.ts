@@ -56,7 +56,8 @@ export const transactionApi: ApiModule = {
     Subscription: {
       transactionUpdated: {
         subscribe: (_parent, { chargePointId }, ctx) => eventStream(ctx.app, tenantScope(ctx).tenantId, 'transactionUpdated', chargePointId),
-        resolve: (event: LiveEventOf<'transactionUpdated'>) => event.payload,
+        // The event shows the transaction as it was when the event happened, its meter values included (asOf).
+        resolve: (event: LiveEventOf<'transactionUpdated'>): TransactionParent => ({ ...event.payload, asOf: event.logged.occurredAt }),
       },
     },
     Transaction: {
@@ -68,7 +69,13 @@ export const transactionApi: ApiModule = {
         return stored.startStatus;
       },
       active: (t) => t.state === 'ACTIVE',
-      meterValues: (t, _args, ctx) => tenantScope(ctx).loaders.meterValues.load(t.id),
+      async meterValues(t, _args, ctx) {
+        const values = await tenantScope(ctx).loaders.meterValues.load(t.id);
+        if (t.asOf === undefined) return values;
+        // In an event: the values received by then, not those stored before the event reached its subscriber.
+        const asOf = new Date(t.asOf).getTime();
+        return values.filter((v) => v.receivedAt.getTime() <= asOf);
+      },
     },
   },
 };
