@@ -163,9 +163,17 @@ interface PgConnection {
   execute(config: object): void;
 }
 
-/** A node-postgres query that runs in the current scope (tenant, platform; never the owner's) and always in the extended protocol. */
+/** The role and tenant a prepared statement runs as: the caller's scope, read now (never the owner's). */
+export type StatementScope = { role: string; tenant: string };
+
+export function statementScope(): StatementScope {
+  const scope = roleFor(scopes.getStore());
+  if (!scope) throw new Error('prepared statements do not run as the owner');
+  return scope;
+}
+
+/** A node-postgres query that runs in a scope from `statementScope` and always in the extended protocol. */
 export class ScopedQuery extends pg.Query {
-  private readonly scope: { role: string; tenant: string };
   /**
    * Whether this run sent a Parse (the scope statement's, or a named statement's). Parses are marked done
    * before they are (the scope statement here; a named statement by node-postgres on any ParseComplete of
@@ -174,11 +182,12 @@ export class ScopedQuery extends pg.Query {
    */
   parsedHere = false;
 
-  constructor(config: { name?: string; text: string; values: unknown[] }, callback: (error: Error | undefined, result: unknown) => void) {
+  constructor(
+    config: { name?: string; text: string; values: unknown[] },
+    private readonly scope: StatementScope,
+    callback: (error: Error | undefined, result: unknown) => void,
+  ) {
     super(config, callback);
-    const scope = roleFor(scopes.getStore());
-    if (!scope) throw new Error('prepared statements do not run as the owner');
-    this.scope = scope;
   }
 
   /** Without values or a name, node-postgres would send a simple query, which skips `prepare` and with it the scope. */

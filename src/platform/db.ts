@@ -174,6 +174,34 @@ export function isTenantEm(em: TenantEm | PlatformEm): em is TenantEm {
 /** Where a raw statement on tenant data names its tenant: `tenantSql` binds the scope's tenant id there. */
 export const TENANT = '$tenant';
 const TENANT_PATTERN = /\\\?|\?\??|\$tenant\b/g;
+const TENANT_SLOT = -1;
+/** Statement texts kept rewritten; beyond these (a text built per call), each call rewrites its own. */
+const MAX_TENANT_STATEMENTS = 512;
+const tenantStatements = new Map<string, { text: string; slots: number[]; values: number }>();
+
+/**
+ * `sql` with `$tenant` made a placeholder, and for each placeholder in order what it binds: the tenant
+ * (TENANT_SLOT) or the index of a value. Kept per text, so a hot statement is rewritten once and its text is
+ * the same string each call (the statement pool finds its prepared statement by it).
+ */
+function tenantStatement(sql: string): { text: string; slots: number[]; values: number } {
+  const known = tenantStatements.get(sql);
+  if (known) return known;
+  const slots: number[] = [];
+  let values = 0;
+  const text = sql.replace(TENANT_PATTERN, (token) => {
+    if (token === TENANT) {
+      slots.push(TENANT_SLOT);
+      return '?';
+    }
+    // `??` (an identifier) takes a value as `?` does; an escaped `\\?` takes none.
+    if (token !== '\\?') slots.push(values++);
+    return token;
+  });
+  const statement = { text, slots, values };
+  if (tenantStatements.size < MAX_TENANT_STATEMENTS) tenantStatements.set(sql, statement);
+  return statement;
+}
 
 /**
  * Parameterized SQL in a tenant scope (inside its transaction when it has one), for hot paths where
@@ -184,18 +212,9 @@ const TENANT_PATTERN = /\\\?|\?\??|\$tenant\b/g;
 export async function tenantSql<T extends object>(em: TenantEm, sql: string, params: readonly unknown[]): Promise<T[]> {
   const tenantId = scopeTenant(em);
   if (!tenantId) throw new Error('tenantSql needs a tenant scope');
-  const bound: unknown[] = [];
-  let next = 0;
-  const text = sql.replace(TENANT_PATTERN, (token) => {
-    if (token === TENANT) {
-      bound.push(tenantId);
-      return '?';
-    }
-    // `??` (an identifier) takes a value as `?` does; an escaped `\\?` takes none.
-    if (token !== '\\?') bound.push(params[next++]);
-    return token;
-  });
-  if (next !== params.length) throw new Error(`tenantSql: ${params.length} values for ${next} placeholders`);
+  const { text, slots, values } = tenantStatement(sql);
+  if (values !== params.length) throw new Error(`tenantSql: ${params.length} values for ${values} placeholders`);
+  const bound = slots.map((slot) => (slot === TENANT_SLOT ? tenantId : params[slot]));
   const transaction = em.getTransactionContext();
   const pool = transaction ? undefined : statementPools.get(em.getConnection());
   return inTenantScope(tenantId, () => (pool ? pool.query<T>(text, bound) : em.getConnection().execute<T[]>(text, bound, 'all', transaction)));

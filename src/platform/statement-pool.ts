@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { sqlState } from './async';
-import { ScopedQuery } from './db-scope';
+import { ScopedQuery, statementScope, type StatementScope } from './db-scope';
 
 /** Distinct statement texts kept prepared per connection; beyond these (a text built per call), statements are parsed each time. */
 const MAX_NAMED = 256;
@@ -38,15 +38,15 @@ export class StatementPool {
   query<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
     const statement = this.statement(sql);
     if (statement.values !== params.length) return Promise.reject(new Error(`${params.length} values for ${statement.values} placeholders`));
-    // Made here, synchronously: each takes the caller's scope. The second try is unnamed, so parsed afresh.
-    const first = this.prepare(statement, params);
-    const again = this.prepare({ name: undefined, text: statement.text }, params);
-    return this.run<T>(first, sql).catch((error: unknown) => {
+    // Read here, synchronously: the caller's scope, for the first run and a second one alike.
+    const scope = statementScope();
+    return this.run<T>(this.prepare(statement, params, scope), sql).catch((error: unknown) => {
       // A migration changed a table under a prepared statement's result (a rolling upgrade): PostgreSQL
       // refuses it once per connection. That connection was dropped with its statements, but the next one
-      // the pool hands out may hold the same stale statement: run it once more as an unnamed statement.
+      // the pool hands out may hold the same stale statement: run it once more as an unnamed statement,
+      // parsed afresh.
       if (!isStaleResultType(error)) throw error;
-      return this.run<T>(again, sql);
+      return this.run<T>(this.prepare({ name: undefined, text: statement.text }, params, scope), sql);
     });
   }
 
@@ -54,11 +54,10 @@ export class StatementPool {
     return this.pool.end();
   }
 
-  private prepare(statement: { name: string | undefined; text: string }, params: readonly unknown[]): { query: ScopedQuery; answered: Promise<unknown> } {
+  private prepare(statement: { name: string | undefined; text: string }, params: readonly unknown[], scope: StatementScope): { query: ScopedQuery; answered: Promise<unknown> } {
     let settle!: (error: Error | undefined, result: unknown) => void;
     const answered = new Promise<unknown>((resolve, reject) => (settle = (error, result) => (error ? reject(error) : resolve(result))));
-    answered.catch(() => undefined); // awaited by run() when sent; a second try that is never sent never settles
-    const query = new ScopedQuery({ name: statement.name, text: statement.text, values: [...params] }, (error, result) => settle(error, result));
+    const query = new ScopedQuery({ name: statement.name, text: statement.text, values: [...params] }, scope, (error, result) => settle(error, result));
     return { query, answered };
   }
 

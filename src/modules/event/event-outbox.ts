@@ -52,6 +52,9 @@ const eventCtes = (source: string) => `ev as (
 const EVENT_CTES = `${eventCtes('select * from jsonb_to_recordset(?::jsonb) as x(i integer, tenant_id uuid, type varchar, charge_point_id varchar, payload jsonb)')}
      select n.i, n.id, n.sequence, (select array_agg(d.id) from deliveries d where d.event_id = n.id) as delivery_ids from numbered n`;
 
+/** The event CTEs of `withEventsOf`, over the change's own `new_events`. */
+const NEW_EVENT_CTES = eventCtes('select i, tenant_id, type, charge_point_id, payload from new_events');
+
 type AppendedRow = { i: number; id: string; sequence: string; delivery_ids: string[] | null };
 
 /**
@@ -118,7 +121,7 @@ export async function withEventsOf<R extends object>(
   result: string,
 ): Promise<{ row: R; appended: Appended }> {
   const occurredAt = clock.now();
-  const sql = `with ${changeCtes}, ${eventCtes('select i, tenant_id, type, charge_point_id, payload from new_events')}
+  const sql = `with ${changeCtes}, ${NEW_EVENT_CTES}
      select ${result},
             (select coalesce(jsonb_agg(jsonb_build_object('i', n.i, 'id', n.id, 'sequence', n.sequence, 'tenant_id', n.tenant_id, 'type', n.type,
                     'charge_point_id', n.charge_point_id, 'payload', n.payload,
