@@ -162,6 +162,19 @@ export function platformEm(orm: Orm): PlatformEm {
   return scoped(orm.em.fork({ clear: true }), inPlatformScope) as PlatformEm;
 }
 
+const statementScopes = new WeakMap<Orm, PlatformEm>();
+
+/**
+ * One platform scope per ORM for raw statements only (`platformSql`, `withEvents`: the group-committed
+ * writers), which keep nothing in its identity map: a fork per batch cost 1.6% of the server in a
+ * connection storm. Never for `find` or `persist`: use `platformEm`.
+ */
+export function platformStatements(orm: Orm): PlatformEm {
+  let em = statementScopes.get(orm);
+  if (!em) statementScopes.set(orm, (em = platformEm(orm)));
+  return em;
+}
+
 /** The tenant a scope is bound to; undefined for a platform scope. */
 export function scopeTenant(em: TenantEm | PlatformEm): string | undefined {
   return (em.getFilterParams<{ tenantId?: string }>(TENANT_FILTER) as { tenantId?: string } | undefined)?.tenantId;

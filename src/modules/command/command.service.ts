@@ -6,7 +6,7 @@ import type { OcppRequest, OcppResponse } from '../../ocpp/generated/ocpp16';
 import { OcppError } from '../../ocpp/ocpp-error';
 import { validateRequest } from '../../ocpp/validator';
 import { clock } from '../../platform/clock';
-import { platformEm, scopeTenant, tenantEm, tenantSql, type PlatformEm, type TenantEm } from '../../platform/db';
+import { platformStatements, scopeTenant, tenantEm, tenantSql, type TenantEm } from '../../platform/db';
 import { isDataError } from '../../platform/async';
 import { GroupCommit, KeyedGroupCommit } from '../../platform/group-commit';
 import { withEvents } from '../event/event-outbox';
@@ -280,7 +280,6 @@ export class CommandService {
   }
 
   private writerInstance: GroupCommit<CommandWrite, void> | undefined;
-  private platformScope: PlatformEm | undefined;
 
   private get writer(): GroupCommit<CommandWrite, void> {
     return (this.writerInstance ??= new GroupCommit<CommandWrite, void>((writes) => this.writeBatch(writes), {
@@ -297,10 +296,8 @@ export class CommandService {
    * the other group-committed writers. A command is in at most one batch at a time (its caller waits).
    */
   private async writeBatch(writes: CommandWrite[]): Promise<void[]> {
-    // One platform scope for every batch: raw statements only, nothing kept in its identity map.
-    this.platformScope ??= platformEm(this.app.orm);
     const statement = commandStatement(writes);
-    this.app.outbox.committed(await withEvents(this.platformScope, statement.ctes, statement.params, writes.map((w) => w.event)));
+    this.app.outbox.committed(await withEvents(platformStatements(this.app.orm), statement.ctes, statement.params, writes.map((w) => w.event)));
     return writes.map(() => undefined);
   }
 }

@@ -77,9 +77,10 @@ function appended(events: NewEvent[], rows: AppendedRow[], occurredAt: Date): Ap
   const byIndex = new Map(rows.map((row) => [row.i, row]));
   const stored: StoredEvent[] = [];
   const deliveries: NewDelivery[] = [];
+  const at = occurredAt.toISOString();
   events.forEach((event, i) => {
     const row = byIndex.get(i)!;
-    stored.push({ ...event, id: row.id, sequence: Number(row.sequence), occurredAt: occurredAt.toISOString() });
+    stored.push({ ...event, id: row.id, sequence: Number(row.sequence), occurredAt: at });
     for (const deliveryId of row.delivery_ids ?? []) deliveries.push({ tenantId: event.tenantId, deliveryId });
   });
   return { events: stored, deliveries };
