@@ -141,14 +141,6 @@ describe('/metrics after a short real session', () => {
       expect(value(samples, 'qcharge_ocpp_handling_seconds_count', { action })).toBeGreaterThanOrEqual(1);
       expect(value(samples, 'qcharge_ocpp_handling_seconds_bucket', { action, le: '+Inf' })).toBeGreaterThanOrEqual(1);
       expect(value(samples, 'qcharge_ocpp_handling_seconds_sum', { action })).toBeGreaterThan(0);
-      // Cumulative buckets, by increasing bound, ending at the count.
-      const buckets = samples
-        .filter((s) => s.name === 'qcharge_ocpp_handling_seconds_bucket' && s.labels.action === action)
-        .map((s) => ({ le: s.labels.le === '+Inf' ? Infinity : Number(s.labels.le), value: s.value }))
-        .sort((a, b) => a.le - b.le);
-      expect(buckets).toHaveLength(14);
-      buckets.slice(1).forEach((bucket, i) => expect(bucket.value).toBeGreaterThanOrEqual(buckets[i].value));
-      expect(buckets[13].value).toBe(value(samples, 'qcharge_ocpp_handling_seconds_count', { action }));
     }
   });
 

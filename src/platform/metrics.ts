@@ -1,6 +1,5 @@
 import client from 'prom-client';
 import { sqlState, withTimeout } from './async';
-import { PlainHistogram } from './plain-histogram';
 import { collectProcessMetrics } from './process-metrics';
 
 /**
@@ -68,13 +67,13 @@ export const quirkRepairs = new client.Counter({
   registers: [registry],
 });
 
-export const ocppHandlingSeconds = new PlainHistogram(
-  'qcharge_ocpp_handling_seconds',
-  'Time from receiving a charge point CALL to sending its answer, by action',
-  'action',
-  [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-  registry,
-);
+export const ocppHandlingSeconds = new client.Histogram({
+  name: 'qcharge_ocpp_handling_seconds',
+  help: 'Time from receiving a charge point CALL to sending its answer, by action',
+  labelNames: ['action'] as const,
+  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [registry],
+});
 
 /** Where the connected-charge-point gauge reads from on scrape: each OCPP listener of the process. */
 export type ConnectionCounter = () => Iterable<[string, number]>;

@@ -1,4 +1,4 @@
-import type { Counter } from 'prom-client';
+import type { Counter, Histogram } from 'prom-client';
 import { CHARGE_POINT_ACTIONS, CSMS_ACTIONS } from '../ocpp/actions';
 import { isOcppErrorCode } from '../ocpp/ocpp-error';
 import type { FrameEvent } from '../ocpp/ocpp-session';
@@ -42,6 +42,7 @@ onFrameCountsScrape(() => {
 // By direction, then type, then action (or code).
 const messageCells: Record<Direction, Map<string, Map<string, CountCell>>> = { IN: new Map(), OUT: new Map() };
 const callErrorCells: Record<Direction, Map<string, CountCell>> = { IN: new Map(), OUT: new Map() };
+const handlingChildren = new Map<string, Histogram.Internal<'action'>>();
 
 function actionLabel(action: string | undefined): string {
   if (action === undefined) return 'unknown';
@@ -62,6 +63,12 @@ function callErrorCell(code: string, direction: Direction): CountCell {
   return cell;
 }
 
+function handlingHistogram(action: string) {
+  let child = handlingChildren.get(action);
+  if (!child) handlingChildren.set(action, (child = ocppHandlingSeconds.labels(action)));
+  return child;
+}
+
 /** Counts one frame seen by an OcppSession (its `onFrame` event). */
 export function recordOcppFrame(event: FrameEvent): void {
   const action = actionLabel(event.action);
@@ -72,5 +79,5 @@ export function recordOcppFrame(event: FrameEvent): void {
   if (type === 'CALLERROR') {
     callErrorCell(isOcppErrorCode(event.errorCode) ? event.errorCode : 'other', event.direction).uncounted++;
   }
-  if (event.handlingMs !== undefined) ocppHandlingSeconds.observe(action, event.handlingMs / 1000);
+  if (event.handlingMs !== undefined) handlingHistogram(action).observe(event.handlingMs / 1000);
 }
