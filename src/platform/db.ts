@@ -148,6 +148,8 @@ export function tenantEm(orm: Orm, tenantId: string): TenantEm {
   const unforked: Record<PropertyKey, unknown> = {
     getFilterParams: (name: string) => (name === TENANT_FILTER ? { tenantId } : fork().getFilterParams(name)),
     getTransactionContext: () => undefined,
+    // Every fork shares the ORM's connection (tenantSql needs it to find the statement pool).
+    getConnection: () => orm.em.getConnection(),
   };
   // The target only lends the class (instanceof): every access goes to the fork.
   return new Proxy(Object.create(Object.getPrototypeOf(orm.em)) as EntityManager, {
@@ -162,19 +164,6 @@ export function platformEm(orm: Orm): PlatformEm {
   return scoped(orm.em.fork({ clear: true }), inPlatformScope) as PlatformEm;
 }
 
-const statementScopes = new WeakMap<Orm, PlatformEm>();
-
-/**
- * One platform scope per ORM for raw statements only (`platformSql`, `withEvents`: the group-committed
- * writers), which keep nothing in its identity map, so a batch needs no fork of its own (a fork per batch
- * was 1.6% of a storm's CPU profile). Never for `find` or `persist`: use `platformEm`.
- */
-export function platformStatements(orm: Orm): PlatformEm {
-  let em = statementScopes.get(orm);
-  if (!em) statementScopes.set(orm, (em = platformEm(orm)));
-  return em;
-}
-
 /** The tenant a scope is bound to; undefined for a platform scope. */
 export function scopeTenant(em: TenantEm | PlatformEm): string | undefined {
   return (em.getFilterParams<{ tenantId?: string }>(TENANT_FILTER) as { tenantId?: string } | undefined)?.tenantId;
@@ -182,6 +171,23 @@ export function scopeTenant(em: TenantEm | PlatformEm): string | undefined {
 
 export function isTenantEm(em: TenantEm | PlatformEm): em is TenantEm {
   return scopeTenant(em) !== undefined;
+}
+
+/**
+ * Where a raw statement runs: a tenant's EntityManager, a platform one, or the ORM itself for platform
+ * statements outside any transaction (the group-committed writers, whose rows each name their tenant): no
+ * EntityManager is forked or proxied for those, the statement goes straight to the statement pool.
+ */
+export type SqlScope = TenantEm | PlatformEm | Orm;
+
+/** `tenantSql` in a tenant's scope, `platformSql` otherwise. */
+export function scopedSql<T extends object>(scope: SqlScope, sql: string, params: readonly unknown[]): Promise<T[]> {
+  return scopeTenantOf(scope) === undefined ? platformSql<T>(scope as Orm | PlatformEm, sql, params) : tenantSql<T>(scope as TenantEm, sql, params);
+}
+
+/** The tenant of a `SqlScope`; undefined for the platform (an ORM is always the platform). */
+export function scopeTenantOf(scope: SqlScope): string | undefined {
+  return scope instanceof AnyEntityManager ? scopeTenant(scope as TenantEm | PlatformEm) : undefined;
 }
 
 /** Where a raw statement on tenant data names its tenant: `tenantSql` binds the scope's tenant id there. */

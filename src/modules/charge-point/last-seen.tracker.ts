@@ -1,4 +1,4 @@
-import { platformSql, platformStatements, type Orm } from '../../platform/db';
+import { platformSql, type Orm } from '../../platform/db';
 import { GroupCommit, retryingConflicts } from '../../platform/group-commit';
 import type { Logger } from '../../platform/logger';
 import { withEvents, type EventOutbox } from '../event/event-outbox';
@@ -82,7 +82,7 @@ export class LastSeenTracker {
     }));
     try {
       // The update and the CHARGE_POINT_CONNECTED events in one statement: one commit, no transaction round trips.
-      this.outbox.committed(await retryingConflicts(() => withEvents(platformStatements(this.orm), `seen as (${SEEN_UPDATE})`, [seenRows(entries)], events)));
+      this.outbox.committed(await retryingConflicts(() => withEvents(this.orm, `seen as (${SEEN_UPDATE})`, [seenRows(entries)], events)));
     } catch (error) {
       this.log.warn({ err: error, count: entries.length }, 'connect write failed');
     }
@@ -114,7 +114,7 @@ export class LastSeenTracker {
              from jsonb_to_recordset(?::jsonb) as v(tenant_id uuid, identity varchar, at timestamptz)
             where c.tenant_id = v.tenant_id and c.identity = v.identity
          )`;
-      this.outbox.committed(await retryingConflicts(() => withEvents(platformStatements(this.orm), written, [rows], events)));
+      this.outbox.committed(await retryingConflicts(() => withEvents(this.orm, written, [rows], events)));
     } catch (error) {
       this.log.warn({ err: error, count: entries.length }, 'connection time update failed');
     }

@@ -1,7 +1,7 @@
 import type { StatusNotificationRequest } from '../../ocpp/generated/ocpp16';
 import { isDataError } from '../../platform/async';
 import { clock } from '../../platform/clock';
-import { platformStatements, type Orm } from '../../platform/db';
+import type { Orm } from '../../platform/db';
 import { GroupCommit } from '../../platform/group-commit';
 import { withEvents, type EventOutbox } from '../event/event-outbox';
 import type { NewEvent } from '../event/event-types';
@@ -97,7 +97,7 @@ export class StatusNotificationWriter {
         updatedAt: row.received_at,
       },
     }));
-    this.outbox.committed(await withEvents(platformStatements(this.orm), STATUS_CTES, [JSON.stringify(rows)], events));
+    this.outbox.committed(await withEvents(this.orm, STATUS_CTES, [JSON.stringify(rows)], events));
     return writes.map(() => undefined);
   }
 }

@@ -6,7 +6,7 @@ import type { OcppRequest, OcppResponse } from '../../ocpp/generated/ocpp16';
 import { OcppError } from '../../ocpp/ocpp-error';
 import { validateRequest } from '../../ocpp/validator';
 import { clock } from '../../platform/clock';
-import { platformStatements, scopeTenant, tenantEm, tenantSql, type TenantEm } from '../../platform/db';
+import { scopeTenant, tenantEm, tenantSql, type TenantEm } from '../../platform/db';
 import { isDataError } from '../../platform/async';
 import { GroupCommit, KeyedGroupCommit } from '../../platform/group-commit';
 import { withEvents } from '../event/event-outbox';
@@ -297,7 +297,7 @@ export class CommandService {
    */
   private async writeBatch(writes: CommandWrite[]): Promise<void[]> {
     const statement = commandStatement(writes);
-    this.app.outbox.committed(await withEvents(platformStatements(this.app.orm), statement.ctes, statement.params, writes.map((w) => w.event)));
+    this.app.outbox.committed(await withEvents(this.app.orm, statement.ctes, statement.params, writes.map((w) => w.event)));
     return writes.map(() => undefined);
   }
 }

@@ -1,5 +1,5 @@
 import type { EventBus } from '../../platform/event-bus';
-import { isTenantEm, platformSql, scopeTenant, tenantSql, type PlatformEm, type TenantEm } from '../../platform/db';
+import { scopedSql, scopeTenantOf, type PlatformEm, type SqlScope, type TenantEm } from '../../platform/db';
 import { clock } from '../../platform/clock';
 import { LIVE_TYPE, type LiveEvent, type NewEvent, type StoredEvent } from './event-types';
 
@@ -61,11 +61,10 @@ type AppendedRow = { i: number; id: string; sequence: string; delivery_ids: stri
  * Event rows name their tenant themselves, so the outbox writes in either scope: in a tenant's, every event
  * must be that tenant's; in the platform scope (the group-committed writers), a batch may span tenants.
  */
-function appendSql(em: TenantEm | PlatformEm, events: NewEvent[], sql: string, params: readonly unknown[]): Promise<AppendedRow[]> {
-  if (!isTenantEm(em)) return platformSql<AppendedRow>(em, sql, params);
-  const tenantId = scopeTenant(em);
-  if (events.some((e) => e.tenantId !== tenantId)) throw new Error('an event of another tenant in a tenant scope');
-  return tenantSql<AppendedRow>(em, sql, params);
+function appendSql(scope: SqlScope, events: NewEvent[], sql: string, params: readonly unknown[]): Promise<AppendedRow[]> {
+  const tenantId = scopeTenantOf(scope);
+  if (tenantId !== undefined && events.some((e) => e.tenantId !== tenantId)) throw new Error('an event of another tenant in a tenant scope');
+  return scopedSql<AppendedRow>(scope, sql, params);
 }
 
 function eventParams(events: NewEvent[], occurredAt: Date): unknown[] {
@@ -99,9 +98,9 @@ export async function appendEvents(em: TenantEm | PlatformEm, events: NewEvent[]
  * `changeCtes` are CTEs ("name as (...), ...") whose bind parameters are `changeParams`; the statement
  * answers the appended events; hand them to `EventOutbox.committed` once it returned.
  */
-export async function withEvents(em: TenantEm | PlatformEm, changeCtes: string, changeParams: readonly unknown[], events: NewEvent[]): Promise<Appended> {
+export async function withEvents(scope: SqlScope, changeCtes: string, changeParams: readonly unknown[], events: NewEvent[]): Promise<Appended> {
   const occurredAt = clock.now();
-  const rows = await appendSql(em, events, `with ${changeCtes}, ${EVENT_CTES}`, [...changeParams, ...eventParams(events, occurredAt)]);
+  const rows = await appendSql(scope, events, `with ${changeCtes}, ${EVENT_CTES}`, [...changeParams, ...eventParams(events, occurredAt)]);
   return appended(events, rows, occurredAt);
 }
 
@@ -116,7 +115,7 @@ type ComputedEventRow = { i: number; id: string; sequence: number; tenant_id: st
  * Hand `appended` to `EventOutbox.committed` once it returned.
  */
 export async function withEventsOf<R extends object>(
-  em: TenantEm | PlatformEm,
+  scope: SqlScope,
   changeCtes: string,
   changeParams: readonly unknown[],
   result: string,
@@ -131,9 +130,7 @@ export async function withEventsOf<R extends object>(
   const params = [...changeParams, occurredAt, occurredAt, occurredAt, occurredAt];
   // In a tenant's scope its events are its own (their rows say $tenant); in the platform scope (the
   // group-committed writers) each event names the tenant of the row it reports.
-  const [row] = isTenantEm(em)
-    ? await tenantSql<R & { stored_events__: ComputedEventRow[] }>(em, sql, params)
-    : await platformSql<R & { stored_events__: ComputedEventRow[] }>(em, sql, params);
+  const [row] = await scopedSql<R & { stored_events__: ComputedEventRow[] }>(scope, sql, params);
   const { stored_events__: rows, ...rest } = row;
   const events = rows.map((r) => ({ type: r.type, tenantId: r.tenant_id, chargePointId: r.charge_point_id, payload: r.payload }) as NewEvent);
   return { row: rest as unknown as R, appended: appended(events, rows.map((r, i) => ({ i, id: r.id, sequence: String(r.sequence), delivery_ids: r.delivery_ids })), occurredAt) };

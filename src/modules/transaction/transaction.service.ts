@@ -1,4 +1,4 @@
-import { platformStatements, tenantSql, type Orm, type TenantEm } from '../../platform/db';
+import { tenantSql, type Orm, type TenantEm } from '../../platform/db';
 import { withEventsOf, type Appended, type EventOutbox } from '../event/event-outbox';
 import { isDataError } from '../../platform/async';
 import { GroupCommit } from '../../platform/group-commit';
@@ -209,7 +209,7 @@ export class MeterValuesWriter {
     });
     // Deliberately across tenants (a group commit): each request's rows bind its own tenant_id.
     const { row: { r: row }, appended } = await withEventsOf<{ r: { linked: Array<TransactionRow & { i: number }> } }>(
-      platformStatements(this.orm),
+      this.orm,
       METER_VALUES_SQL,
       [JSON.stringify(input), clock.now()],
       FUNCTION_RESULT,
