@@ -169,10 +169,6 @@ export function scopeTenant(em: TenantEm | PlatformEm): string | undefined {
   return (em.getFilterParams<{ tenantId?: string }>(TENANT_FILTER) as { tenantId?: string } | undefined)?.tenantId;
 }
 
-export function isTenantEm(em: TenantEm | PlatformEm): em is TenantEm {
-  return scopeTenant(em) !== undefined;
-}
-
 /**
  * Where a raw statement runs: a tenant's EntityManager, a platform one, or the ORM itself for platform
  * statements outside any transaction (the group-committed writers, whose rows each name their tenant): no
